@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { baseConfigShape, field, loadConfig, type LoadedConfig } from '@passage/shared';
+
+const { NODE_ENV, NODE_ID, PORT, LOG_LEVEL, SHUTDOWN_GRACE_MS } = baseConfigShape;
+
+const gatewayConfigSchema = z.object({
+  NODE_ENV,
+  NODE_ID,
+  LOG_LEVEL,
+  SHUTDOWN_GRACE_MS,
+  PORT: PORT.default(4000),
+  /** Interface to listen on; set 0.0.0.0 in a container. */
+  HOST: field.text().default('127.0.0.1'),
+  IDENTITY_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4001/graphql'),
+  REFERRALS_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4002/graphql'),
+  /** How long the gateway waits at start-up for the subgraphs to answer before giving up. */
+  SUBGRAPH_STARTUP_TIMEOUT_MS: field.durationMs().default(120_000),
+  /** Limits every operation must stay within; they bound the work one request can cause. */
+  GRAPHQL_MAX_DEPTH: field.positiveInt().default(12),
+  GRAPHQL_MAX_COST: field.positiveInt().default(5000),
+  GRAPHQL_MAX_ALIASES: field.positiveInt().default(15),
+  GRAPHQL_MAX_TOKENS: field.positiveInt().default(4000),
+  GRAPHQL_MAX_BODY: field.text({ regex: /^\d+(b|kb|mb)$/, expected: 'a size such as 256kb' }).default('256kb'),
+});
+
+export type GatewayConfig = LoadedConfig<typeof gatewayConfigSchema>;
+
+/** Reads and validates the gateway's environment; the only place it reads `process.env`. */
+export function loadGatewayConfig(): GatewayConfig {
+  return loadConfig(gatewayConfigSchema);
+}
+
+/** Injection token of the loaded {@link GatewayConfig}. */
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,0 +1,19 @@
+import 'reflect-metadata';
+import { exitOnInvalidConfig, startService } from '@passage/shared';
+import { GatewayAppModule } from './app.module.js';
+import { loadGatewayConfig } from './config/gateway.config.js';
+import { subgraphEndpoints } from './supergraph/subgraph-list.js';
+import { waitForSubgraphs } from './supergraph/wait-for-subgraphs.js';
+
+const config = exitOnInvalidConfig('gateway', loadGatewayConfig);
+await waitForSubgraphs(subgraphEndpoints(config), {
+  timeoutMs: config.SUBGRAPH_STARTUP_TIMEOUT_MS,
+  log: (message) => process.stderr.write(`${JSON.stringify({ level: 'info', service: 'gateway', msg: message })}\n`),
+});
+await startService({
+  service: 'gateway',
+  module: GatewayAppModule.forConfig(config),
+  config,
+  host: config.HOST,
+  bodyLimit: config.GRAPHQL_MAX_BODY,
+});

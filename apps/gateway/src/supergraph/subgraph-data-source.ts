@@ -1,0 +1,21 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+
+/** What the gateway keeps of the incoming HTTP request for the calls it makes to subgraphs. */
+export interface GatewayRequestContext {
+  correlationId?: string;
+  authorization?: string;
+}
+
+/**
+ * Calls a subgraph on behalf of one client request, passing on the correlation id (so one journey can be
+ * followed through every service's logs and events) and the bearer token (subgraphs verify it again
+ * themselves: the gateway is not the only line of defence).
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayRequestContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayRequestContext>): void {
+    const headers = request.http?.headers;
+    if (!headers || !('correlationId' in context)) return;
+    if (context.correlationId) headers.set('x-correlation-id', context.correlationId);
+    if (context.authorization) headers.set('authorization', context.authorization);
+  }
+}

@@ -1,0 +1,4 @@
+import { MessagingTables1763769600000 } from '@passage/shared';
+
+/** Every migration of the identity database, oldest first. Listed explicitly: ESM has no glob loading. */
+export const IDENTITY_MIGRATIONS = [MessagingTables1763769600000];

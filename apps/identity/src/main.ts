@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { exitOnInvalidConfig, startService } from '@passage/shared';
+import { IdentityAppModule } from './app.module.js';
+import { loadIdentityConfig } from './config/identity.config.js';
+
+const config = exitOnInvalidConfig('identity', loadIdentityConfig);
+await startService({ service: 'identity', module: IdentityAppModule.forConfig(config), config });

@@ -1,0 +1,36 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ExchangeTransportModule, subgraphServiceImports } from '@passage/shared';
+import { REFERRALS_CONFIG, type ReferralsConfig } from './config/referrals.config.js';
+import { referralsDataSourceOptions } from './database/referrals-data-source.js';
+import { PassageNodeModel } from './passage-node/passage-node.model.js';
+import { PassageNodeModule } from './passage-node/passage-node.module.js';
+
+/**
+ * The referrals subgraph: rescue requests, cases, referrals, handoffs and repatriation (issues 4 and 5),
+ * the cross-border exchange, and its part of this node's status.
+ */
+@Module({})
+export class ReferralsAppModule {
+  static forConfig(config: ReferralsConfig): DynamicModule {
+    return {
+      module: ReferralsAppModule,
+      imports: [
+        ...subgraphServiceImports({
+          service: config.SERVICE_NAME,
+          config,
+          configToken: REFERRALS_CONFIG,
+          dataSource: referralsDataSourceOptions(config.DATABASE_URL),
+          entityExtensions: [PassageNodeModel],
+        }),
+        ExchangeTransportModule.forRoot({
+          service: config.SERVICE_NAME,
+          nodeId: config.NODE_ID,
+          hostedCountries: config.HOSTED_COUNTRIES,
+          trustDirectoryPath: config.EXCHANGE_TRUST_DIRECTORY,
+          keysDirectory: config.EXCHANGE_KEYS_DIR,
+        }),
+        PassageNodeModule,
+      ],
+    };
+  }
+}

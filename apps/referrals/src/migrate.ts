@@ -1,0 +1,7 @@
+import 'reflect-metadata';
+import { exitOnInvalidConfig, migrationCommandFromArgs, runMigrationCommand } from '@passage/shared';
+import { loadReferralsMigrationConfig } from './config/referrals.config.js';
+import { createReferralsDataSource } from './database/referrals-data-source.js';
+
+const config = exitOnInvalidConfig('referrals migrations', loadReferralsMigrationConfig);
+await runMigrationCommand('referrals', createReferralsDataSource(config.DATABASE_URL), migrationCommandFromArgs(process.argv));

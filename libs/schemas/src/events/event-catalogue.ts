@@ -1,0 +1,22 @@
+import type { EventDefinition } from './event-definition.js';
+import { exchangeEnvelopeRejectedV1 } from './exchange/envelope-rejected.v1.js';
+
+/**
+ * Every event version the project publishes, keyed by `<type>@v<version>`. Consumers look a record's
+ * schema up here; the contract snapshot test walks it so that any change shows up in review.
+ */
+export const EVENT_CATALOGUE = {
+  'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
+} as const satisfies Record<string, EventDefinition>;
+
+export type EventKey = keyof typeof EVENT_CATALOGUE;
+
+/** The definition for a (type, version), or undefined when this build does not know it. */
+export function findEventDefinition(type: string, version: number): EventDefinition | undefined {
+  return (EVENT_CATALOGUE as Record<string, EventDefinition>)[`${type}@v${version}`];
+}
+
+/** Aggregate streams (topic suffixes) that carry at least one known event. */
+export function eventStreams(): string[] {
+  return [...new Set(Object.values(EVENT_CATALOGUE).map((definition) => definition.stream))].sort();
+}

@@ -1,0 +1,25 @@
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { RequestContext } from '../logging/index.js';
+import { formatGraphqlError } from './format-graphql-error.js';
+
+/**
+ * GraphQL settings every subgraph shares: a code-first Federation 2 schema, masked errors, no stack
+ * traces, CSRF prevention. Subgraphs sit behind the gateway, which applies the request limits.
+ */
+export function subgraphGraphqlOptions(options: {
+  production: boolean;
+  /** Entity types this subgraph only extends (reached through `_entities`, not through its own queries). */
+  entityExtensions?: Function[];
+}): ApolloFederationDriverConfig {
+  return {
+    driver: ApolloFederationDriver,
+    path: '/graphql',
+    autoSchemaFile: { federation: 2 },
+    sortSchema: true,
+    buildSchemaOptions: { orphanedTypes: options.entityExtensions ?? [] },
+    introspection: !options.production,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    formatError: (formatted) => formatGraphqlError(formatted, RequestContext.correlationId()),
+  };
+}

@@ -1,0 +1,6 @@
+export {
+  installGracefulShutdown,
+  type GracefulShutdown,
+  type GracefulShutdownOptions,
+  type ShutdownProcess,
+} from './graceful-shutdown.js';
