@@ -25,14 +25,12 @@ export default {
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      testTimeout: 120000,
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.mjs',
-      testTimeout: 240000,
     },
   ],
 };

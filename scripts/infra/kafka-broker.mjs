@@ -54,6 +54,7 @@ export async function startLocalBroker({ settings, log = () => {}, readyTimeoutM
     async () => {
       const runningPid = findRunningBroker(kafka, { log, cleanUp: true });
       if (runningPid !== null) {
+        assertRunningConfigMatches(kafka, runningPid);
         const ready = await waitForKafka(kafka.brokers, {
           timeoutMs: readyTimeoutMs,
           checkAlive: () => (inspectProcess(runningPid).alive ? null : `broker pid ${runningPid} exited`),
@@ -216,6 +217,33 @@ function findRunningBroker(kafka, { log, cleanUp }) {
     log(`kafka: found the local broker running as pid ${orphan} without a pid file; recorded it again`);
   }
   return orphan;
+}
+
+/**
+ * The configuration is rendered only right before a start, so the file on disk holds the listeners
+ * the running broker was started with. Asking for other ports (KAFKA_PORT changed since) while it runs
+ * would otherwise end in a 90 s wait on a port nobody listens on.
+ *
+ * @param {import('./infra-settings.mjs').KafkaSettings} kafka
+ * @param {number} pid
+ * @throws {InfraError} `KAFKA_CONFIG_CHANGED`
+ */
+function assertRunningConfigMatches(kafka, pid) {
+  const wanted = `PLAINTEXT://${LOCAL_KAFKA_HOST}:${kafka.port},CONTROLLER://${LOCAL_KAFKA_HOST}:${kafka.controllerPort}`;
+  let running = null;
+  try {
+    running =
+      /^listeners=(.*)$/m.exec(readFileSync(kafka.paths.serverProperties, 'utf8'))?.[1].trim() ?? null;
+  } catch {
+    // No rendered configuration: nothing to compare with.
+  }
+  if (running !== null && running !== wanted) {
+    throw new InfraError(
+      'KAFKA_CONFIG_CHANGED',
+      `The local broker (pid ${pid}) runs with listeners ${running}, but KAFKA_PORT/KAFKA_CONTROLLER_PORT now ask ` +
+        `for ${wanted}. Run "npm run infra:down" and then "npm run infra:up" to restart it with the new ports.`,
+    );
+  }
 }
 
 /**

@@ -24,7 +24,7 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'number':
       if (!Number.isSafeInteger(value)) throw new TypeError('canonicalJson: only safe integers are allowed');
-      return Object.is(value, -0) ? '0' : String(value);
+      return String(value); // String(-0) is '0'
     case 'object':
       if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
       if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) {

@@ -453,9 +453,9 @@ describe('openEnvelope: signatures and keys', () => {
 
 describe('openEnvelope: recipient', () => {
   it('accepts the hosted countries as a set', () => {
-    expect(openEnvelope(serializeEnvelope(seal()), receiver({ hostedCountries: new Set(['TH', 'ID']) })).payload).toEqual(
-      payload,
-    );
+    expect(
+      openEnvelope(serializeEnvelope(seal()), receiver({ hostedCountries: new Set(['TH', 'ID']) })).payload,
+    ).toEqual(payload);
     expectRejected(
       () => openEnvelope(serializeEnvelope(seal()), receiver({ hostedCountries: new Set(['TH']) })),
       'WRONG_RECIPIENT',
