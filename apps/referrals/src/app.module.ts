@@ -25,6 +25,7 @@ export class ReferralsAppModule {
         ExchangeTransportModule.forRoot({
           service: config.SERVICE_NAME,
           nodeId: config.NODE_ID,
+          namespace: config.EXCHANGE_NAMESPACE,
           hostedCountries: config.HOSTED_COUNTRIES,
           trustDirectoryPath: config.EXCHANGE_TRUST_DIRECTORY,
           keysDirectory: config.EXCHANGE_KEYS_DIR,

@@ -29,7 +29,7 @@ export class PassageNodeResolver {
   @ResolveField(() => ExchangeStatusModel)
   exchange(): ExchangeStatusModel {
     return {
-      mailboxTopics: this.config.HOSTED_COUNTRIES.map(exchangeMailboxTopic),
+      mailboxTopics: this.config.HOSTED_COUNTRIES.map((country) => exchangeMailboxTopic(country, this.config.EXCHANGE_NAMESPACE)),
       reachableCountries: this.trustDirectory.countries().length,
       trustDirectoryUpdatedAt: this.trustDirectory.updatedAt,
     };

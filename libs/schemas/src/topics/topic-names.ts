@@ -16,10 +16,19 @@ export function nodeEventTopic(nodeId: string, stream: string): string {
   return `passage.${nodeId}.${stream}`;
 }
 
+/**
+ * The exchange namespace of the regional mechanism in production. Another namespace lets a second
+ * mechanism (a staging region, a training exercise, a test run) share the same Kafka cluster without
+ * ever reading the first one's mailboxes.
+ */
+export const DEFAULT_EXCHANGE_NAMESPACE = 'trm';
+const NAMESPACE = /^[a-z][a-z0-9-]{0,30}$/;
+
 /** The cross-border mailbox of one country: what other nodes send it, sealed for it. */
-export function exchangeMailboxTopic(country: string): string {
+export function exchangeMailboxTopic(country: string, namespace: string = DEFAULT_EXCHANGE_NAMESPACE): string {
   if (!COUNTRY.test(country)) throw new RangeError(`invalid country code "${country}"`);
-  return `trm.exchange.${country}`;
+  if (!NAMESPACE.test(namespace)) throw new RangeError(`invalid exchange namespace "${namespace}"`);
+  return `${namespace}.exchange.${country}`;
 }
 
 /** Where records that cannot be processed from `topic` are parked, with the reason in headers. */
@@ -34,6 +43,6 @@ export function consumerGroupId(nodeId: string, service: string, handler: string
 
 /** The country whose mailbox `topic` is, or undefined when it is not a mailbox topic. */
 export function mailboxCountryOf(topic: string): string | undefined {
-  const match = /^trm\.exchange\.([A-Z]{2})$/.exec(topic);
+  const match = /^[a-z][a-z0-9-]{0,30}\.exchange\.([A-Z]{2})$/.exec(topic);
   return match?.[1];
 }

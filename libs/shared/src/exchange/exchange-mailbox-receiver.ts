@@ -30,6 +30,8 @@ export interface ExchangeRejection {
 export interface ExchangeMailboxReceiverOptions {
   nodeId: string;
   service: string;
+  /** Exchange namespace (topic prefix) of the regional mechanism this node belongs to. */
+  namespace: string;
   hostedCountries: readonly string[];
   keyRing: CountryKeyRing;
   trustDirectory: TrustDirectory;
@@ -81,7 +83,7 @@ export class ExchangeMailboxReceiver {
       handler,
       {
         groupId: consumerGroupId(options.nodeId, options.service, 'exchange-mailbox'),
-        topics: options.hostedCountries.map(exchangeMailboxTopic),
+        topics: options.hostedCountries.map((country) => exchangeMailboxTopic(country, options.namespace)),
       },
       observer,
     );
@@ -95,9 +97,9 @@ export class ExchangeMailboxReceiver {
   requiredTopics(): TopicSpec[] {
     const mailboxes = this.options.trustDirectory
       .countries()
-      .map((country) => ({ name: exchangeMailboxTopic(country), partitions: MAILBOX_PARTITIONS }));
+      .map((country) => ({ name: exchangeMailboxTopic(country, this.options.namespace), partitions: MAILBOX_PARTITIONS }));
     const deadLetters = this.options.hostedCountries.map((country) => ({
-      name: deadLetterTopic(exchangeMailboxTopic(country)),
+      name: deadLetterTopic(exchangeMailboxTopic(country, this.options.namespace)),
       partitions: 1,
     }));
     return [...mailboxes, ...deadLetters];

@@ -31,6 +31,8 @@ export class ExchangeSender {
   constructor(
     private readonly deps: {
       nodeId: string;
+      /** Exchange namespace (topic prefix) of the regional mechanism this node belongs to. */
+      namespace: string;
       hostedCountries: readonly string[];
       keyRing: CountryKeyRing;
       trustDirectory: TrustDirectory;
@@ -66,7 +68,7 @@ export class ExchangeSender {
     const header = headerOf(envelope);
     await this.deps.outbox.appendRecord(manager, {
       messageId: header.messageId,
-      topic: exchangeMailboxTopic(input.recipientCountry),
+      topic: exchangeMailboxTopic(input.recipientCountry, this.deps.namespace),
       key: correlationId,
       type: `exchange:${input.type}@v${input.typeVersion}`,
       value: serializeEnvelope(envelope),

@@ -15,6 +15,8 @@ import { TrustDirectory } from './trust-directory.js';
 export interface ExchangeTransportOptions {
   service: string;
   nodeId: string;
+  /** Exchange namespace (topic prefix); `trm` for the production mechanism. */
+  namespace: string;
   hostedCountries: readonly string[];
   /** The trust directory file (public keys of every country). */
   trustDirectoryPath: string;
@@ -64,6 +66,7 @@ export class ExchangeTransportModule implements OnModuleInit {
           useFactory: (keyRing: CountryKeyRing, trustDirectory: TrustDirectory, outbox: Outbox) =>
             new ExchangeSender({
               nodeId: options.nodeId,
+              namespace: options.namespace,
               hostedCountries: options.hostedCountries,
               keyRing,
               trustDirectory,
@@ -85,6 +88,7 @@ export class ExchangeTransportModule implements OnModuleInit {
             return new ExchangeMailboxReceiver(dataSource, bus, {
               nodeId: options.nodeId,
               service: options.service,
+              namespace: options.namespace,
               hostedCountries: options.hostedCountries,
               keyRing,
               trustDirectory,

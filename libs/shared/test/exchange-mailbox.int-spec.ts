@@ -1,0 +1,230 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { deadLetterTopic, exchangeMailboxTopic } from '@passage/schemas';
+import {
+  CountryKeyRing,
+  ExchangeMailboxReceiver,
+  ExchangeMessageRegistry,
+  ExchangeSender,
+  KafkajsMessageBus,
+  MessagingTables1763769600000,
+  Outbox,
+  OutboxRelay,
+  TrustDirectory,
+  buildTrustDirectoryDocument,
+  generateCountryKeys,
+  sealEnvelope,
+  serializeEnvelope,
+  type ExchangeRejection,
+} from '@passage/shared';
+import { createTestBus, createTestDatabase, eventually, readTopic, type TestDatabase } from '@passage/shared/testing';
+
+/** A distinctive name that must never appear in clear on Kafka. */
+const SURVIVOR_NAME = 'Nirmala Kusumawardhani-Test';
+
+const keys = Object.fromEntries(
+  ['KH', 'ID', 'TH', 'PH'].map((country) => [country, generateCountryKeys(country, { validFrom: new Date(Date.now() - 86_400_000) })]),
+);
+// PH is deliberately left out of the directory: a sender nobody trusts.
+const directory = TrustDirectory.fromObject(
+  buildTrustDirectoryDocument({ KH: keys.KH.published, ID: keys.ID.published, TH: keys.TH.published }, new Date()),
+);
+
+interface TestNode {
+  database: TestDatabase;
+  dataSource: DataSource;
+  sender: ExchangeSender;
+  relay: OutboxRelay;
+  receiver: ExchangeMailboxReceiver;
+  rejections: ExchangeRejection[];
+}
+
+describe('cross-border exchange between two nodes (real Postgres, real Kafka)', () => {
+  const namespace = `t${randomUUID().slice(0, 8)}`;
+  let bus: KafkajsMessageBus;
+  let nodeA: TestNode; // hosts Cambodia
+  let nodeB: TestNode; // hosts Indonesia
+
+  async function startNode(nodeId: string, country: string, registry: ExchangeMessageRegistry): Promise<TestNode> {
+    const database = await createTestDatabase('shared', [MessagingTables1763769600000]);
+    const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+    await dataSource.query(`CREATE TABLE received_message (message_id uuid PRIMARY KEY, type text, sender text, body jsonb)`);
+    const keyRing = CountryKeyRing.fromKeyFiles([keys[country].keyFile]);
+    const outbox = new Outbox({ service: 'referrals', node: nodeId });
+    const sender = new ExchangeSender({ nodeId, namespace, hostedCountries: [country], keyRing, trustDirectory: directory, outbox });
+    const rejections: ExchangeRejection[] = [];
+    const receiver = new ExchangeMailboxReceiver(dataSource, bus, {
+      nodeId,
+      service: 'referrals',
+      namespace,
+      hostedCountries: [country],
+      keyRing,
+      trustDirectory: directory,
+      registry,
+      onRejected: (rejection) => rejections.push(rejection),
+    });
+    await bus.ensureTopics(receiver.requiredTopics());
+    const relay = new OutboxRelay(dataSource, bus, { pollIntervalMs: 50 });
+    relay.start();
+    await receiver.start();
+    return { database, dataSource, sender, relay, receiver, rejections };
+  }
+
+  const caseOffer = z.object({ caseRef: z.string(), personName: z.string() }).strict();
+  const receipt = z.object({ acknowledges: z.uuid() }).strict();
+
+  beforeAll(async () => {
+    bus = createTestBus();
+    const registryA = new ExchangeMessageRegistry();
+    const registryB = new ExchangeMessageRegistry();
+    registryB.register({
+      type: 'test.case-offered',
+      version: 1,
+      schema: caseOffer,
+      handle: async (payload, { header, manager }) => {
+        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4)`, [
+          header.messageId,
+          header.type,
+          header.sender.country,
+          JSON.stringify(payload),
+        ]);
+        // Answer through the sender's mailbox, in the same transaction as recording the offer.
+        await nodeB.sender.send(manager, {
+          senderCountry: 'ID',
+          recipientCountry: header.sender.country,
+          type: 'test.receipt',
+          typeVersion: 1,
+          payload: { acknowledges: header.messageId },
+          correlationId: header.correlationId,
+          causationId: header.messageId,
+        });
+      },
+    });
+    registryA.register({
+      type: 'test.receipt',
+      version: 1,
+      schema: receipt,
+      handle: async (payload, { header, manager }) => {
+        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4)`, [
+          header.messageId,
+          header.type,
+          header.sender.country,
+          JSON.stringify(payload),
+        ]);
+      },
+    });
+    nodeA = await startNode('node-a', 'KH', registryA);
+    nodeB = await startNode('node-b', 'ID', registryB);
+  });
+
+  afterAll(async () => {
+    for (const node of [nodeA, nodeB]) {
+      if (!node) continue;
+      await node.receiver.stop();
+      await node.relay.stop();
+      await node.dataSource.destroy();
+      await node.database.drop();
+    }
+    await bus?.disconnect();
+  });
+
+  async function received(node: TestNode, messageId: string) {
+    const rows = await node.dataSource.query(`SELECT * FROM received_message WHERE message_id = $1`, [messageId]);
+    if (rows.length !== 1) throw new Error(`message ${messageId} not received`);
+    return rows[0];
+  }
+
+  it('delivers a sealed message to the other country and carries the answer back', async () => {
+    const correlationId = randomUUID();
+    const offer = await nodeA.dataSource.transaction((manager) =>
+      nodeA.sender.send(manager, {
+        senderCountry: 'KH',
+        recipientCountry: 'ID',
+        type: 'test.case-offered',
+        typeVersion: 1,
+        payload: { caseRef: 'KH-2026-0001', personName: SURVIVOR_NAME },
+        correlationId,
+      }),
+    );
+
+    const atB = await eventually(() => received(nodeB, offer.messageId));
+    expect(atB.sender).toBe('KH');
+    expect(atB.body).toEqual({ caseRef: 'KH-2026-0001', personName: SURVIVOR_NAME });
+
+    const answers = await eventually(async () => {
+      const rows = await nodeA.dataSource.query(`SELECT * FROM received_message WHERE body->>'acknowledges' = $1`, [offer.messageId]);
+      if (rows.length !== 1) throw new Error('no receipt yet');
+      return rows;
+    });
+    expect(answers[0].sender).toBe('ID');
+
+    const raw = await readTopic(bus, exchangeMailboxTopic('ID', namespace), { count: 1 });
+    expect(raw[0].value.includes(SURVIVOR_NAME)).toBe(false);
+    expect(raw[0].value.includes('KH-2026-0001')).toBe(false);
+    expect(raw[0].value.toString('latin1')).not.toMatch(/Nirmala|Kusumawardhani/i);
+    expect(JSON.parse(raw[0].value.toString()).sender.country).toBe('KH');
+  });
+
+  it('parks tampered, misaddressed, replayed, unsigned, untrusted and unparsable envelopes without running business code', async () => {
+    const mailbox = exchangeMailboxTopic('ID', namespace);
+    const seal = (from: string, to: string, personName: string) =>
+      sealEnvelope(
+        {
+          correlationId: randomUUID(),
+          type: 'test.case-offered',
+          typeVersion: 1,
+          sender: { country: from, node: 'node-x' },
+          recipient: { country: to },
+          payload: { caseRef: 'KH-2026-0002', personName },
+        },
+        {
+          keyRing: CountryKeyRing.fromKeyFiles([keys[from].keyFile]),
+          // The untrusted sender knows Indonesia's public key; it is not in anyone's directory itself.
+          trustDirectory: TrustDirectory.fromObject(
+            buildTrustDirectoryDocument({ [from]: keys[from].published, ID: keys.ID.published, TH: keys.TH.published }, new Date()),
+          ),
+          now: () => new Date(),
+        },
+      );
+
+    const genuine = seal('KH', 'ID', 'Genuine Person');
+    const genuineBytes = serializeEnvelope(genuine);
+    const tampered = JSON.parse(genuineBytes.toString());
+    tampered.messageId = randomUUID();
+    tampered.ciphertext = tampered.ciphertext.slice(0, -4) + (tampered.ciphertext.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const unsigned = JSON.parse(serializeEnvelope(seal('KH', 'ID', 'Unsigned Person')).toString());
+    delete unsigned.signature;
+    const misaddressed = serializeEnvelope(seal('KH', 'TH', 'Misaddressed Person'));
+    const untrusted = serializeEnvelope(seal('PH', 'ID', 'Untrusted Person'));
+
+    const send = (value: Buffer) => bus.publish(mailbox, [{ key: 'k', value }]);
+    await send(genuineBytes);
+    await eventually(() => received(nodeB, genuine.messageId));
+    await send(Buffer.from(JSON.stringify(tampered)));
+    await send(misaddressed);
+    await send(genuineBytes); // replay of a message already applied
+    await send(Buffer.from(JSON.stringify(unsigned)));
+    await send(untrusted);
+    await send(Buffer.from('\u0000garbage that is not an envelope'));
+
+    const parked = await readTopic(bus, deadLetterTopic(mailbox), { count: 6, timeoutMs: 60_000 });
+    expect(parked.map((record) => record.headers['dlq-reason-code'])).toEqual([
+      'BAD_SIGNATURE',
+      'WRONG_RECIPIENT',
+      'REPLAYED',
+      'UNSIGNED',
+      'UNKNOWN_SENDER',
+      'MALFORMED',
+    ]);
+    for (const record of parked) {
+      expect(record.headers['dlq-reason']).toBeTruthy();
+      expect(record.headers['dlq-reason']).not.toMatch(/Person/);
+    }
+    expect(nodeB.rejections.map((rejection) => rejection.code)).toEqual(parked.map((record) => record.headers['dlq-reason-code']));
+
+    const applied = await nodeB.dataSource.query(`SELECT body->>'personName' AS name FROM received_message WHERE body ? 'personName'`);
+    expect(applied.map((row: { name: string }) => row.name).sort()).toEqual(['Genuine Person', SURVIVOR_NAME]);
+  });
+});
