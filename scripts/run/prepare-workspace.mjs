@@ -1,0 +1,52 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT, exchangeKeyPaths } from './repo-paths.mjs';
+
+/**
+ * Brings a checkout to the point where the system can run or be tested: dependencies installed, code
+ * built, exchange keys generated. Each step is skipped when already done, so running it twice is cheap.
+ * Only Node built-ins here: this runs before `npm ci` on a fresh clone.
+ */
+export async function prepareWorkspace({ log = (line) => process.stderr.write(`[prepare] ${line}\n`) } = {}) {
+  ensureDependencies(log);
+  run('build', ['node_modules/typescript/bin/tsc', '-b'], log);
+  await ensureExchangeKeys(log);
+}
+
+function ensureDependencies(log) {
+  const installed = join(REPO_ROOT, 'node_modules', '.package-lock.json');
+  const lock = join(REPO_ROOT, 'package-lock.json');
+  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  log('installing dependencies (npm ci)');
+  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm ci failed; see the output above');
+}
+
+async function ensureExchangeKeys(log) {
+  const paths = exchangeKeyPaths();
+  const countries = await catalogueCountries();
+  if (existsSync(paths.trustDirectory)) {
+    const listed = Object.keys(JSON.parse(readFileSync(paths.trustDirectory, 'utf8')).countries ?? {});
+    if (countries.every((country) => listed.includes(country))) return;
+  }
+  log(`generating development exchange keys for ${countries.length} countries in ${paths.root}`);
+  run('exchange keys', ['scripts/exchange-keys.mjs', 'generate', '--out', paths.root, '--countries', countries.join(',')], log);
+}
+
+/** Every country code of the reference catalogue, from the build of libs/schemas. */
+export async function catalogueCountries() {
+  const schemas = await import(pathToFileURL(join(REPO_ROOT, 'libs', 'schemas', 'dist', 'index.js')).href);
+  return schemas.COUNTRIES.map((country) => country.code);
+}
+
+function run(step, args, log) {
+  const started = Date.now();
+  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    process.stderr.write(result.stdout ?? '');
+    throw new Error(`${step} failed`);
+  }
+  log(`${step}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}

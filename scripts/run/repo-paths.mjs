@@ -1,0 +1,16 @@
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, whatever the current directory. */
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Where generated development state lives (git-ignored); PASSAGE_LOCAL_DIR moves it. */
+export function localDir(env = process.env) {
+  return env.PASSAGE_LOCAL_DIR ? resolve(env.PASSAGE_LOCAL_DIR) : join(REPO_ROOT, '.local');
+}
+
+/** The development exchange keys: one trust directory and every country's private key file. */
+export function exchangeKeyPaths(env = process.env) {
+  const root = join(localDir(env), 'exchange');
+  return { root, trustDirectory: join(root, 'trust-directory.json'), keysDir: join(root, 'keys') };
+}

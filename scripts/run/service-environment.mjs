@@ -1,0 +1,54 @@
+import { exchangeKeyPaths } from './repo-paths.mjs';
+
+/** The services of a node, in start order: the gateway composes the other two. */
+export const NODE_SERVICES = ['identity', 'referrals', 'gateway'];
+
+/**
+ * The environment of one service of one node on a developer machine. Anything the caller's environment
+ * already sets (LOG_LEVEL, KAFKA_BROKERS…) wins over these defaults, except what makes nodes distinct.
+ *
+ * @param {import('./node-profiles.mjs').NodeProfile} profile
+ * @param {'identity' | 'referrals' | 'gateway'} service
+ * @param {{ databaseUrl: (database: string) => string, kafkaBrokers: string[], countries: string[], env?: NodeJS.ProcessEnv }} infra
+ */
+export function serviceEnvironment(profile, service, infra) {
+  const env = infra.env ?? process.env;
+  const hosted = profile.hostedCountries === 'ALL' ? infra.countries : profile.hostedCountries;
+  const keys = exchangeKeyPaths(env);
+  const common = {
+    ...env,
+    NODE_ENV: env.NODE_ENV ?? 'development',
+    NODE_ID: profile.id,
+    HOSTED_COUNTRIES: hosted.join(','),
+    KAFKA_BROKERS: infra.kafkaBrokers.join(','),
+    PORT: String(profile.ports[service]),
+  };
+  switch (service) {
+    case 'identity':
+      return { ...common, DATABASE_URL: infra.databaseUrl(`passage_${profile.id}_identity`) };
+    case 'referrals':
+      return {
+        ...common,
+        DATABASE_URL: infra.databaseUrl(`passage_${profile.id}_referrals`),
+        EXCHANGE_TRUST_DIRECTORY: env.EXCHANGE_TRUST_DIRECTORY ?? keys.trustDirectory,
+        EXCHANGE_KEYS_DIR: env.EXCHANGE_KEYS_DIR ?? keys.keysDir,
+      };
+    case 'gateway':
+      return {
+        ...common,
+        IDENTITY_GRAPHQL_URL: `http://127.0.0.1:${profile.ports.identity}/graphql`,
+        REFERRALS_GRAPHQL_URL: `http://127.0.0.1:${profile.ports.referrals}/graphql`,
+      };
+    default:
+      throw new Error(`unknown service ${service}`);
+  }
+}
+
+/** A postgres:// URL for `database` on the server of the admin URL. */
+export function databaseUrlFrom(adminUrl) {
+  return (database) => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${database}`;
+    return url.toString();
+  };
+}
