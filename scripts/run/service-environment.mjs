@@ -32,6 +32,7 @@ export function serviceEnvironment(profile, service, infra) {
         DATABASE_URL: infra.databaseUrl(`passage_${profile.id}_referrals`),
         EXCHANGE_TRUST_DIRECTORY: env.EXCHANGE_TRUST_DIRECTORY ?? keys.trustDirectory,
         EXCHANGE_KEYS_DIR: env.EXCHANGE_KEYS_DIR ?? keys.keysDir,
+        EXCHANGE_NAMESPACE: profile.exchangeNamespace,
       };
     case 'gateway':
       return {

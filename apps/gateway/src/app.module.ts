@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { HealthModule, LoadedConfigModule, MetricsModule } from '@passage/shared';
+import { GraphqlObservabilityModule, HealthModule, LoadedConfigModule, MetricsModule } from '@passage/shared';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway.config.js';
 import { gatewayGraphqlOptions } from './supergraph/gateway-graphql.options.js';
 import { subgraphEndpoints } from './supergraph/subgraph-list.js';
@@ -16,6 +16,7 @@ export class GatewayAppModule {
         LoadedConfigModule.provide(GATEWAY_CONFIG, config),
         MetricsModule.register({ service: 'gateway', nodeId: config.NODE_ID }),
         HealthModule.register({ checks: [subgraphsReadinessCheck(subgraphEndpoints(config))] }),
+        GraphqlObservabilityModule,
         GraphQLModule.forRoot(gatewayGraphqlOptions(config)),
       ],
     };

@@ -30,3 +30,4 @@ export * from './health/index.js';
 export * from './metrics/index.js';
 export * from './messaging/consumers-readiness-check.js';
 export * from './service/subgraph-service.imports.js';
+export * from './graphql/graphql-request-observer.plugin.js';

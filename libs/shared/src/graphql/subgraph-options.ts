@@ -1,3 +1,4 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { RequestContext } from '../logging/index.js';
 import { formatGraphqlError } from './format-graphql-error.js';
@@ -20,6 +21,8 @@ export function subgraphGraphqlOptions(options: {
     introspection: !options.production,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Inline traces would hand resolver timings and error details to whoever asks the subgraph for them.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
     formatError: (formatted) => formatGraphqlError(formatted, RequestContext.correlationId()),
   };
 }

@@ -3,6 +3,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import type { BaseConfig, DatabaseConfig } from '../config/index.js';
+import { GraphqlObservabilityModule } from '../graphql/graphql-request-observer.plugin.js';
 import { subgraphGraphqlOptions } from '../graphql/subgraph-options.js';
 import { HealthChecks, HealthModule } from '../health/index.js';
 import { consumersReadinessCheck } from '../messaging/consumers-readiness-check.js';
@@ -24,7 +25,7 @@ export interface SubgraphServiceOptions {
  * What every subgraph service is made of besides its features: its config, its database, Kafka with the
  * outbox relay, health and metrics endpoints, and a Federation 2 GraphQL endpoint.
  */
-export function subgraphServiceImports(options: SubgraphServiceOptions): DynamicModule[] {
+export function subgraphServiceImports(options: SubgraphServiceOptions): (DynamicModule | typeof GraphqlObservabilityModule)[] {
   const { config } = options;
   return [
     LoadedConfigModule.provide(options.configToken, config),
@@ -39,6 +40,7 @@ export function subgraphServiceImports(options: SubgraphServiceOptions): Dynamic
     HealthModule.register({
       checks: [HealthChecks.database(), HealthChecks.kafka(), consumersReadinessCheck()],
     }),
+    GraphqlObservabilityModule,
     GraphQLModule.forRoot(
       subgraphGraphqlOptions({
         production: config.NODE_ENV === 'production',
