@@ -62,6 +62,9 @@ describe('a node started like `npm start` (real Postgres, real Kafka, all servic
       expect(metrics).toContain(`service="${service}"`);
       expect(metrics).toContain('node="e2e"');
     }
+    const referralsMetrics = await (await fetch(`${node.serviceUrl('referrals')}/metrics`)).text();
+    expect(referralsMetrics).toMatch(/^outbox_pending_messages\{[^}]*\} 0$/m);
+    expect(referralsMetrics).toContain('graphql_operation_duration_seconds_bucket');
     const ready = await (await fetch(`${node.serviceUrl('referrals')}/health/ready`)).json();
     expect(Object.keys(ready.details)).toEqual(['database', 'kafka', 'kafka-consumers']);
   });

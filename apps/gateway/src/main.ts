@@ -14,6 +14,5 @@ await startService({
   service: 'gateway',
   module: GatewayAppModule.forConfig(config),
   config,
-  host: config.HOST,
   bodyLimit: config.GRAPHQL_MAX_BODY,
 });

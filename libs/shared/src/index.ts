@@ -31,3 +31,4 @@ export * from './metrics/index.js';
 export * from './messaging/consumers-readiness-check.js';
 export * from './service/subgraph-service.imports.js';
 export * from './graphql/graphql-request-observer.plugin.js';
+export * from './messaging/messaging-metrics.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { baseConfigShape, field, loadConfig, type LoadedConfig } from '@passage/shared';
 
-const { NODE_ENV, NODE_ID, PORT, LOG_LEVEL, SHUTDOWN_GRACE_MS } = baseConfigShape;
+const { NODE_ENV, NODE_ID, PORT, HOST, LOG_LEVEL, SHUTDOWN_GRACE_MS } = baseConfigShape;
 
 const gatewayConfigSchema = z.object({
   NODE_ENV,
@@ -9,8 +9,7 @@ const gatewayConfigSchema = z.object({
   LOG_LEVEL,
   SHUTDOWN_GRACE_MS,
   PORT: PORT.default(4000),
-  /** Interface to listen on; set 0.0.0.0 in a container. */
-  HOST: field.text().default('127.0.0.1'),
+  HOST,
   IDENTITY_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4001/graphql'),
   REFERRALS_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4002/graphql'),
   /** How long the gateway waits at start-up for the subgraphs to answer before giving up. */

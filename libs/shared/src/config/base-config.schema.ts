@@ -25,6 +25,8 @@ export const baseConfigShape = {
   /** The countries whose data this node keeps, e.g. `KH,TH`. Required: there is no safe default. */
   HOSTED_COUNTRIES: field.countryCodes(),
   PORT: field.port().default(3000),
+  /** Interface to listen on: loopback by default so a development node is never exposed by accident; 0.0.0.0 in a container. */
+  HOST: field.text().default('127.0.0.1'),
   LOG_LEVEL: field.oneOf(LOG_LEVELS).default('info'),
   KAFKA_BROKERS: field.list(field.hostPort()).default(['127.0.0.1:9092']),
   KAFKA_CLIENT_ID: field.text().default('passage'),

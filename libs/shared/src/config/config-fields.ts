@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownCountry } from '@passage/schemas';
 
 /**
  * Reusable parsers for environment variables. Each takes the raw string (already trimmed by
@@ -105,7 +106,12 @@ function list<T extends z.ZodType<unknown, string>>(item: T) {
 
 /** One ISO 3166-1 alpha-2 code. Only the shape is checked here; a country catalogue can narrow it. */
 function countryCode() {
-  return z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter upper-case country code, e.g. KH');
+  return z
+    .string()
+    .refine(
+      (code) => /^[A-Z]{2}$/.test(code) && isKnownCountry(code),
+      'must be the two-letter upper-case code of a country in the reference catalogue, e.g. KH',
+    );
 }
 
 /** A comma-separated list of distinct country codes, e.g. `KH,TH`. */

@@ -8,6 +8,7 @@ import {
 } from '../inbox/inbox-consumer.js';
 import { PoisonMessageError } from '../inbox/poison-message.error.js';
 import type { DeliveredRecord, MessageBus, TopicSpec } from '../messaging/message-bus.js';
+import { combineObservers } from '../messaging/messaging-metrics.js';
 import type { JsonValue } from './canonical-json.js';
 import type { CountryKeyRing } from './country-key-ring.js';
 import { openEnvelope, readEnvelopeHeader } from './envelope-opener.js';
@@ -39,6 +40,8 @@ export interface ExchangeMailboxReceiverOptions {
   now?: () => Date;
   /** Told about every refused envelope (for logs, metrics and the security event). */
   onRejected?: (rejection: ExchangeRejection) => void;
+  /** Watches the underlying inbox consumer (metrics). */
+  observer?: InboxConsumerObserver;
 }
 
 interface InboundMessage {
@@ -73,10 +76,10 @@ export class ExchangeMailboxReceiver {
       handle: (message, { manager }) =>
         message.handler.handle(message.payload, { header: message.header, manager }),
     };
-    const observer: InboxConsumerObserver = {
+    const observer = combineObservers<InboxConsumerObserver>(options.observer ?? {}, {
       deadLettered: (_handler, record, code, reason, messageId) =>
         this.reportRejection(record, code, reason, messageId),
-    };
+    });
     this.consumer = new InboxConsumer(
       dataSource,
       bus,

@@ -4,6 +4,7 @@ import { exchangeEnvelopeRejectedV1 } from '@passage/schemas';
 import { ConsumerRegistry } from '../messaging/consumer-registry.js';
 import type { MessageBus } from '../messaging/message-bus.js';
 import { MESSAGE_BUS } from '../messaging/messaging.tokens.js';
+import { MessagingMetrics } from '../messaging/messaging-metrics.js';
 import { Outbox } from '../outbox/outbox.js';
 import { CountryKeyRing } from './country-key-ring.js';
 import { ExchangeMailboxReceiver, type ExchangeRejection } from './exchange-mailbox-receiver.js';
@@ -75,7 +76,7 @@ export class ExchangeTransportModule implements OnModuleInit {
         },
         {
           provide: ExchangeMailboxReceiver,
-          inject: [DataSource, MESSAGE_BUS, CountryKeyRing, TrustDirectory, ExchangeMessageRegistry, Outbox],
+          inject: [DataSource, MESSAGE_BUS, CountryKeyRing, TrustDirectory, ExchangeMessageRegistry, Outbox, MessagingMetrics],
           useFactory: (
             dataSource: DataSource,
             bus: MessageBus,
@@ -83,6 +84,7 @@ export class ExchangeTransportModule implements OnModuleInit {
             trustDirectory: TrustDirectory,
             registry: ExchangeMessageRegistry,
             outbox: Outbox,
+            metrics: MessagingMetrics,
           ) => {
             const logger = new Logger('ExchangeMailbox');
             return new ExchangeMailboxReceiver(dataSource, bus, {
@@ -93,6 +95,7 @@ export class ExchangeTransportModule implements OnModuleInit {
               keyRing,
               trustDirectory,
               registry,
+              observer: metrics.consumerObserver(),
               onRejected: (rejection) => {
                 logger.warn(
                   `refused envelope ${rejection.messageId ?? '(no id)'} claimed from ${rejection.claimedSenderCountry ?? '?'} ` +

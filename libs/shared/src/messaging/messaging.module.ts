@@ -1,11 +1,12 @@
 import { Module, type DynamicModule, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Outbox } from '../outbox/outbox.js';
-import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay.js';
+import { OutboxRelay, type OutboxRelayObserver, type OutboxRelayOptions } from '../outbox/outbox-relay.js';
 import { ConsumerRegistry } from './consumer-registry.js';
 import { KafkajsMessageBus } from './kafkajs-message-bus.js';
 import type { MessageBus } from './message-bus.js';
 import { MessagingLifecycle } from './messaging-lifecycle.js';
+import { MessagingMetrics, combineObservers } from './messaging-metrics.js';
 import { MESSAGE_BUS, MESSAGING_OPTIONS } from './messaging.tokens.js';
 
 export interface MessagingModuleOptions {
@@ -44,20 +45,26 @@ export class MessagingModule {
             }),
         },
         { provide: Outbox, useValue: new Outbox({ service: options.service, node: options.nodeId }) },
+        MessagingMetrics,
         {
           provide: OutboxRelay,
-          inject: [DataSource, MESSAGE_BUS],
-          useFactory: (dataSource: DataSource, bus: MessageBus) =>
-            new OutboxRelay(dataSource, bus, options.relay, {
+          inject: [DataSource, MESSAGE_BUS, MessagingMetrics],
+          useFactory: (dataSource: DataSource, bus: MessageBus, metrics: MessagingMetrics) => {
+            const logging: OutboxRelayObserver = {
               publishFailed: (error, next) => logger.warn(`outbox relay: ${error.message}; next attempt in ${next} ms`),
               recovered: () => logger.log('outbox relay: publishing again'),
               abandoned: (messageId, reason) => logger.error(`outbox relay: parked message ${messageId}: ${reason}`),
-            }),
+            };
+            let relay: OutboxRelay | undefined = undefined;
+            const measured = metrics.relayObserver(() => relay!.lag());
+            relay = new OutboxRelay(dataSource, bus, options.relay, combineObservers(logging, measured));
+            return relay;
+          },
         },
         ConsumerRegistry,
         MessagingLifecycle,
       ],
-      exports: [MESSAGE_BUS, Outbox, OutboxRelay, ConsumerRegistry, MessagingLifecycle],
+      exports: [MESSAGE_BUS, Outbox, OutboxRelay, ConsumerRegistry, MessagingLifecycle, MessagingMetrics],
     };
   }
 }

@@ -8,11 +8,9 @@ import { CorrelationIdMiddleware, PassageLogger, createLogger } from '../logging
 export interface StartServiceOptions {
   service: string;
   module: Type<unknown> | DynamicModule;
-  config: Pick<BaseConfig, 'NODE_ID' | 'LOG_LEVEL' | 'PORT' | 'SHUTDOWN_GRACE_MS'>;
+  config: Pick<BaseConfig, 'NODE_ID' | 'LOG_LEVEL' | 'PORT' | 'HOST' | 'SHUTDOWN_GRACE_MS'>;
   /** Largest JSON request body accepted; GraphQL documents and variables of this project stay well below. */
   bodyLimit?: string;
-  /** Interface to listen on; loopback by default so a development node is not exposed by accident. */
-  host?: string;
 }
 
 /**
@@ -31,7 +29,7 @@ export async function startService(options: StartServiceOptions): Promise<NestEx
   app.useBodyParser('json', { limit: options.bodyLimit ?? '256kb' });
   app.disable('x-powered-by');
   installGracefulShutdown(app, { graceMs: config.SHUTDOWN_GRACE_MS, logger });
-  const host = options.host ?? '127.0.0.1';
+  const host = config.HOST;
   await app.listen(config.PORT, host);
   logger.log(`${options.service} listening on http://${host}:${config.PORT} (node ${config.NODE_ID})`, 'Bootstrap');
   return app;
