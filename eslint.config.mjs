@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', 'node_modules/**', '.local/**', 'coverage/**', 'apps/web/**'] },
@@ -9,7 +10,7 @@ export default tseslint.config(
   prettier,
   {
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' },
+      globals: { ...globals.node },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -18,7 +19,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/libs/*/src/**', '@passage/*/src/**'], message: 'Import libraries through @passage/shared or @passage/schemas.' },
+            {
+              group: ['**/libs/*/src/**', '@passage/*/src/**'],
+              message: 'Import libraries through @passage/shared or @passage/schemas.',
+            },
             { group: ['**/apps/*/src/**'], message: 'Apps never import from another app.' },
           ],
         },

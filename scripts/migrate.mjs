@@ -18,11 +18,15 @@ export async function migrateNodes(command, nodeIds, { log = console.log } = {})
   const databaseUrl = databaseUrlFrom(adminUrl);
   for (const node of nodeIds) {
     for (const service of DATABASE_SERVICES) {
-      const result = spawnSync(process.execPath, [join(REPO_ROOT, 'apps', service, 'dist', 'migrate.js'), command], {
-        cwd: REPO_ROOT,
-        env: { ...process.env, DATABASE_URL: databaseUrl(`passage_${node}_${service}`) },
-        encoding: 'utf8',
-      });
+      const result = spawnSync(
+        process.execPath,
+        [join(REPO_ROOT, 'apps', service, 'dist', 'migrate.js'), command],
+        {
+          cwd: REPO_ROOT,
+          env: { ...process.env, DATABASE_URL: databaseUrl(`passage_${node}_${service}`) },
+          encoding: 'utf8',
+        },
+      );
       if (result.status !== 0) {
         throw new Error(`migrations of ${service} on node ${node} failed:\n${result.stderr}${result.stdout}`);
       }

@@ -16,12 +16,12 @@ const say = (line) => process.stderr.write(`[start] ${line}\n`);
 try {
   await prepareWorkspace();
   // Imported after the install step: these need pg and kafkajs.
-  const { ensureKafka, ensurePostgresServer, kafkaBrokers, postgresAdminUrl, resolveInfraSettings } = await import(
-    './infra/index.mjs'
-  );
+  const { ensureKafka, ensurePostgresServer, kafkaBrokers, postgresAdminUrl, resolveInfraSettings } =
+    await import('./infra/index.mjs');
   const { migrateNodes } = await import('./migrate.mjs');
   const { nodeProfile } = await import('./run/node-profiles.mjs');
-  const { NODE_SERVICES, databaseUrlFrom, serviceEnvironment } = await import('./run/service-environment.mjs');
+  const { NODE_SERVICES, databaseUrlFrom, serviceEnvironment } =
+    await import('./run/service-environment.mjs');
   const { startServiceProcesses, waitForHttp } = await import('./run/service-processes.mjs');
 
   const profile = nodeProfile(nodeId);

@@ -36,6 +36,7 @@ export const NODE_PROFILES = {
  */
 export function nodeProfile(id) {
   const profile = NODE_PROFILES[id];
-  if (!profile) throw new Error(`unknown node "${id}"; known nodes: ${Object.keys(NODE_PROFILES).join(', ')}`);
+  if (!profile)
+    throw new Error(`unknown node "${id}"; known nodes: ${Object.keys(NODE_PROFILES).join(', ')}`);
   return profile;
 }

@@ -32,7 +32,11 @@ async function ensureExchangeKeys(log) {
     if (countries.every((country) => listed.includes(country))) return;
   }
   log(`generating development exchange keys for ${countries.length} countries in ${paths.root}`);
-  run('exchange keys', ['scripts/exchange-keys.mjs', 'generate', '--out', paths.root, '--countries', countries.join(',')], log);
+  run(
+    'exchange keys',
+    ['scripts/exchange-keys.mjs', 'generate', '--out', paths.root, '--countries', countries.join(',')],
+    log,
+  );
 }
 
 /** Every country code of the reference catalogue, from the build of libs/schemas. */
@@ -43,7 +47,11 @@ export async function catalogueCountries() {
 
 function run(step, args, log) {
   const started = Date.now();
-  const result = spawnSync(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  const result = spawnSync(process.execPath, args, {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     process.stderr.write(result.stdout ?? '');
     throw new Error(`${step} failed`);

@@ -1,6 +1,9 @@
 import { exchangeKeyPaths } from './repo-paths.mjs';
 
-/** The services of a node, in start order: the gateway composes the other two. */
+/**
+ * The services of a node, in start order: the gateway composes the other two.
+ * @type {('identity' | 'referrals' | 'gateway')[]}
+ */
 export const NODE_SERVICES = ['identity', 'referrals', 'gateway'];
 
 /**

@@ -14,6 +14,20 @@ const NODE_STATUS = `{
   }
 }`;
 
+interface ServiceStatus {
+  name: string;
+  consuming: boolean;
+  outbox: { pending: number; abandoned: number };
+}
+
+interface NodeStatus {
+  id: string;
+  hostedCountries: string[];
+  identity: ServiceStatus;
+  referrals: ServiceStatus;
+  exchange: { mailboxTopics: string[]; reachableCountries: number };
+}
+
 describe('a node started like `npm start` (real Postgres, real Kafka, all services, the gateway)', () => {
   let node: RunningNode;
 
@@ -26,20 +40,32 @@ describe('a node started like `npm start` (real Postgres, real Kafka, all servic
   });
 
   it('answers one query through the gateway with fields from both subgraphs', async () => {
-    const response = await graphql<{ passageNode: Record<string, any> }>(node.gatewayUrl, NODE_STATUS);
+    const response = await graphql<{ passageNode: NodeStatus }>(node.gatewayUrl, NODE_STATUS);
     expect(response.errors).toBeUndefined();
     const status = response.data!.passageNode;
     expect(status.id).toBe('e2e');
-    expect(status.hostedCountries).toEqual(expect.arrayContaining(['KH', 'TH', 'ID', 'MM', 'LA', 'PH', 'VN']));
-    expect(status.identity).toEqual({ name: 'identity', consuming: true, outbox: { pending: 0, abandoned: 0 } });
-    expect(status.referrals).toEqual({ name: 'referrals', consuming: true, outbox: { pending: 0, abandoned: 0 } });
+    expect(status.hostedCountries).toEqual(
+      expect.arrayContaining(['KH', 'TH', 'ID', 'MM', 'LA', 'PH', 'VN']),
+    );
+    expect(status.identity).toEqual({
+      name: 'identity',
+      consuming: true,
+      outbox: { pending: 0, abandoned: 0 },
+    });
+    expect(status.referrals).toEqual({
+      name: 'referrals',
+      consuming: true,
+      outbox: { pending: 0, abandoned: 0 },
+    });
     expect(status.exchange.mailboxTopics).toContain('e2e.exchange.KH');
     expect(status.exchange.reachableCountries).toBeGreaterThanOrEqual(status.hostedCountries.length);
   });
 
   it('carries the caller’s correlation id through the gateway into both subgraphs’ logs', async () => {
     const correlationId = randomUUID();
-    const response = await graphql(node.gatewayUrl, NODE_STATUS, { headers: { 'x-correlation-id': correlationId } });
+    const response = await graphql(node.gatewayUrl, NODE_STATUS, {
+      headers: { 'x-correlation-id': correlationId },
+    });
     expect(response.headers.get('x-correlation-id')).toBe(correlationId);
     for (const service of ['gateway', 'identity', 'referrals']) {
       const [line] = await eventually(() => {
@@ -65,13 +91,18 @@ describe('a node started like `npm start` (real Postgres, real Kafka, all servic
     const referralsMetrics = await (await fetch(`${node.serviceUrl('referrals')}/metrics`)).text();
     expect(referralsMetrics).toMatch(/^outbox_pending_messages\{[^}]*\} 0$/m);
     expect(referralsMetrics).toContain('graphql_operation_duration_seconds_bucket');
-    const ready = await (await fetch(`${node.serviceUrl('referrals')}/health/ready`)).json();
+    const ready = (await (await fetch(`${node.serviceUrl('referrals')}/health/ready`)).json()) as {
+      details: object;
+    };
     expect(Object.keys(ready.details)).toEqual(['database', 'kafka', 'kafka-consumers']);
   });
 
   it('refuses operations that exceed the alias or size limits, with a code and no internals', async () => {
     // Limits are checked before any subgraph is called; introspection fields are exempt, so use real ones.
-    const aliases = await graphql(node.gatewayUrl, `{ ${Array.from({ length: 20 }, (_, i) => `n${i}: passageNode { id }`).join(' ')} }`);
+    const aliases = await graphql(
+      node.gatewayUrl,
+      `{ ${Array.from({ length: 20 }, (_, i) => `n${i}: passageNode { id }`).join(' ')} }`,
+    );
     expect(aliases.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(aliases.errors?.[0]?.message).toMatch(/aliases/i);
     expect(aliases.data).toBeUndefined();
@@ -86,11 +117,22 @@ describe('a node started like `npm start` (real Postgres, real Kafka, all servic
   });
 
   it('masks unknown fields and parse errors without a stack trace', async () => {
-    const unknown = await graphql(node.gatewayUrl, `{ passageNode { secretField } }`);
+    const unknown = await graphql(
+      node.gatewayUrl,
+      `
+        {
+          passageNode {
+            secretField
+          }
+        }
+      `,
+    );
     expect(unknown.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     const broken = await graphql(node.gatewayUrl, `{ passageNode { id `);
     // The token limit parses the document first, so a syntax error is reported as a validation failure.
-    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(broken.errors?.[0]?.extensions?.code);
+    expect(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED']).toContain(
+      broken.errors?.[0]?.extensions?.code,
+    );
     for (const response of [unknown, broken]) {
       expect(response.raw).not.toContain('stacktrace');
       expect(response.raw).not.toMatch(/node_modules|\.js:\d+/);
@@ -98,7 +140,9 @@ describe('a node started like `npm start` (real Postgres, real Kafka, all servic
   });
 
   it('rejects a cross-site form post (CSRF prevention)', async () => {
-    const response = await fetch(`${node.gatewayUrl}/graphql?query=${encodeURIComponent('{ passageNode { id } }')}`);
+    const response = await fetch(
+      `${node.gatewayUrl}/graphql?query=${encodeURIComponent('{ passageNode { id } }')}`,
+    );
     expect(response.status).toBe(400);
   });
 });

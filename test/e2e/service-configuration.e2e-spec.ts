@@ -22,10 +22,23 @@ const BROKEN = {
 
 describe('services refuse an invalid configuration', () => {
   it.each([
-    ['identity', ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL', 'HOSTED_COUNTRIES', 'KAFKA_BROKERS', 'DATABASE_URL']],
+    [
+      'identity',
+      ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL', 'HOSTED_COUNTRIES', 'KAFKA_BROKERS', 'DATABASE_URL'],
+    ],
     [
       'referrals',
-      ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL', 'HOSTED_COUNTRIES', 'KAFKA_BROKERS', 'DATABASE_URL', 'EXCHANGE_TRUST_DIRECTORY', 'EXCHANGE_KEYS_DIR'],
+      [
+        'NODE_ENV',
+        'NODE_ID',
+        'PORT',
+        'LOG_LEVEL',
+        'HOSTED_COUNTRIES',
+        'KAFKA_BROKERS',
+        'DATABASE_URL',
+        'EXCHANGE_TRUST_DIRECTORY',
+        'EXCHANGE_KEYS_DIR',
+      ],
     ],
     ['gateway', ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL']],
   ])('%s exits with one message naming every invalid variable', (service, variables) => {

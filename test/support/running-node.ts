@@ -3,7 +3,11 @@ import { testDatabaseAdminUrl, testKafkaBrokers } from '@passage/shared/testing'
 import { migrateNodes } from '../../scripts/migrate.mjs';
 import { nodeProfile } from '../../scripts/run/node-profiles.mjs';
 import { catalogueCountries } from '../../scripts/run/prepare-workspace.mjs';
-import { NODE_SERVICES, databaseUrlFrom, serviceEnvironment } from '../../scripts/run/service-environment.mjs';
+import {
+  NODE_SERVICES,
+  databaseUrlFrom,
+  serviceEnvironment,
+} from '../../scripts/run/service-environment.mjs';
 import { startServiceProcesses, waitForHttp } from '../../scripts/run/service-processes.mjs';
 
 export interface RunningNode {
@@ -31,7 +35,7 @@ export async function startTestNode(profileId = 'e2e'): Promise<RunningNode> {
   const output = new Map<string, string[]>();
   const system = await startServiceProcesses({
     node: profile.id,
-    services: NODE_SERVICES.map((name: 'identity' | 'referrals' | 'gateway') => ({
+    services: NODE_SERVICES.map((name) => ({
       name,
       env: { ...serviceEnvironment(profile, name, infra), LOG_LEVEL: 'info' },
       port: profile.ports[name],

@@ -8,7 +8,8 @@ import { waitForSubgraphs } from './supergraph/wait-for-subgraphs.js';
 const config = exitOnInvalidConfig('gateway', loadGatewayConfig);
 await waitForSubgraphs(subgraphEndpoints(config), {
   timeoutMs: config.SUBGRAPH_STARTUP_TIMEOUT_MS,
-  log: (message) => process.stderr.write(`${JSON.stringify({ level: 'info', service: 'gateway', msg: message })}\n`),
+  log: (message) =>
+    process.stderr.write(`${JSON.stringify({ level: 'info', service: 'gateway', msg: message })}\n`),
 });
 await startService({
   service: 'gateway',

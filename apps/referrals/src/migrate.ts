@@ -4,4 +4,8 @@ import { loadReferralsMigrationConfig } from './config/referrals.config.js';
 import { createReferralsDataSource } from './database/referrals-data-source.js';
 
 const config = exitOnInvalidConfig('referrals migrations', loadReferralsMigrationConfig);
-await runMigrationCommand('referrals', createReferralsDataSource(config.DATABASE_URL), migrationCommandFromArgs(process.argv));
+await runMigrationCommand(
+  'referrals',
+  createReferralsDataSource(config.DATABASE_URL),
+  migrationCommandFromArgs(process.argv),
+);

@@ -8,8 +8,9 @@
 --   IDENTITY_DB_PASSWORD    password of the role passage_identity
 --   REFERRALS_DB_PASSWORD   password of the role passage_referrals
 --
--- Statements that carry a password never fail on purpose: the server logs the text of a failing
--- statement, and a password must not end up in that log.
+-- The checks below fail through statements that carry no password: a server with default settings
+-- logs the text of a failing statement (compose.yaml also turns that off), and a password must never
+-- end up in a log.
 
 \getenv node_id PASSAGE_NODE_ID
 \getenv identity_password IDENTITY_DB_PASSWORD

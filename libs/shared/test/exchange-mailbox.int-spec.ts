@@ -19,17 +19,29 @@ import {
   serializeEnvelope,
   type ExchangeRejection,
 } from '@passage/shared';
-import { createTestBus, createTestDatabase, eventually, readTopic, type TestDatabase } from '@passage/shared/testing';
+import {
+  createTestBus,
+  createTestDatabase,
+  eventually,
+  readTopic,
+  type TestDatabase,
+} from '@passage/shared/testing';
 
 /** A distinctive name that must never appear in clear on Kafka. */
 const SURVIVOR_NAME = 'Nirmala Kusumawardhani-Test';
 
 const keys = Object.fromEntries(
-  ['KH', 'ID', 'TH', 'PH'].map((country) => [country, generateCountryKeys(country, { validFrom: new Date(Date.now() - 86_400_000) })]),
+  ['KH', 'ID', 'TH', 'PH'].map((country) => [
+    country,
+    generateCountryKeys(country, { validFrom: new Date(Date.now() - 86_400_000) }),
+  ]),
 );
 // PH is deliberately left out of the directory: a sender nobody trusts.
 const directory = TrustDirectory.fromObject(
-  buildTrustDirectoryDocument({ KH: keys.KH.published, ID: keys.ID.published, TH: keys.TH.published }, new Date()),
+  buildTrustDirectoryDocument(
+    { KH: keys.KH.published, ID: keys.ID.published, TH: keys.TH.published },
+    new Date(),
+  ),
 );
 
 interface TestNode {
@@ -47,13 +59,26 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
   let nodeA: TestNode; // hosts Cambodia
   let nodeB: TestNode; // hosts Indonesia
 
-  async function startNode(nodeId: string, country: string, registry: ExchangeMessageRegistry): Promise<TestNode> {
+  async function startNode(
+    nodeId: string,
+    country: string,
+    registry: ExchangeMessageRegistry,
+  ): Promise<TestNode> {
     const database = await createTestDatabase('shared', [MessagingTables1763769600000]);
     const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-    await dataSource.query(`CREATE TABLE received_message (message_id uuid PRIMARY KEY, type text, sender text, body jsonb)`);
+    await dataSource.query(
+      `CREATE TABLE received_message (message_id uuid PRIMARY KEY, type text, sender text, body jsonb)`,
+    );
     const keyRing = CountryKeyRing.fromKeyFiles([keys[country].keyFile]);
     const outbox = new Outbox({ service: 'referrals', node: nodeId });
-    const sender = new ExchangeSender({ nodeId, namespace, hostedCountries: [country], keyRing, trustDirectory: directory, outbox });
+    const sender = new ExchangeSender({
+      nodeId,
+      namespace,
+      hostedCountries: [country],
+      keyRing,
+      trustDirectory: directory,
+      outbox,
+    });
     const rejections: ExchangeRejection[] = [];
     const receiver = new ExchangeMailboxReceiver(dataSource, bus, {
       nodeId,
@@ -131,7 +156,9 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
   });
 
   async function received(node: TestNode, messageId: string) {
-    const rows = await node.dataSource.query(`SELECT * FROM received_message WHERE message_id = $1`, [messageId]);
+    const rows = await node.dataSource.query(`SELECT * FROM received_message WHERE message_id = $1`, [
+      messageId,
+    ]);
     if (rows.length !== 1) throw new Error(`message ${messageId} not received`);
     return rows[0];
   }
@@ -154,7 +181,10 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
     expect(atB.body).toEqual({ caseRef: 'KH-2026-0001', personName: SURVIVOR_NAME });
 
     const answers = await eventually(async () => {
-      const rows = await nodeA.dataSource.query(`SELECT * FROM received_message WHERE body->>'acknowledges' = $1`, [offer.messageId]);
+      const rows = await nodeA.dataSource.query(
+        `SELECT * FROM received_message WHERE body->>'acknowledges' = $1`,
+        [offer.messageId],
+      );
       if (rows.length !== 1) throw new Error('no receipt yet');
       return rows;
     });
@@ -183,7 +213,10 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
           keyRing: CountryKeyRing.fromKeyFiles([keys[from].keyFile]),
           // The untrusted sender knows Indonesia's public key; it is not in anyone's directory itself.
           trustDirectory: TrustDirectory.fromObject(
-            buildTrustDirectoryDocument({ [from]: keys[from].published, ID: keys.ID.published, TH: keys.TH.published }, new Date()),
+            buildTrustDirectoryDocument(
+              { [from]: keys[from].published, ID: keys.ID.published, TH: keys.TH.published },
+              new Date(),
+            ),
           ),
           now: () => new Date(),
         },
@@ -193,7 +226,8 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
     const genuineBytes = serializeEnvelope(genuine);
     const tampered = JSON.parse(genuineBytes.toString());
     tampered.messageId = randomUUID();
-    tampered.ciphertext = tampered.ciphertext.slice(0, -4) + (tampered.ciphertext.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    tampered.ciphertext =
+      tampered.ciphertext.slice(0, -4) + (tampered.ciphertext.endsWith('AAAA') ? 'BBBB' : 'AAAA');
     const unsigned = JSON.parse(serializeEnvelope(seal('KH', 'ID', 'Unsigned Person')).toString());
     delete unsigned.signature;
     const misaddressed = serializeEnvelope(seal('KH', 'TH', 'Misaddressed Person'));
@@ -222,9 +256,16 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       expect(record.headers['dlq-reason']).toBeTruthy();
       expect(record.headers['dlq-reason']).not.toMatch(/Person/);
     }
-    expect(nodeB.rejections.map((rejection) => rejection.code)).toEqual(parked.map((record) => record.headers['dlq-reason-code']));
+    expect(nodeB.rejections.map((rejection) => rejection.code)).toEqual(
+      parked.map((record) => record.headers['dlq-reason-code']),
+    );
 
-    const applied = await nodeB.dataSource.query(`SELECT body->>'personName' AS name FROM received_message WHERE body ? 'personName'`);
-    expect(applied.map((row: { name: string }) => row.name).sort()).toEqual(['Genuine Person', SURVIVOR_NAME]);
+    const applied = await nodeB.dataSource.query(
+      `SELECT body->>'personName' AS name FROM received_message WHERE body ? 'personName'`,
+    );
+    expect(applied.map((row: { name: string }) => row.name).sort()).toEqual([
+      'Genuine Person',
+      SURVIVOR_NAME,
+    ]);
   });
 });

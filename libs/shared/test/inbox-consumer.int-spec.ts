@@ -9,7 +9,14 @@ import {
   decodeDomainEvent,
   type InboxHandler,
 } from '@passage/shared';
-import { createTestBus, createTestDatabase, eventually, readTopic, uniqueTopicName, type TestDatabase } from '@passage/shared/testing';
+import {
+  createTestBus,
+  createTestDatabase,
+  eventually,
+  readTopic,
+  uniqueTopicName,
+  type TestDatabase,
+} from '@passage/shared/testing';
 
 function rejectedEvent(eventId = randomUUID()): EventEnvelope {
   return {
@@ -51,7 +58,9 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
   beforeAll(async () => {
     database = await createTestDatabase('shared', [MessagingTables1763769600000]);
     dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
-    await dataSource.query(`CREATE TABLE applied_effect (event_id uuid NOT NULL, applied_at timestamptz DEFAULT now())`);
+    await dataSource.query(
+      `CREATE TABLE applied_effect (event_id uuid NOT NULL, applied_at timestamptz DEFAULT now())`,
+    );
     bus = createTestBus();
   });
 
@@ -62,13 +71,18 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
   });
 
   async function appliedCount(eventId: string): Promise<number> {
-    const rows = await dataSource.query(`SELECT count(*)::int AS n FROM applied_effect WHERE event_id = $1`, [eventId]);
+    const rows = await dataSource.query(`SELECT count(*)::int AS n FROM applied_effect WHERE event_id = $1`, [
+      eventId,
+    ]);
     return rows[0].n;
   }
 
   it('applies an event delivered twice exactly once', async () => {
     const topic = uniqueTopicName('inbox-dup');
-    await bus.ensureTopics([{ name: topic, partitions: 1 }, { name: `${topic}.dlq`, partitions: 1 }]);
+    await bus.ensureTopics([
+      { name: topic, partitions: 1 },
+      { name: `${topic}.dlq`, partitions: 1 },
+    ]);
     const event = rejectedEvent();
     const bytes = Buffer.from(JSON.stringify(event));
     await bus.publish(topic, [{ key: 'KH', value: bytes }]);
@@ -76,7 +90,10 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
     const marker = rejectedEvent();
     await bus.publish(topic, [{ key: 'KH', value: Buffer.from(JSON.stringify(marker)) }]);
 
-    const consumer = new InboxConsumer(dataSource, bus, countingHandler, { groupId: `g-${randomUUID()}`, topics: [topic] });
+    const consumer = new InboxConsumer(dataSource, bus, countingHandler, {
+      groupId: `g-${randomUUID()}`,
+      topics: [topic],
+    });
     await consumer.start();
     try {
       // The marker comes after both copies on the same partition, so once it is applied both were seen.
@@ -118,7 +135,10 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
 
   it('parks poison records in the dead-letter topic and keeps consuming the partition', async () => {
     const topic = uniqueTopicName('inbox-poison');
-    await bus.ensureTopics([{ name: topic, partitions: 1 }, { name: `${topic}.dlq`, partitions: 1 }]);
+    await bus.ensureTopics([
+      { name: topic, partitions: 1 },
+      { name: `${topic}.dlq`, partitions: 1 },
+    ]);
     const wrongContract = { ...rejectedEvent(), payload: { mailboxCountry: 'Cambodia' } };
     const good = rejectedEvent();
     await bus.publish(topic, [
@@ -126,7 +146,10 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
       { key: 'KH', value: Buffer.from(JSON.stringify(wrongContract)) },
       { key: 'KH', value: Buffer.from(JSON.stringify(good)) },
     ]);
-    const consumer = new InboxConsumer(dataSource, bus, countingHandler, { groupId: `g-${randomUUID()}`, topics: [topic] });
+    const consumer = new InboxConsumer(dataSource, bus, countingHandler, {
+      groupId: `g-${randomUUID()}`,
+      topics: [topic],
+    });
     await consumer.start();
     try {
       await eventually(async () => expect(await appliedCount(good.eventId)).toBe(1));
@@ -134,13 +157,17 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
       await consumer.stop();
     }
     const parked = await readTopic(bus, `${topic}.dlq`, { count: 2 });
-    expect(parked.map((record) => record.headers['dlq-reason-code'])).toEqual(['UNPARSABLE', 'INVALID_PAYLOAD']);
+    expect(parked.map((record) => record.headers['dlq-reason-code'])).toEqual([
+      'UNPARSABLE',
+      'INVALID_PAYLOAD',
+    ]);
     expect(parked[0].value.toString()).toBe('this is not json {');
     expect(parked[0].headers['dlq-original-topic']).toBe(topic);
     expect(parked[1].headers['dlq-reason']).not.toContain('Cambodia');
-    const verdict = await dataSource.query(`SELECT status, reason_code FROM inbox_message WHERE message_id = $1`, [
-      wrongContract.eventId,
-    ]);
+    const verdict = await dataSource.query(
+      `SELECT status, reason_code FROM inbox_message WHERE message_id = $1`,
+      [wrongContract.eventId],
+    );
     expect(verdict).toEqual([{ status: 'dead-lettered', reason_code: 'INVALID_PAYLOAD' }]);
   });
 });

@@ -36,7 +36,11 @@ describe('outbox during a Kafka outage (real Postgres, real Kafka stopped and re
   it('commits writes while the broker is down and drains the backlog once it is back', async () => {
     const topic = uniqueTopicName('outage');
     await bus.ensureTopics([{ name: topic, partitions: 1 }]);
-    const relay = new OutboxRelay(dataSource, bus, { pollIntervalMs: 50, initialBackoffMs: 200, maxBackoffMs: 2_000 });
+    const relay = new OutboxRelay(dataSource, bus, {
+      pollIntervalMs: 50,
+      initialBackoffMs: 200,
+      maxBackoffMs: 2_000,
+    });
     relay.start();
     try {
       await stopLocalKafka();
@@ -58,7 +62,10 @@ describe('outbox during a Kafka outage (real Postgres, real Kafka stopped and re
       expect((await relay.lag()).pending).toBe(25);
 
       await startLocalKafka();
-      await eventually(async () => expect((await relay.lag()).pending).toBe(0), { timeoutMs: 120_000, intervalMs: 500 });
+      await eventually(async () => expect((await relay.lag()).pending).toBe(0), {
+        timeoutMs: 120_000,
+        intervalMs: 500,
+      });
       const records = await readTopic(bus, topic, { count: 25 });
       expect(records.map((record) => JSON.parse(record.value.toString()).i)).toEqual([...Array(25).keys()]);
       expect(records.map((record) => record.headers['message-id'])).toEqual(ids);

@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { exchangeEnvelopeRejectedV1, nodeEventTopic } from '@passage/schemas';
 import { KafkajsMessageBus, MessagingTables1763769600000, Outbox, OutboxRelay } from '@passage/shared';
-import { createTestBus, createTestDatabase, eventually, readTopic, uniqueTopicName, type TestDatabase } from '@passage/shared/testing';
+import {
+  createTestBus,
+  createTestDatabase,
+  eventually,
+  readTopic,
+  uniqueTopicName,
+  type TestDatabase,
+} from '@passage/shared/testing';
 
 describe('outbox relay (real Postgres, real Kafka)', () => {
   let database: TestDatabase;
@@ -59,7 +66,9 @@ describe('outbox relay (real Postgres, real Kafka)', () => {
         .map((body) => body.sequence);
       expect(sequences).toEqual([...Array(40).keys()]);
     }
-    const unpublished = await dataSource.query(`SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL`);
+    const unpublished = await dataSource.query(
+      `SELECT count(*)::int AS n FROM outbox_message WHERE published_at IS NULL`,
+    );
     expect(unpublished[0].n).toBe(0);
   });
 

@@ -19,7 +19,9 @@ const gatewayConfigSchema = z.object({
   GRAPHQL_MAX_COST: field.positiveInt().default(5000),
   GRAPHQL_MAX_ALIASES: field.positiveInt().default(15),
   GRAPHQL_MAX_TOKENS: field.positiveInt().default(4000),
-  GRAPHQL_MAX_BODY: field.text({ regex: /^\d+(b|kb|mb)$/, expected: 'a size such as 256kb' }).default('256kb'),
+  GRAPHQL_MAX_BODY: field
+    .text({ regex: /^\d+(b|kb|mb)$/, expected: 'a size such as 256kb' })
+    .default('256kb'),
 });
 
 export type GatewayConfig = LoadedConfig<typeof gatewayConfigSchema>;

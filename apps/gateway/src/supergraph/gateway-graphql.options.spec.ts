@@ -44,13 +44,18 @@ describe('gateway request limits', () => {
   });
 
   it('refuses more aliases than GRAPHQL_MAX_ALIASES', () => {
-    expect(errorsOf(`{ a: case(id: "1") { id } b: case(id: "2") { id } c: case(id: "3") { id } d: case(id: "4") { id } }`).join(' ')).toMatch(
-      /alias/i,
-    );
+    expect(
+      errorsOf(
+        `{ a: case(id: "1") { id } b: case(id: "2") { id } c: case(id: "3") { id } d: case(id: "4") { id } }`,
+      ).join(' '),
+    ).toMatch(/alias/i);
   });
 
   it('refuses an operation whose cost exceeds GRAPHQL_MAX_COST', () => {
-    const wide = Array.from({ length: 3 }, (_, i) => `c${i}: case(id: "${i}") { people { case { people { case { id } } } } }`).join(' ');
+    const wide = Array.from(
+      { length: 3 },
+      (_, i) => `c${i}: case(id: "${i}") { people { case { people { case { id } } } } }`,
+    ).join(' ');
     expect(errorsOf(`{ ${wide} }`).join(' ')).toMatch(/cost|depth|alias/i);
   });
 
@@ -58,7 +63,12 @@ describe('gateway request limits', () => {
     const server = gatewayGraphqlOptions(config).server!;
     expect(server.introspection).toBe(false);
     expect(server.includeStacktraceInErrorResponses).toBe(false);
-    expect(server.formatError!({ message: 'relation "case" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, null)).toMatchObject({
+    expect(
+      server.formatError!(
+        { message: 'relation "case" does not exist', extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+        null,
+      ),
+    ).toMatchObject({
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
   });

@@ -12,7 +12,10 @@ export interface GatewayRequestContext {
  * themselves: the gateway is not the only line of defence).
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayRequestContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayRequestContext>): void {
+  override willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayRequestContext>): void {
     const headers = request.http?.headers;
     if (!headers || !('correlationId' in context)) return;
     if (context.correlationId) headers.set('x-correlation-id', context.correlationId);

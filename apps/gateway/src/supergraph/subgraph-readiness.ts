@@ -9,7 +9,9 @@ export function subgraphsReadinessCheck(endpoints: readonly SubgraphEndpoint[]):
       const failing: string[] = [];
       await Promise.all(
         endpoints.map(async (endpoint) => {
-          const response = await fetch(subgraphHealthUrl(endpoint, 'ready'), { signal }).catch(() => undefined);
+          const response = await fetch(subgraphHealthUrl(endpoint, 'ready'), { signal }).catch(
+            () => undefined,
+          );
           if (!response?.ok) failing.push(endpoint.name);
         }),
       );

@@ -15,7 +15,9 @@ export async function waitForSubgraphs(
       const problem = await probe(subgraphHealthUrl(endpoint, 'live'));
       if (problem === undefined) break;
       if (Date.now() + delay > deadline) {
-        throw new Error(`subgraph ${endpoint.name} (${endpoint.url}) did not answer within ${timeoutMs} ms: ${problem}`);
+        throw new Error(
+          `subgraph ${endpoint.name} (${endpoint.url}) did not answer within ${timeoutMs} ms: ${problem}`,
+        );
       }
       log(`waiting for subgraph ${endpoint.name}: ${problem}`);
       await new Promise((resolve) => setTimeout(resolve, delay));

@@ -11,7 +11,9 @@ export class PassageNodeModel {
   @Field(() => ID, { description: 'The node id (NODE_ID).' })
   id: string;
 
-  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes of the countries whose data this node keeps.' })
+  @Field(() => [String], {
+    description: 'ISO 3166-1 alpha-2 codes of the countries whose data this node keeps.',
+  })
   hostedCountries: string[];
 
   @Field(() => ServiceStatusModel)

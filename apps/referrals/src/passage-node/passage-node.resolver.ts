@@ -1,7 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { exchangeMailboxTopic } from '@passage/schemas';
-import { MessagingLifecycle, OutboxRelay, ServiceStatusModel, TrustDirectory, readServiceStatus } from '@passage/shared';
+import {
+  MessagingLifecycle,
+  OutboxRelay,
+  ServiceStatusModel,
+  TrustDirectory,
+  readServiceStatus,
+} from '@passage/shared';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
 import { ExchangeStatusModel } from './exchange-status.model.js';
 import { PassageNodeModel } from './passage-node.model.js';
@@ -29,7 +35,9 @@ export class PassageNodeResolver {
   @ResolveField(() => ExchangeStatusModel)
   exchange(): ExchangeStatusModel {
     return {
-      mailboxTopics: this.config.HOSTED_COUNTRIES.map((country) => exchangeMailboxTopic(country, this.config.EXCHANGE_NAMESPACE)),
+      mailboxTopics: this.config.HOSTED_COUNTRIES.map((country) =>
+        exchangeMailboxTopic(country, this.config.EXCHANGE_NAMESPACE),
+      ),
       reachableCountries: this.trustDirectory.countries().length,
       trustDirectoryUpdatedAt: this.trustDirectory.updatedAt,
     };

@@ -23,4 +23,5 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
 }
 
 /** The payload type an event definition accepts. */
-export type EventPayload<TDefinition> = TDefinition extends EventDefinition<string, infer S> ? z.infer<S> : never;
+export type EventPayload<TDefinition> =
+  TDefinition extends EventDefinition<string, infer S> ? z.infer<S> : never;

@@ -25,7 +25,10 @@ export const DEFAULT_EXCHANGE_NAMESPACE = 'trm';
 const NAMESPACE = /^[a-z][a-z0-9-]{0,30}$/;
 
 /** The cross-border mailbox of one country: what other nodes send it, sealed for it. */
-export function exchangeMailboxTopic(country: string, namespace: string = DEFAULT_EXCHANGE_NAMESPACE): string {
+export function exchangeMailboxTopic(
+  country: string,
+  namespace: string = DEFAULT_EXCHANGE_NAMESPACE,
+): string {
   if (!COUNTRY.test(country)) throw new RangeError(`invalid country code "${country}"`);
   if (!NAMESPACE.test(namespace)) throw new RangeError(`invalid exchange namespace "${namespace}"`);
   return `${namespace}.exchange.${country}`;

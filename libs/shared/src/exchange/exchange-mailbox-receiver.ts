@@ -98,9 +98,10 @@ export class ExchangeMailboxReceiver {
    * directory), and the dead-letter topics of the mailboxes it reads.
    */
   requiredTopics(): TopicSpec[] {
-    const mailboxes = this.options.trustDirectory
-      .countries()
-      .map((country) => ({ name: exchangeMailboxTopic(country, this.options.namespace), partitions: MAILBOX_PARTITIONS }));
+    const mailboxes = this.options.trustDirectory.countries().map((country) => ({
+      name: exchangeMailboxTopic(country, this.options.namespace),
+      partitions: MAILBOX_PARTITIONS,
+    }));
     const deadLetters = this.options.hostedCountries.map((country) => ({
       name: deadLetterTopic(exchangeMailboxTopic(country, this.options.namespace)),
       partitions: 1,

@@ -76,7 +76,15 @@ export class ExchangeTransportModule implements OnModuleInit {
         },
         {
           provide: ExchangeMailboxReceiver,
-          inject: [DataSource, MESSAGE_BUS, CountryKeyRing, TrustDirectory, ExchangeMessageRegistry, Outbox, MessagingMetrics],
+          inject: [
+            DataSource,
+            MESSAGE_BUS,
+            CountryKeyRing,
+            TrustDirectory,
+            ExchangeMessageRegistry,
+            Outbox,
+            MessagingMetrics,
+          ],
           useFactory: (
             dataSource: DataSource,
             bus: MessageBus,

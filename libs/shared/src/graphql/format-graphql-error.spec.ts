@@ -9,7 +9,12 @@ describe('formatGraphqlError', () => {
       {
         message: 'nationality must be an ISO country code',
         path: ['submitRescueRequest'],
-        extensions: { code: 'BAD_USER_INPUT', field: 'input.people.0.nationality', stacktrace: ['at x'], exception: { x: 1 } },
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          field: 'input.people.0.nationality',
+          stacktrace: ['at x'],
+          exception: { x: 1 },
+        },
       },
       correlationId,
     );
@@ -28,13 +33,19 @@ describe('formatGraphqlError', () => {
       },
       correlationId,
     );
-    expect(formatted).toEqual({ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId } });
+    expect(formatted).toEqual({
+      message: INTERNAL_ERROR_MESSAGE,
+      extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId },
+    });
     expect(JSON.stringify(formatted)).not.toContain('Sok Dara');
   });
 
   it('masks errors without a code and codes it does not know', () => {
     expect(formatGraphqlError({ message: 'boom' }, undefined).message).toBe(INTERNAL_ERROR_MESSAGE);
-    expect(formatGraphqlError({ message: 'x', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }, undefined).extensions).toEqual({
+    expect(
+      formatGraphqlError({ message: 'x', extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }, undefined)
+        .extensions,
+    ).toEqual({
       code: 'INTERNAL_SERVER_ERROR',
     });
   });

@@ -23,21 +23,30 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
 /** Extension keys that travel with a public error (the field at fault, the correlation id). */
 const PUBLIC_EXTENSIONS = ['code', 'field', 'fields', 'correlationId', 'retryAfterSeconds'] as const;
 
-export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Quote the correlation id when reporting it.';
+export const INTERNAL_ERROR_MESSAGE =
+  'Something went wrong on our side. Quote the correlation id when reporting it.';
 
 /**
  * Shapes one GraphQL error for the wire: public codes keep their message and whitelisted extensions;
  * anything else (a bug, a database error, an unknown code from a subgraph) is masked. Stack traces and
  * exception details never leave the service.
  */
-export function formatGraphqlError(error: GraphQLFormattedError, correlationId: string | undefined): GraphQLFormattedError {
+export function formatGraphqlError(
+  error: GraphQLFormattedError,
+  correlationId: string | undefined,
+): GraphQLFormattedError {
   const extensions = error.extensions ?? {};
   const code = typeof extensions.code === 'string' ? extensions.code : undefined;
   if (code !== undefined && PUBLIC_ERROR_CODES.has(code)) {
     const kept: Record<string, unknown> = {};
     for (const key of PUBLIC_EXTENSIONS) if (extensions[key] !== undefined) kept[key] = extensions[key];
     if (correlationId && kept.correlationId === undefined) kept.correlationId = correlationId;
-    return { message: error.message, ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}), extensions: kept };
+    return {
+      message: error.message,
+      ...(error.locations ? { locations: error.locations } : {}),
+      ...(error.path ? { path: error.path } : {}),
+      extensions: kept,
+    };
   }
   return {
     message: INTERNAL_ERROR_MESSAGE,

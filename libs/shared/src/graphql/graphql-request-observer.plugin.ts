@@ -37,7 +37,11 @@ export class GraphqlRequestObserverPlugin {
       willSendResponse: async (request: ObservedRequest) => {
         const seconds = (performance.now() - started) / 1000;
         const type = request.operation?.operation ?? 'invalid';
-        const codes = [...new Set((request.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')))];
+        const codes = [
+          ...new Set(
+            (request.errors ?? []).map((error) => String(error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')),
+          ),
+        ];
         this.duration.observe({ type, outcome: codes.length === 0 ? 'ok' : 'error' }, seconds);
         // Operation names come from clients: cut them, and keep them out of metric labels.
         const name = (request.operationName ?? 'anonymous').slice(0, 80);

@@ -1,6 +1,8 @@
 import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('OutboxStatus', { description: 'How far a service is behind in announcing its changes over Kafka.' })
+@ObjectType('OutboxStatus', {
+  description: 'How far a service is behind in announcing its changes over Kafka.',
+})
 @Directive('@shareable')
 export class OutboxStatusModel {
   @Field(() => Int, { description: 'Events committed but not yet published.' })

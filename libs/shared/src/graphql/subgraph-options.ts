@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { RequestContext } from '../logging/index.js';
@@ -10,7 +11,7 @@ import { formatGraphqlError } from './format-graphql-error.js';
 export function subgraphGraphqlOptions(options: {
   production: boolean;
   /** Entity types this subgraph only extends (reached through `_entities`, not through its own queries). */
-  entityExtensions?: Function[];
+  entityExtensions?: Type<unknown>[];
 }): ApolloFederationDriverConfig {
   return {
     driver: ApolloFederationDriver,

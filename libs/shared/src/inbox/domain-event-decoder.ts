@@ -17,7 +17,10 @@ export function decodeDomainEvent(record: DeliveredRecord): DecodedMessage<Event
   }
   const envelope = eventEnvelopeSchema.safeParse(json);
   if (!envelope.success) {
-    throw new PoisonMessageError('INVALID_ENVELOPE', `envelope fields invalid: ${issuePaths(envelope.error.issues)}`);
+    throw new PoisonMessageError(
+      'INVALID_ENVELOPE',
+      `envelope fields invalid: ${issuePaths(envelope.error.issues)}`,
+    );
   }
   const { eventId, type, version } = envelope.data;
   const definition = findEventDefinition(type, version);

@@ -35,7 +35,13 @@ export interface InboxHandler<TMessage> {
 export interface InboxConsumerObserver {
   processed?(handler: string, record: DeliveredRecord): void;
   duplicate?(handler: string, messageId: string): void;
-  deadLettered?(handler: string, record: DeliveredRecord, code: string, reason: string, messageId: string | null): void;
+  deadLettered?(
+    handler: string,
+    record: DeliveredRecord,
+    code: string,
+    reason: string,
+    messageId: string | null,
+  ): void;
   retrying?(handler: string, attempt: number, error: Error): void;
 }
 
@@ -82,7 +88,10 @@ export class InboxConsumer<TMessage> {
   }
 
   /** Processes one delivered record; exposed so tests can drive the consumer without a subscription. */
-  async process(record: DeliveredRecord, heartbeat: () => Promise<void> = async () => undefined): Promise<void> {
+  async process(
+    record: DeliveredRecord,
+    heartbeat: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
     let decoded: DecodedMessage<TMessage>;
     try {
       decoded = await this.handler.decode(record);

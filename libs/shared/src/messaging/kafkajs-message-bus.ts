@@ -104,7 +104,9 @@ export class KafkajsMessageBus implements MessageBus {
         };
         await handler(record, { heartbeat });
         // The next offset to read, committed only once the handler's own transaction has committed.
-        await consumer.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        await consumer.commitOffsets([
+          { topic, partition, offset: (BigInt(message.offset) + 1n).toString() },
+        ]);
       },
     });
     return {
@@ -130,7 +132,9 @@ export class KafkajsMessageBus implements MessageBus {
           numPartitions: topic.partitions,
           replicationFactor: -1,
           configEntries:
-            topic.retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(topic.retentionMs) }],
+            topic.retentionMs === undefined
+              ? []
+              : [{ name: 'retention.ms', value: String(topic.retentionMs) }],
         })),
       });
     } finally {
@@ -171,7 +175,9 @@ export class KafkajsMessageBus implements MessageBus {
   }
 }
 
-function decodeHeaders(headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined) {
+function decodeHeaders(
+  headers: Record<string, Buffer | string | (Buffer | string)[] | undefined> | undefined,
+) {
   const decoded: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (value === undefined) continue;
@@ -182,7 +188,12 @@ function decodeHeaders(headers: Record<string, Buffer | string | (Buffer | strin
 }
 
 /** Broker answers that mean the records themselves are unacceptable, whatever the number of retries. */
-const RECORD_REFUSALS = new Set(['MESSAGE_TOO_LARGE', 'RECORD_LIST_TOO_LARGE', 'INVALID_RECORD', 'CORRUPT_MESSAGE']);
+const RECORD_REFUSALS = new Set([
+  'MESSAGE_TOO_LARGE',
+  'RECORD_LIST_TOO_LARGE',
+  'INVALID_RECORD',
+  'CORRUPT_MESSAGE',
+]);
 
 function refusesRecords(error: unknown): boolean {
   for (let current: unknown = error; current instanceof Error; current = current.cause) {

@@ -19,7 +19,9 @@ import type { MessagingModuleOptions } from './messaging.module.js';
  * consumers come up in the background as soon as the broker answers. Readiness reports the difference.
  */
 @Injectable()
-export class MessagingLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
+export class MessagingLifecycle
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
   private readonly logger = new Logger('Messaging');
   private consumersStarted = false;
   private stopping = false;

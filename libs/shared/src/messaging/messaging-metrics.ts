@@ -13,9 +13,18 @@ export class MessagingMetrics {
 
   /** Counters for the relay; the backlog gauges read the table at scrape time through `lag`. */
   relayObserver(lag: () => Promise<OutboxLag>): OutboxRelayObserver {
-    const published = this.metrics.counter({ name: 'outbox_published_total', help: 'Outbox messages published to Kafka.' });
-    const failures = this.metrics.counter({ name: 'outbox_publish_failures_total', help: 'Failed outbox publish attempts.' });
-    const abandoned = this.metrics.counter({ name: 'outbox_abandoned_total', help: 'Outbox messages the broker refused for good.' });
+    const published = this.metrics.counter({
+      name: 'outbox_published_total',
+      help: 'Outbox messages published to Kafka.',
+    });
+    const failures = this.metrics.counter({
+      name: 'outbox_publish_failures_total',
+      help: 'Failed outbox publish attempts.',
+    });
+    const abandoned = this.metrics.counter({
+      name: 'outbox_abandoned_total',
+      help: 'Outbox messages the broker refused for good.',
+    });
     // One table read per scrape, shared by the three gauges that prom-client collects in parallel.
     let latest: OutboxLag = { pending: 0, oldestPendingAgeMs: 0, abandoned: 0 };
     let reading: Promise<OutboxLag> | undefined;

@@ -51,9 +51,11 @@ export class MessagingModule {
           inject: [DataSource, MESSAGE_BUS, MessagingMetrics],
           useFactory: (dataSource: DataSource, bus: MessageBus, metrics: MessagingMetrics) => {
             const logging: OutboxRelayObserver = {
-              publishFailed: (error, next) => logger.warn(`outbox relay: ${error.message}; next attempt in ${next} ms`),
+              publishFailed: (error, next) =>
+                logger.warn(`outbox relay: ${error.message}; next attempt in ${next} ms`),
               recovered: () => logger.log('outbox relay: publishing again'),
-              abandoned: (messageId, reason) => logger.error(`outbox relay: parked message ${messageId}: ${reason}`),
+              abandoned: (messageId, reason) =>
+                logger.error(`outbox relay: parked message ${messageId}: ${reason}`),
             };
             let relay: OutboxRelay | undefined = undefined;
             const measured = metrics.relayObserver(() => relay!.lag());

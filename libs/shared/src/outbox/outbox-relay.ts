@@ -151,7 +151,11 @@ export class OutboxRelay {
     return published.length;
   }
 
-  private async publishGroup(manager: EntityManager, group: ClaimedRow[], published: string[]): Promise<void> {
+  private async publishGroup(
+    manager: EntityManager,
+    group: ClaimedRow[],
+    published: string[],
+  ): Promise<void> {
     const topic = group[0].topic;
     try {
       await this.bus.publish(topic, group.map(toBusRecord));
@@ -223,7 +227,11 @@ export class OutboxRelay {
 }
 
 function toBusRecord(row: ClaimedRow): BusRecord {
-  return { key: row.message_key, value: row.value, headers: { ...row.headers, 'message-id': row.message_id } };
+  return {
+    key: row.message_key,
+    value: row.value,
+    headers: { ...row.headers, 'message-id': row.message_id },
+  };
 }
 
 /** Order per key only matters within a topic, so each topic's rows go out together, in claim order. */

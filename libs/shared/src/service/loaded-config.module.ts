@@ -4,6 +4,11 @@ import { Module, type DynamicModule } from '@nestjs/common';
 @Module({})
 export class LoadedConfigModule {
   static provide(token: symbol, config: object): DynamicModule {
-    return { module: LoadedConfigModule, global: true, providers: [{ provide: token, useValue: config }], exports: [token] };
+    return {
+      module: LoadedConfigModule,
+      global: true,
+      providers: [{ provide: token, useValue: config }],
+      exports: [token],
+    };
   }
 }

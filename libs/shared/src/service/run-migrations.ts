@@ -13,7 +13,9 @@ export async function runMigrationCommand(
   try {
     if (command === 'run') {
       const applied = await dataSource.runMigrations({ transaction: 'each' });
-      console.log(`${service}: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.map((m) => m.name).join(', ')}`}`);
+      console.log(
+        `${service}: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.map((m) => m.name).join(', ')}`}`,
+      );
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log(`${service}: reverted the last migration`);

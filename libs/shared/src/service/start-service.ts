@@ -22,7 +22,10 @@ export async function startService(options: StartServiceOptions): Promise<NestEx
   const logger = new PassageLogger(
     createLogger({ service: options.service, nodeId: config.NODE_ID, level: config.LOG_LEVEL }),
   );
-  const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   app.useLogger(logger);
   const correlation = new CorrelationIdMiddleware();
   app.use(correlation.use.bind(correlation));
@@ -31,6 +34,9 @@ export async function startService(options: StartServiceOptions): Promise<NestEx
   installGracefulShutdown(app, { graceMs: config.SHUTDOWN_GRACE_MS, logger });
   const host = config.HOST;
   await app.listen(config.PORT, host);
-  logger.log(`${options.service} listening on http://${host}:${config.PORT} (node ${config.NODE_ID})`, 'Bootstrap');
+  logger.log(
+    `${options.service} listening on http://${host}:${config.PORT} (node ${config.NODE_ID})`,
+    'Bootstrap',
+  );
   return app;
 }

@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, Type } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
@@ -18,14 +18,16 @@ export interface SubgraphServiceOptions {
   configToken: symbol;
   dataSource: DataSourceOptions;
   /** Entity types owned by another subgraph that this one adds fields to. */
-  entityExtensions?: Function[];
+  entityExtensions?: Type<unknown>[];
 }
 
 /**
  * What every subgraph service is made of besides its features: its config, its database, Kafka with the
  * outbox relay, health and metrics endpoints, and a Federation 2 GraphQL endpoint.
  */
-export function subgraphServiceImports(options: SubgraphServiceOptions): (DynamicModule | typeof GraphqlObservabilityModule)[] {
+export function subgraphServiceImports(
+  options: SubgraphServiceOptions,
+): (DynamicModule | typeof GraphqlObservabilityModule)[] {
   const { config } = options;
   return [
     LoadedConfigModule.provide(options.configToken, config),

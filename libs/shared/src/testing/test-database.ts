@@ -17,7 +17,10 @@ type MigrationClass = MixedList<string | (new () => object)>;
  * once per migration set. Cloning takes a fraction of a second, so every test file starts from a clean,
  * fully migrated schema without re-running migrations.
  */
-export async function createTestDatabase(service: string, migrations: (new () => object)[]): Promise<TestDatabase> {
+export async function createTestDatabase(
+  service: string,
+  migrations: (new () => object)[],
+): Promise<TestDatabase> {
   if (!/^[a-z][a-z0-9]{0,20}$/.test(service)) throw new RangeError(`invalid service name "${service}"`);
   const adminUrl = testDatabaseAdminUrl();
   const fingerprint = createHash('sha256')
@@ -57,7 +60,12 @@ export async function createTestDatabase(service: string, migrations: (new () =>
   };
 }
 
-async function buildTemplate(admin: pg.Client, adminUrl: string, template: string, migrations: MigrationClass) {
+async function buildTemplate(
+  admin: pg.Client,
+  adminUrl: string,
+  template: string,
+  migrations: MigrationClass,
+) {
   await admin.query(`CREATE DATABASE ${template}`);
   const dataSource = new DataSource({ type: 'postgres', url: databaseUrl(adminUrl, template), migrations });
   await dataSource.initialize();

@@ -16,7 +16,10 @@ export const exchangeEnvelopeRejectedV1 = defineEvent({
     .object({
       mailboxCountry: z.string().regex(/^[A-Z]{2}$/),
       messageId: z.uuid().nullable(),
-      claimedSenderCountry: z.string().regex(/^[A-Z]{2}$/).nullable(),
+      claimedSenderCountry: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .nullable(),
       messageType: z.string().max(100).nullable(),
       reasonCode: z.string().min(1).max(64),
       deadLetterTopic: z.string().min(1),
