@@ -19,9 +19,11 @@ function ensureDependencies(log) {
   const installed = join(REPO_ROOT, 'node_modules', '.package-lock.json');
   const lock = join(REPO_ROOT, 'package-lock.json');
   if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
-  log('installing dependencies (npm ci)');
-  const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: REPO_ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('npm ci failed; see the output above');
+  // `npm install`, not `npm ci`: the lock file records only the platform packages the registry mirror
+  // offers (linux), and `npm ci` refuses such a lock as out of sync. Versions still come from the lock.
+  log('installing dependencies (npm install)');
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('npm install failed; see the output above');
 }
 
 async function ensureExchangeKeys(log) {

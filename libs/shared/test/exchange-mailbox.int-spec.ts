@@ -67,7 +67,7 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
     const database = await createTestDatabase('shared', [MessagingTables1763769600000]);
     const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
     await dataSource.query(
-      `CREATE TABLE received_message (message_id uuid PRIMARY KEY, type text, sender text, body jsonb)`,
+      `CREATE TABLE received_message (message_id uuid PRIMARY KEY, type text, sender text, body jsonb, correlation_id uuid)`,
     );
     const keyRing = CountryKeyRing.fromKeyFiles([keys[country].keyFile]);
     const outbox = new Outbox({ service: 'referrals', node: nodeId });
@@ -109,20 +109,21 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       version: 1,
       schema: caseOffer,
       handle: async (payload, { header, manager }) => {
-        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4)`, [
+        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4, $5)`, [
           header.messageId,
           header.type,
           header.sender.country,
           JSON.stringify(payload),
+          header.correlationId,
         ]);
-        // Answer through the sender's mailbox, in the same transaction as recording the offer.
+        // Answer through the sender's mailbox, in the same transaction as recording the offer. No
+        // correlation id is passed: the handler runs in the offer's context and the answer inherits it.
         await nodeB.sender.send(manager, {
           senderCountry: 'ID',
           recipientCountry: header.sender.country,
           type: 'test.receipt',
           typeVersion: 1,
           payload: { acknowledges: header.messageId },
-          correlationId: header.correlationId,
           causationId: header.messageId,
         });
       },
@@ -132,11 +133,12 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       version: 1,
       schema: receipt,
       handle: async (payload, { header, manager }) => {
-        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4)`, [
+        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4, $5)`, [
           header.messageId,
           header.type,
           header.sender.country,
           JSON.stringify(payload),
+          header.correlationId,
         ]);
       },
     });
@@ -189,6 +191,7 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       return rows;
     });
     expect(answers[0].sender).toBe('ID');
+    expect(answers[0].correlation_id).toBe(correlationId);
 
     const raw = await readTopic(bus, exchangeMailboxTopic('ID', namespace), { count: 1 });
     expect(raw[0].value.includes(SURVIVOR_NAME)).toBe(false);

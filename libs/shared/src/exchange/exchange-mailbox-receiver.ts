@@ -165,7 +165,11 @@ export class ExchangeMailboxReceiver {
         header.messageId,
       );
     }
-    return { messageId: header.messageId, message: { header, payload: payload.data, handler } };
+    return {
+      messageId: header.messageId,
+      correlationId: header.correlationId,
+      message: { header, payload: payload.data, handler },
+    };
   }
 
   private reportRejection(

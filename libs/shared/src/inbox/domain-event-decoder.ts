@@ -35,7 +35,11 @@ export function decodeDomainEvent(record: DeliveredRecord): DecodedMessage<Event
       eventId,
     );
   }
-  return { messageId: eventId, message: { ...envelope.data, payload: payload.data } };
+  return {
+    messageId: eventId,
+    correlationId: envelope.data.correlationId,
+    message: { ...envelope.data, payload: payload.data },
+  };
 }
 
 /** Names the failing fields only: the values may be personal data. */

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { RequestContext } from '../logging/index.js';
 import type { DeliveredRecord, MessageBus, Subscription } from '../messaging/message-bus.js';
 import { DeadLetterPublisher } from './dead-letter-publisher.js';
 import { PoisonMessageError } from './poison-message.error.js';
@@ -7,6 +9,8 @@ import { PoisonMessageError } from './poison-message.error.js';
 export interface DecodedMessage<TMessage> {
   messageId: string;
   message: TMessage;
+  /** The journey the record belongs to; the handler runs under it, so its logs and events carry it. */
+  correlationId?: string;
 }
 
 export interface InboxHandlerContext {
@@ -99,6 +103,15 @@ export class InboxConsumer<TMessage> {
       if (error instanceof PoisonMessageError) return this.park(record, error);
       throw error;
     }
+    const correlationId = decoded.correlationId ?? RequestContext.correlationId() ?? randomUUID();
+    return RequestContext.run({ correlationId }, () => this.applyWithRetries(decoded, record, heartbeat));
+  }
+
+  private async applyWithRetries(
+    decoded: DecodedMessage<TMessage>,
+    record: DeliveredRecord,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
     const maxAttempts = this.options.maxAttempts ?? 5;
     let backoff = this.options.initialBackoffMs ?? 200;
     for (let attempt = 1; ; attempt++) {
