@@ -22,7 +22,10 @@ function ensureDependencies(log) {
   // `npm install`, not `npm ci`: the lock file records only the platform packages the registry mirror
   // offers (linux), and `npm ci` refuses such a lock as out of sync. Versions still come from the lock.
   log('installing dependencies (npm install)');
-  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const result = spawnSync('npm', ['install', '--no-audit', '--no-fund'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('npm install failed; see the output above');
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import { deadLetterTopic, exchangeMailboxTopic } from '@passage/schemas';
 import {
@@ -17,15 +17,10 @@ import {
   generateCountryKeys,
   sealEnvelope,
   serializeEnvelope,
+  type ExchangeHeader,
   type ExchangeRejection,
 } from '@passage/shared';
-import {
-  createTestBus,
-  createTestDatabase,
-  eventually,
-  readTopic,
-  type TestDatabase,
-} from '@passage/shared/testing';
+import { createTestBus, openTestDataSource, eventually, readTopic } from '@passage/shared/testing';
 
 /** A distinctive name that must never appear in clear on Kafka. */
 const SURVIVOR_NAME = 'Nirmala Kusumawardhani-Test';
@@ -45,7 +40,7 @@ const directory = TrustDirectory.fromObject(
 );
 
 interface TestNode {
-  database: TestDatabase;
+  close(): Promise<void>;
   dataSource: DataSource;
   sender: ExchangeSender;
   relay: OutboxRelay;
@@ -64,8 +59,7 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
     country: string,
     registry: ExchangeMessageRegistry,
   ): Promise<TestNode> {
-    const database = await createTestDatabase('shared', [MessagingTables1763769600000]);
-    const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+    const { dataSource, close } = await openTestDataSource('shared', [MessagingTables1763769600000]);
     await dataSource.query(
       `CREATE TABLE received_message (message_id uuid PRIMARY KEY, type text, sender text, body jsonb, correlation_id uuid)`,
     );
@@ -94,7 +88,18 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
     const relay = new OutboxRelay(dataSource, bus, { pollIntervalMs: 50 });
     relay.start();
     await receiver.start();
-    return { database, dataSource, sender, relay, receiver, rejections };
+    return { close, dataSource, sender, relay, receiver, rejections };
+  }
+
+  /** What a receiving handler does first: keep what arrived, in the inbox transaction. */
+  async function recordReceived(manager: EntityManager, header: ExchangeHeader, payload: unknown) {
+    await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4, $5)`, [
+      header.messageId,
+      header.type,
+      header.sender.country,
+      JSON.stringify(payload),
+      header.correlationId,
+    ]);
   }
 
   const caseOffer = z.object({ caseRef: z.string(), personName: z.string() }).strict();
@@ -109,13 +114,7 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       version: 1,
       schema: caseOffer,
       handle: async (payload, { header, manager }) => {
-        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4, $5)`, [
-          header.messageId,
-          header.type,
-          header.sender.country,
-          JSON.stringify(payload),
-          header.correlationId,
-        ]);
+        await recordReceived(manager, header, payload);
         // Answer through the sender's mailbox, in the same transaction as recording the offer. No
         // correlation id is passed: the handler runs in the offer's context and the answer inherits it.
         await nodeB.sender.send(manager, {
@@ -133,13 +132,7 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       version: 1,
       schema: receipt,
       handle: async (payload, { header, manager }) => {
-        await manager.query(`INSERT INTO received_message VALUES ($1, $2, $3, $4, $5)`, [
-          header.messageId,
-          header.type,
-          header.sender.country,
-          JSON.stringify(payload),
-          header.correlationId,
-        ]);
+        await recordReceived(manager, header, payload);
       },
     });
     nodeA = await startNode('node-a', 'KH', registryA);
@@ -151,8 +144,7 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       if (!node) continue;
       await node.receiver.stop();
       await node.relay.stop();
-      await node.dataSource.destroy();
-      await node.database.drop();
+      await node.close();
     }
     await bus?.disconnect();
   });

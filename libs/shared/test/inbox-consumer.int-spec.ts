@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { EventEnvelope } from '@passage/schemas';
 import {
   InboxConsumer,
@@ -11,11 +11,10 @@ import {
 } from '@passage/shared';
 import {
   createTestBus,
-  createTestDatabase,
+  openTestDataSource,
   eventually,
   readTopic,
   uniqueTopicName,
-  type TestDatabase,
 } from '@passage/shared/testing';
 
 function rejectedEvent(eventId = randomUUID()): EventEnvelope {
@@ -41,8 +40,8 @@ function rejectedEvent(eventId = randomUUID()): EventEnvelope {
 }
 
 describe('inbox consumer (real Postgres, real Kafka)', () => {
-  let database: TestDatabase;
   let dataSource: DataSource;
+  let close: () => Promise<void>;
   let bus: KafkajsMessageBus;
 
   /** Counts each applied event in a table, in the inbox transaction, like a real projection would. */
@@ -56,8 +55,7 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
   };
 
   beforeAll(async () => {
-    database = await createTestDatabase('shared', [MessagingTables1763769600000]);
-    dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+    ({ dataSource, close } = await openTestDataSource('shared', [MessagingTables1763769600000]));
     await dataSource.query(
       `CREATE TABLE applied_effect (event_id uuid NOT NULL, applied_at timestamptz DEFAULT now())`,
     );
@@ -66,8 +64,7 @@ describe('inbox consumer (real Postgres, real Kafka)', () => {
 
   afterAll(async () => {
     await bus?.disconnect();
-    await dataSource?.destroy();
-    await database?.drop();
+    await close?.();
   });
 
   async function appliedCount(eventId: string): Promise<number> {

@@ -1,36 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { KafkajsMessageBus, MessagingTables1763769600000, Outbox, OutboxRelay } from '@passage/shared';
 import {
   createTestBus,
-  createTestDatabase,
+  openTestDataSource,
   eventually,
   readTopic,
   startLocalKafka,
   stopLocalKafka,
   uniqueTopicName,
-  type TestDatabase,
 } from '@passage/shared/testing';
 
 // Stops the shared broker: the integration project runs in band so no other test is affected.
 describe('outbox during a Kafka outage (real Postgres, real Kafka stopped and restarted)', () => {
-  let database: TestDatabase;
   let dataSource: DataSource;
+  let close: () => Promise<void>;
   let bus: KafkajsMessageBus;
   const outbox = new Outbox({ service: 'outage-test', node: 'local' });
 
   beforeAll(async () => {
-    database = await createTestDatabase('shared', [MessagingTables1763769600000]);
-    dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+    ({ dataSource, close } = await openTestDataSource('shared', [MessagingTables1763769600000]));
     bus = createTestBus();
   });
 
   afterAll(async () => {
     await startLocalKafka();
     await bus?.disconnect();
-    await dataSource?.destroy();
-    await database?.drop();
+    await close?.();
   });
 
   it('commits writes while the broker is down and drains the backlog once it is back', async () => {

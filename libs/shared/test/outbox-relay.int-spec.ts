@@ -1,33 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { exchangeEnvelopeRejectedV1, nodeEventTopic } from '@passage/schemas';
 import { KafkajsMessageBus, MessagingTables1763769600000, Outbox, OutboxRelay } from '@passage/shared';
 import {
   createTestBus,
-  createTestDatabase,
+  openTestDataSource,
   eventually,
   readTopic,
   uniqueTopicName,
-  type TestDatabase,
 } from '@passage/shared/testing';
 
 describe('outbox relay (real Postgres, real Kafka)', () => {
-  let database: TestDatabase;
   let dataSource: DataSource;
+  let close: () => Promise<void>;
   let bus: KafkajsMessageBus;
   const outbox = new Outbox({ service: 'outbox-test', node: 'local' });
 
   beforeAll(async () => {
-    database = await createTestDatabase('shared', [MessagingTables1763769600000]);
-    dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+    ({ dataSource, close } = await openTestDataSource('shared', [MessagingTables1763769600000]));
     bus = createTestBus();
   });
 
   afterAll(async () => {
     await bus?.disconnect();
-    await dataSource?.destroy();
-    await database?.drop();
+    await close?.();
   });
 
   it('publishes every committed row exactly in commit order per aggregate', async () => {

@@ -85,3 +85,19 @@ export function databaseUrl(adminUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
+
+/** A connected TypeORM data source on a fresh test database; `close` disconnects and drops it. */
+export async function openTestDataSource(
+  service: string,
+  migrations: (new () => object)[],
+): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+  const database = await createTestDatabase(service, migrations);
+  const dataSource = await new DataSource({ type: 'postgres', url: database.url }).initialize();
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
