@@ -19,6 +19,7 @@ try {
   const { ensureKafka, ensurePostgresServer, kafkaBrokers, postgresAdminUrl, resolveInfraSettings } =
     await import('./infra/index.mjs');
   const { migrateNodes } = await import('./migrate.mjs');
+  const { seedDemo } = await import('./seed-demo.mjs');
   const { nodeProfile } = await import('./run/node-profiles.mjs');
   const { NODE_SERVICES, databaseUrlFrom, serviceEnvironment } =
     await import('./run/service-environment.mjs');
@@ -29,6 +30,7 @@ try {
   await ensurePostgresServer({ adminUrl: settings.postgres.adminUrl, log: say });
   await ensureKafka({ settings, log: say });
   await migrateNodes('run', [profile.id], { log: say });
+  await seedDemo(profile.id, { log: say });
 
   const infra = {
     databaseUrl: databaseUrlFrom(postgresAdminUrl()),

@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { REPO_ROOT, exchangeKeyPaths } from './repo-paths.mjs';
+import { REPO_ROOT, developmentSecretPaths, exchangeKeyPaths } from './repo-paths.mjs';
 
 /**
  * Brings a checkout to the point where the system can run or be tested: dependencies installed, code
@@ -13,6 +14,7 @@ export async function prepareWorkspace({ log = (line) => process.stderr.write(`[
   ensureDependencies(log);
   run('build', ['node_modules/typescript/bin/tsc', '-b'], log);
   await ensureExchangeKeys(log);
+  ensureDevelopmentSecrets(log);
 }
 
 function ensureDependencies(log) {
@@ -62,4 +64,14 @@ function run(step, args, log) {
     throw new Error(`${step} failed`);
   }
   log(`${step}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The identity service's sealing key for this development machine. */
+function ensureDevelopmentSecrets(log) {
+  const { identitySecretKey } = developmentSecretPaths();
+  if (existsSync(identitySecretKey)) return;
+  mkdirSync(dirname(identitySecretKey), { recursive: true, mode: 0o700 });
+  writeFileSync(identitySecretKey, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  chmodSync(identitySecretKey, 0o600);
+  log(`generated a development identity secret key in ${identitySecretKey}`);
 }

@@ -14,3 +14,8 @@ export function exchangeKeyPaths(env = process.env) {
   const root = join(localDir(env), 'exchange');
   return { root, trustDirectory: join(root, 'trust-directory.json'), keysDir: join(root, 'keys') };
 }
+
+/** Development secrets generated on first run (never used in production, never committed). */
+export function developmentSecretPaths(env = process.env) {
+  return { identitySecretKey: join(localDir(env), 'secrets', 'identity-secret-key') };
+}

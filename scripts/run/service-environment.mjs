@@ -1,4 +1,5 @@
-import { exchangeKeyPaths } from './repo-paths.mjs';
+import { readFileSync } from 'node:fs';
+import { developmentSecretPaths, exchangeKeyPaths } from './repo-paths.mjs';
 
 /**
  * The services of a node, in start order: the gateway composes the other two.
@@ -28,7 +29,13 @@ export function serviceEnvironment(profile, service, infra) {
   };
   switch (service) {
     case 'identity':
-      return { ...common, DATABASE_URL: infra.databaseUrl(`passage_${profile.id}_identity`) };
+      return {
+        ...common,
+        DATABASE_URL: infra.databaseUrl(`passage_${profile.id}_identity`),
+        IDENTITY_SECRET_KEY:
+          env.IDENTITY_SECRET_KEY ??
+          readFileSync(developmentSecretPaths(env).identitySecretKey, 'utf8').trim(),
+      };
     case 'referrals':
       return {
         ...common,
@@ -36,12 +43,14 @@ export function serviceEnvironment(profile, service, infra) {
         EXCHANGE_TRUST_DIRECTORY: env.EXCHANGE_TRUST_DIRECTORY ?? keys.trustDirectory,
         EXCHANGE_KEYS_DIR: env.EXCHANGE_KEYS_DIR ?? keys.keysDir,
         EXCHANGE_NAMESPACE: profile.exchangeNamespace,
+        IDENTITY_JWKS_URL: `http://127.0.0.1:${profile.ports.identity}/.well-known/jwks.json`,
       };
     case 'gateway':
       return {
         ...common,
         IDENTITY_GRAPHQL_URL: `http://127.0.0.1:${profile.ports.identity}/graphql`,
         REFERRALS_GRAPHQL_URL: `http://127.0.0.1:${profile.ports.referrals}/graphql`,
+        IDENTITY_JWKS_URL: `http://127.0.0.1:${profile.ports.identity}/.well-known/jwks.json`,
       };
     default:
       throw new Error(`unknown service ${service}`);

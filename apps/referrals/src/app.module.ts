@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ExchangeTransportModule, subgraphServiceImports } from '@passage/shared';
+import { AuthModule, ExchangeTransportModule, subgraphServiceImports } from '@passage/shared';
 import { REFERRALS_CONFIG, type ReferralsConfig } from './config/referrals.config.js';
 import { referralsDataSourceOptions } from './database/referrals-data-source.js';
 import { PassageNodeModel } from './passage-node/passage-node.model.js';
@@ -21,6 +21,14 @@ export class ReferralsAppModule {
           configToken: REFERRALS_CONFIG,
           dataSource: referralsDataSourceOptions(config.DATABASE_URL),
           entityExtensions: [PassageNodeModel],
+        }),
+        AuthModule.forRoot({
+          service: config.SERVICE_NAME,
+          nodeId: config.NODE_ID,
+          kafkaBrokers: config.KAFKA_BROKERS,
+          kafkaClientId: config.KAFKA_CLIENT_ID,
+          jwksUrl: config.IDENTITY_JWKS_URL,
+          guardGraphql: true,
         }),
         ExchangeTransportModule.forRoot({
           service: config.SERVICE_NAME,

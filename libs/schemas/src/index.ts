@@ -6,3 +6,4 @@ export * from './topics/topic-names.js';
 export * from './reference/countries.js';
 export * from './access/organisation-kinds.js';
 export * from './access/data-categories.js';
+export * from './events/identity/identity-events.v1.js';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { baseConfigShape, field, loadConfig, type LoadedConfig } from '@passage/shared';
 
-const { NODE_ENV, NODE_ID, PORT, HOST, LOG_LEVEL, SHUTDOWN_GRACE_MS } = baseConfigShape;
+const { NODE_ENV, NODE_ID, PORT, HOST, LOG_LEVEL, SHUTDOWN_GRACE_MS, KAFKA_BROKERS, KAFKA_CLIENT_ID } =
+  baseConfigShape;
 
 const gatewayConfigSchema = z.object({
   NODE_ENV,
@@ -10,6 +11,10 @@ const gatewayConfigSchema = z.object({
   SHUTDOWN_GRACE_MS,
   PORT: PORT.default(4000),
   HOST,
+  KAFKA_BROKERS,
+  KAFKA_CLIENT_ID,
+  /** Where the identity service publishes the keys access tokens are signed with. */
+  IDENTITY_JWKS_URL: field.url(['http', 'https']).default('http://127.0.0.1:4001/.well-known/jwks.json'),
   IDENTITY_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4001/graphql'),
   REFERRALS_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4002/graphql'),
   /** How long the gateway waits at start-up for the subgraphs to answer before giving up. */

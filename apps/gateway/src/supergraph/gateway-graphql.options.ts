@@ -2,7 +2,8 @@ import { IntrospectAndCompose } from '@apollo/gateway';
 import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apollo';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
-import { RequestContext, formatGraphqlError } from '@passage/shared';
+import { Logger } from '@nestjs/common';
+import { RequestContext, maskingErrorFormatter } from '@passage/shared';
 import type { GatewayConfig } from '../config/gateway.config.js';
 import { SubgraphDataSource, type GatewayRequestContext } from './subgraph-data-source.js';
 import { subgraphEndpoints } from './subgraph-list.js';
@@ -33,7 +34,10 @@ export function gatewayGraphqlOptions(config: GatewayConfig): ApolloGatewayDrive
       allowBatchedHttpRequests: false,
       plugins: asServerPlugins(armor.plugins),
       validationRules: [...armor.validationRules],
-      formatError: (formatted) => formatGraphqlError(formatted, RequestContext.correlationId()),
+      formatError: maskingErrorFormatter(
+        (message, stack) => new Logger('GraphQL').error(message, stack),
+        () => RequestContext.correlationId(),
+      ),
       context: ({ req }: { req: Request }): GatewayRequestContext => ({
         correlationId: RequestContext.correlationId(),
         authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,

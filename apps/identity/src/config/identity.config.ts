@@ -1,11 +1,31 @@
 import { z } from 'zod';
-import { baseConfigShape, databaseConfigShape, field, loadConfig, type LoadedConfig } from '@passage/shared';
+import { DEFAULT_DEMO_PASSWORD } from '../seed/demo-personas.js';
+import {
+  baseConfigShape,
+  databaseConfigShape,
+  field,
+  loadConfig,
+  secret,
+  type LoadedConfig,
+} from '@passage/shared';
 
 const identityConfigSchema = z.object({
   ...baseConfigShape,
   ...databaseConfigShape,
   PORT: field.port().default(4001),
   SERVICE_NAME: field.text().default('identity'),
+  /** 32 random bytes (base64url) sealing TOTP secrets and token-signing keys at rest. */
+  IDENTITY_SECRET_KEY: secret(
+    field.text({ regex: /^[A-Za-z0-9_-]{43}$/, expected: '32 random bytes in base64url (43 characters)' }),
+  ),
+  /** Access tokens are verified without calling identity, so they stay short-lived. */
+  ACCESS_TOKEN_TTL_MS: field.durationMs().default(600_000),
+  /** A refresh token unused for this long expires; each use issues a new one. */
+  REFRESH_TOKEN_TTL_MS: field.durationMs().default(12 * 3600_000),
+  /** However often it is refreshed, a session ends after this and the person signs in again. */
+  SESSION_MAX_AGE_MS: field.durationMs().default(7 * 24 * 3600_000),
+  /** A new token-signing key is made when the current one is older than this. */
+  SIGNING_KEY_ROTATION_MS: field.durationMs().default(30 * 24 * 3600_000),
 });
 
 export type IdentityConfig = LoadedConfig<typeof identityConfigSchema>;
@@ -23,4 +43,14 @@ const identityMigrationConfigSchema = z.object({ ...databaseConfigShape });
 /** The migration runner needs the database and nothing else. */
 export function loadIdentityMigrationConfig(): LoadedConfig<typeof identityMigrationConfigSchema> {
   return loadConfig(identityMigrationConfigSchema);
+}
+
+const demoSeedConfigSchema = z.object({
+  /** The one password every demo persona gets (documented in the README). */
+  DEMO_PASSWORD: secret(field.text()).default(DEFAULT_DEMO_PASSWORD),
+});
+
+/** The demo seed's own setting. */
+export function loadDemoSeedConfig(): LoadedConfig<typeof demoSeedConfigSchema> {
+  return loadConfig(demoSeedConfigSchema);
 }

@@ -10,6 +10,8 @@ const referralsConfigSchema = z.object({
   EXCHANGE_TRUST_DIRECTORY: field.text(),
   /** Directory of the hosted countries' private key files; in production a mounted secret. */
   EXCHANGE_KEYS_DIR: field.text(),
+  /** Where the identity service publishes the keys access tokens are signed with. */
+  IDENTITY_JWKS_URL: field.url(['http', 'https']),
   /** Topic prefix of the regional mechanism; a second mechanism on the same cluster uses another. */
   EXCHANGE_NAMESPACE: field
     .text({ regex: /^[a-z][a-z0-9-]{0,30}$/, expected: 'lower-case letters, digits and dashes' })

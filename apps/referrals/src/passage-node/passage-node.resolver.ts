@@ -4,6 +4,7 @@ import { exchangeMailboxTopic } from '@passage/schemas';
 import {
   MessagingLifecycle,
   OutboxRelay,
+  Public,
   ServiceStatusModel,
   TrustDirectory,
   readServiceStatus,
@@ -23,16 +24,19 @@ export class PassageNodeResolver {
   ) {}
 
   @ResolveReference()
+  @Public()
   resolveReference(reference: { id: string }): Pick<PassageNodeModel, 'id'> | null {
     return reference.id === this.config.NODE_ID ? { id: reference.id } : null;
   }
 
   @ResolveField(() => ServiceStatusModel)
+  @Public()
   referrals(): Promise<ServiceStatusModel> {
     return readServiceStatus(this.config.SERVICE_NAME, this.relay, this.messaging);
   }
 
   @ResolveField(() => ExchangeStatusModel)
+  @Public()
   exchange(): ExchangeStatusModel {
     return {
       mailboxTopics: this.config.HOSTED_COUNTRIES.map((country) =>

@@ -1,5 +1,13 @@
 import type { EventDefinition } from './event-definition.js';
 import { exchangeEnvelopeRejectedV1 } from './exchange/envelope-rejected.v1.js';
+import {
+  organisationCreatedV1,
+  organisationDeactivatedV1,
+  sessionRevokedV1,
+  userCreatedV1,
+  userDeactivatedV1,
+  userRolesAssignedV1,
+} from './identity/identity-events.v1.js';
 
 /**
  * Every event version the project publishes, keyed by `<type>@v<version>`. Consumers look a record's
@@ -7,6 +15,12 @@ import { exchangeEnvelopeRejectedV1 } from './exchange/envelope-rejected.v1.js';
  */
 export const EVENT_CATALOGUE = {
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
+  'identity.organisation-created@v1': organisationCreatedV1,
+  'identity.organisation-deactivated@v1': organisationDeactivatedV1,
+  'identity.session-revoked@v1': sessionRevokedV1,
+  'identity.user-created@v1': userCreatedV1,
+  'identity.user-deactivated@v1': userDeactivatedV1,
+  'identity.user-roles-assigned@v1': userRolesAssignedV1,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventKey = keyof typeof EVENT_CATALOGUE;

@@ -21,7 +21,14 @@ export const PUBLIC_ERROR_CODES: ReadonlySet<string> = new Set([
 ]);
 
 /** Extension keys that travel with a public error (the field at fault, the correlation id). */
-const PUBLIC_EXTENSIONS = ['code', 'field', 'fields', 'correlationId', 'retryAfterSeconds'] as const;
+const PUBLIC_EXTENSIONS = [
+  'code',
+  'field',
+  'fields',
+  'reason',
+  'correlationId',
+  'retryAfterSeconds',
+] as const;
 
 export const INTERNAL_ERROR_MESSAGE =
   'Something went wrong on our side. Quote the correlation id when reporting it.';
@@ -52,5 +59,27 @@ export function formatGraphqlError(
     message: INTERNAL_ERROR_MESSAGE,
     ...(error.path ? { path: error.path } : {}),
     extensions: { code: 'INTERNAL_SERVER_ERROR', ...(correlationId ? { correlationId } : {}) },
+  };
+}
+
+/**
+ * The `formatError` every GraphQL server of the project uses: shapes the error with
+ * {@link formatGraphqlError} and, when it had to mask it, logs the original (with its stack) under the
+ * same correlation id, so the operator can find what the client was not shown.
+ */
+export function maskingErrorFormatter(
+  log: (message: string, stack: string | undefined) => void,
+  correlationId: () => string | undefined,
+): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  return (formatted, error) => {
+    const shaped = formatGraphqlError(formatted, correlationId());
+    if (shaped.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+      const original = (error as { originalError?: unknown })?.originalError ?? error;
+      log(
+        `masked internal error at ${formatted.path?.join('.') ?? '(no path)'}: ${original instanceof Error ? original.message : formatted.message}`,
+        original instanceof Error ? original.stack : undefined,
+      );
+    }
+    return shaped;
   };
 }

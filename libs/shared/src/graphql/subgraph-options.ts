@@ -1,8 +1,9 @@
 import type { Type } from '@nestjs/common';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
 import { RequestContext } from '../logging/index.js';
-import { formatGraphqlError } from './format-graphql-error.js';
+import { maskingErrorFormatter } from './format-graphql-error.js';
 
 /**
  * GraphQL settings every subgraph shares: a code-first Federation 2 schema, masked errors, no stack
@@ -24,6 +25,11 @@ export function subgraphGraphqlOptions(options: {
     csrfPrevention: true,
     // Inline traces would hand resolver timings and error details to whoever asks the subgraph for them.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
-    formatError: (formatted) => formatGraphqlError(formatted, RequestContext.correlationId()),
+    // Resolvers and the auth guard read the HTTP request (the bearer token) from the context.
+    context: ({ req }: { req: unknown }) => ({ req }),
+    formatError: maskingErrorFormatter(
+      (message, stack) => new Logger('GraphQL').error(message, stack),
+      () => RequestContext.correlationId(),
+    ),
   };
 }

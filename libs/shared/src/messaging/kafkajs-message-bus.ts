@@ -48,6 +48,9 @@ export class KafkajsMessageBus implements MessageBus {
         () =>
         ({ level, log }: LogEntry) => {
           const { message, ...extra } = log;
+          // Bounded producer retries are deliberate: the outbox relay retries with its own backoff and the
+          // inbox makes redelivery harmless, so kafkajs's exactly-once caveat does not apply here.
+          if (message.startsWith('Limiting retries for the idempotent producer')) return;
           sink?.(LEVELS[level] ?? 'info', `kafka: ${message}`, extra);
         },
       // Keep retrying for about a minute so a broker restart is ridden out rather than surfaced.

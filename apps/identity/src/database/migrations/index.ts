@@ -1,4 +1,5 @@
 import { MessagingTables1763769600000 } from '@passage/shared';
+import { IdentitySchema1763800000000 } from './1763800000000-identity-schema.js';
 
 /** Every migration of the identity database, oldest first. Listed explicitly: ESM has no glob loading. */
-export const IDENTITY_MIGRATIONS = [MessagingTables1763769600000];
+export const IDENTITY_MIGRATIONS = [MessagingTables1763769600000, IdentitySchema1763800000000];

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { organisationCreatedV1, organisationDeactivatedV1 } from '@passage/schemas';
+import { CodedError, Outbox, decodeCursor, toConnection, type AuthenticatedActor } from '@passage/shared';
+import { IdentityAccess } from '../access/identity-access.js';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config.js';
+import { SessionService } from '../session/session.service.js';
+import { UserAccountEntity } from '../user/entities/user-account.entity.js';
+import type { createOrganisationSchema, organisationFilterSchema } from './dtos/organisation.inputs.js';
+import { OrganisationEntity } from './entities/organisation.entity.js';
+import type { z } from 'zod';
+
+/** The organisations of this node: the directory of who takes part, and their life cycle. */
+@Injectable()
+export class OrganisationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
+    private readonly access: IdentityAccess,
+    private readonly sessions: SessionService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async list(
+    actor: AuthenticatedActor,
+    filter: z.output<typeof organisationFilterSchema>,
+    page: { first: number; after?: string | null },
+  ) {
+    this.access.authorise(actor, 'organisation.list', null);
+    const query = this.dataSource.getRepository(OrganisationEntity).createQueryBuilder('o');
+    if (filter?.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter?.country) query.andWhere('o.country = :country', { country: filter.country });
+    if (filter?.activeOnly ?? true) query.andWhere('o.active');
+    const totalCount = await query.getCount();
+    if (page.after) {
+      const { createdAt, id } = decodeCursor(page.after);
+      query.andWhere('(o.created_at, o.id) > (:createdAt, :id)', { createdAt, id });
+    }
+    const rows = await query
+      .orderBy('o.created_at')
+      .addOrderBy('o.id')
+      .take(page.first + 1)
+      .getMany();
+    return toConnection(rows, page.first, totalCount, (row) => row);
+  }
+
+  async get(actor: AuthenticatedActor, id: string): Promise<OrganisationEntity> {
+    const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
+    // Someone who may not read it learns nothing, not even whether it exists.
+    this.access.authorise(actor, 'organisation.read', organisation ?? { id });
+    if (!organisation) throw new CodedError('NOT_FOUND', 'No organisation with this id.', { field: 'id' });
+    return organisation;
+  }
+
+  async create(
+    actor: AuthenticatedActor | null,
+    input: z.output<typeof createOrganisationSchema>,
+  ): Promise<OrganisationEntity> {
+    if (actor) this.access.authorise(actor, 'organisation.create', null);
+    return this.dataSource.transaction(async (manager) => {
+      const duplicate = await manager
+        .getRepository(OrganisationEntity)
+        .createQueryBuilder('o')
+        .where('lower(o.name) = lower(:name)', { name: input.name })
+        .getExists();
+      if (duplicate) {
+        throw new CodedError('CONFLICT', 'input.name: an organisation with this name exists already', {
+          field: 'input.name',
+        });
+      }
+      const organisation = manager.create(OrganisationEntity, {
+        id: randomUUID(),
+        name: input.name,
+        kind: input.kind,
+        country: input.country ?? null,
+        stationedIn: input.stationedIn ?? null,
+        nodeId: this.config.NODE_ID,
+        requireMfa: input.requireMfa ?? false,
+        active: true,
+        deactivatedAt: null,
+      });
+      await manager.insert(OrganisationEntity, organisation);
+      await this.outbox.appendEvent(manager, organisationCreatedV1, {
+        aggregateId: organisation.id,
+        payload: {
+          organisationId: organisation.id,
+          kind: organisation.kind,
+          country: organisation.country,
+          stationedIn: organisation.stationedIn,
+          createdBy: actor?.userId ?? null,
+        },
+      });
+      return manager.findOneByOrFail(OrganisationEntity, { id: organisation.id });
+    });
+  }
+
+  /** Ends the organisation's access: its people's sessions end and their tokens are refused everywhere. */
+  async deactivate(
+    actor: AuthenticatedActor,
+    organisationId: string,
+    now = new Date(),
+  ): Promise<OrganisationEntity> {
+    const organisation = await this.get(actor, organisationId);
+    this.access.authorise(actor, 'organisation.deactivate', organisation);
+    if (organisation.id === actor.organisationId) {
+      throw new CodedError('CONFLICT', 'You cannot deactivate your own organisation.', {
+        field: 'input.organisationId',
+      });
+    }
+    if (!organisation.active) return organisation;
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(OrganisationEntity, { id: organisationId }, { active: false, deactivatedAt: now });
+      const people = await manager.find(UserAccountEntity, {
+        where: { organisationId },
+        select: { id: true },
+      });
+      await this.sessions.revokeAllOf(
+        manager,
+        people.map((person) => person.id),
+        'ORGANISATION_DEACTIVATED',
+        now,
+      );
+      await this.outbox.appendEvent(manager, organisationDeactivatedV1, {
+        aggregateId: organisationId,
+        payload: { organisationId, deactivatedAt: now.toISOString(), deactivatedBy: actor.userId },
+      });
+      return manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
+    });
+  }
+}

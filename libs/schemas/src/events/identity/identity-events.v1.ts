@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { ORGANISATION_KINDS, ROLES } from '../../access/organisation-kinds.js';
+import { defineEvent } from '../event-definition.js';
+
+/**
+ * Events of the identity service, all on the `identity-access` stream. They carry ids, kinds and
+ * times, never names or e-mail addresses: every service that verifies tokens reads this stream.
+ */
+const IDENTITY_ACCESS = 'identity-access';
+const country = z.string().regex(/^[A-Z]{2}$/);
+
+export const organisationCreatedV1 = defineEvent({
+  type: 'identity.organisation-created',
+  version: 1,
+  aggregateType: 'organisation',
+  stream: IDENTITY_ACCESS,
+  description: 'An organisation joined the mechanism on this node.',
+  schema: z
+    .object({
+      organisationId: z.uuid(),
+      kind: z.enum(ORGANISATION_KINDS),
+      country: country.nullable(),
+      stationedIn: country.nullable(),
+      createdBy: z.uuid().nullable(),
+    })
+    .strict(),
+});
+
+export const userCreatedV1 = defineEvent({
+  type: 'identity.user-created',
+  version: 1,
+  aggregateType: 'user',
+  stream: IDENTITY_ACCESS,
+  description: 'A person got an account in an organisation.',
+  schema: z
+    .object({
+      userId: z.uuid(),
+      organisationId: z.uuid(),
+      roles: z.array(z.enum(ROLES)),
+      createdBy: z.uuid().nullable(),
+    })
+    .strict(),
+});
+
+export const userRolesAssignedV1 = defineEvent({
+  type: 'identity.user-roles-assigned',
+  version: 1,
+  aggregateType: 'user',
+  stream: IDENTITY_ACCESS,
+  description: "A person's roles changed; tokens issued before carry the old roles until they expire.",
+  schema: z
+    .object({
+      userId: z.uuid(),
+      organisationId: z.uuid(),
+      roles: z.array(z.enum(ROLES)),
+      assignedBy: z.uuid(),
+    })
+    .strict(),
+});
+
+export const sessionRevokedV1 = defineEvent({
+  type: 'identity.session-revoked',
+  version: 1,
+  aggregateType: 'user',
+  stream: IDENTITY_ACCESS,
+  description: 'A session ended before its time: logout, refresh-token reuse, or an administrator.',
+  schema: z
+    .object({
+      sessionId: z.uuid(),
+      userId: z.uuid(),
+      reason: z.enum(['LOGOUT', 'REFRESH_TOKEN_REUSE', 'USER_DEACTIVATED', 'ORGANISATION_DEACTIVATED']),
+      revokedAt: z.iso.datetime({ offset: true }),
+      /** When the session's last access token expires; verifiers can forget the session after that. */
+      accessTokensValidUntil: z.iso.datetime({ offset: true }),
+    })
+    .strict(),
+});
+
+export const userDeactivatedV1 = defineEvent({
+  type: 'identity.user-deactivated',
+  version: 1,
+  aggregateType: 'user',
+  stream: IDENTITY_ACCESS,
+  description: 'A person lost access; every token issued to them before this moment is refused.',
+  schema: z
+    .object({
+      userId: z.uuid(),
+      organisationId: z.uuid(),
+      deactivatedAt: z.iso.datetime({ offset: true }),
+      deactivatedBy: z.uuid(),
+    })
+    .strict(),
+});
+
+export const organisationDeactivatedV1 = defineEvent({
+  type: 'identity.organisation-deactivated',
+  version: 1,
+  aggregateType: 'organisation',
+  stream: IDENTITY_ACCESS,
+  description:
+    'An organisation left the mechanism; every token issued to its people before this moment is refused.',
+  schema: z
+    .object({
+      organisationId: z.uuid(),
+      deactivatedAt: z.iso.datetime({ offset: true }),
+      deactivatedBy: z.uuid(),
+    })
+    .strict(),
+});
