@@ -467,6 +467,19 @@ describe('rescue access grants', () => {
     }
   });
 
+  it('do not make police of the jurisdiction assigned to a case', () => {
+    const police = actorOf('LAW_ENFORCEMENT', ['SUPERVISOR']);
+    const granted = record({
+      jurisdictionCountry: 'TH',
+      rescueAccess: [{ userId: 'user-self', until: new Date('2027-01-01') }],
+    });
+    expect(decide(police, 'identification.decide', granted, NOW)).toEqual({
+      allowed: false,
+      reason: 'NO_NEED_TO_KNOW',
+    });
+    expect(decide(police, 'rescue-request.update-status', granted, NOW).allowed).toBe(true);
+  });
+
   it('fail closed on an unreadable clock or deadline', () => {
     expect(
       decide(ngo, 'rescue-request.read', withGrant(new Date('2027-01-01')), new Date(Number.NaN)).allowed,

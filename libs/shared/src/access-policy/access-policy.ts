@@ -288,7 +288,7 @@ function relationCategories(
 function teamCategories(actor: Actor, record: ResourceContext): Set<DataCategory> {
   const categories = new Set<DataCategory>(OPERATIONAL_ONLY);
   for (const membership of teamMemberships(actor, record)) {
-    
+    if (!hasConsent(record, ROUTE_CONSENT[membership.via])) continue;
     const shared = Array.isArray(membership.sharedCategories) ? membership.sharedCategories : [];
     for (const category of shared) if (ALL_CATEGORIES.has(category)) categories.add(category);
   }
