@@ -24,7 +24,16 @@ describe('services refuse an invalid configuration', () => {
   it.each([
     [
       'identity',
-      ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL', 'HOSTED_COUNTRIES', 'KAFKA_BROKERS', 'DATABASE_URL'],
+      [
+        'NODE_ENV',
+        'NODE_ID',
+        'PORT',
+        'LOG_LEVEL',
+        'HOSTED_COUNTRIES',
+        'KAFKA_BROKERS',
+        'DATABASE_URL',
+        'IDENTITY_SECRET_KEY',
+      ],
     ],
     [
       'referrals',
@@ -38,9 +47,10 @@ describe('services refuse an invalid configuration', () => {
         'DATABASE_URL',
         'EXCHANGE_TRUST_DIRECTORY',
         'EXCHANGE_KEYS_DIR',
+        'IDENTITY_JWKS_URL',
       ],
     ],
-    ['gateway', ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL']],
+    ['gateway', ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL', 'KAFKA_BROKERS']],
   ])('%s exits with one message naming every invalid variable', (service, variables) => {
     const result = startWith(service, BROKEN);
     expect(result.status).toBe(78);

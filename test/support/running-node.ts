@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { testDatabaseAdminUrl, testKafkaBrokers } from '@passage/shared/testing';
 import { migrateNodes } from '../../scripts/migrate.mjs';
+import { seedDemo } from '../../scripts/seed-demo.mjs';
 import { nodeProfile } from '../../scripts/run/node-profiles.mjs';
 import { catalogueCountries } from '../../scripts/run/prepare-workspace.mjs';
 import {
@@ -12,6 +13,8 @@ import { startServiceProcesses, waitForHttp } from '../../scripts/run/service-pr
 
 export interface RunningNode {
   id: string;
+  /** postgres:// URL of one of the node's databases, for tests that inspect what was stored. */
+  databaseUrl(service: 'identity' | 'referrals'): string;
   gatewayUrl: string;
   serviceUrl(service: 'identity' | 'referrals' | 'gateway'): string;
   /** Everything a service wrote to stdout and stderr so far (JSON log lines). */
@@ -27,6 +30,7 @@ export async function startTestNode(profileId = 'e2e'): Promise<RunningNode> {
   const profile = nodeProfile(profileId);
   await dropNodeDatabases(profile.id);
   await migrateNodes('run', [profile.id], { log: () => undefined });
+  await seedDemo(profile.id, { log: () => undefined });
   const infra = {
     databaseUrl: databaseUrlFrom(testDatabaseAdminUrl()),
     kafkaBrokers: testKafkaBrokers(),
@@ -50,6 +54,7 @@ export async function startTestNode(profileId = 'e2e'): Promise<RunningNode> {
   await waitForHttp(`${gatewayUrl}/health/ready`, 120_000);
   return {
     id: profile.id,
+    databaseUrl: (service) => infra.databaseUrl(`passage_${profile.id}_${service}`),
     gatewayUrl,
     serviceUrl: (service) => `http://127.0.0.1:${profile.ports[service]}`,
     output: (service) => (output.get(service) ?? []).join(''),

@@ -48,8 +48,9 @@ export class OrganisationService {
 
   async get(actor: AuthenticatedActor, id: string): Promise<OrganisationEntity> {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
-    // Someone who may not read it learns nothing, not even whether it exists.
-    this.access.authorise(actor, 'organisation.read', organisation ?? { id });
+    // One's own organisation is part of oneself (even for an immigration officer); any other is read under
+    // the policy, and someone who may not read it learns nothing, not even whether it exists.
+    this.access.authorise(actor, id === actor.organisationId ? 'self.read' : 'organisation.read', organisation ?? { id });
     if (!organisation) throw new CodedError('NOT_FOUND', 'No organisation with this id.', { field: 'id' });
     return organisation;
   }
