@@ -50,7 +50,11 @@ export class OrganisationService {
     const organisation = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ id });
     // One's own organisation is part of oneself (even for an immigration officer); any other is read under
     // the policy, and someone who may not read it learns nothing, not even whether it exists.
-    this.access.authorise(actor, id === actor.organisationId ? 'self.read' : 'organisation.read', organisation ?? { id });
+    this.access.authorise(
+      actor,
+      id === actor.organisationId ? 'self.read' : 'organisation.read',
+      organisation ?? { id },
+    );
     if (!organisation) throw new CodedError('NOT_FOUND', 'No organisation with this id.', { field: 'id' });
     return organisation;
   }
