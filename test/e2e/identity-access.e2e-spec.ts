@@ -178,6 +178,52 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
     expect(again.errors?.[0]?.extensions?.reason).toBe('INVALID_CREDENTIALS');
   });
 
+  it('signs out everyone of a deactivated organisation within seconds', async () => {
+    const created = await graphql<{ createOrganisation: { organisation: { id: string } } }>(
+      node.gatewayUrl,
+      `
+        mutation C($input: CreateOrganisationInput!) {
+          createOrganisation(input: $input) {
+            organisation {
+              id
+            }
+          }
+        }
+      `,
+      {
+        ...as(admin),
+        variables: {
+          input: { name: `Closing NGO ${randomUUID().slice(0, 4)} (test)`, kind: 'NGO', country: 'MM' },
+        },
+      },
+    );
+    const organisationId = created.data!.createOrganisation.organisation.id;
+    const person = await newPerson(organisationId);
+    const session = await signIn(node.gatewayUrl, person.email, STRONG_PASSWORD);
+    const deactivated = await graphql(
+      node.gatewayUrl,
+      `
+        mutation D($input: DeactivateOrganisationInput!) {
+          deactivateOrganisation(input: $input) {
+            organisation {
+              active
+            }
+          }
+        }
+      `,
+      { ...as(admin), variables: { input: { organisationId } } },
+    );
+    expect(deactivated.data).toEqual({ deactivateOrganisation: { organisation: { active: false } } });
+    await eventually(async () => expect((await graphql(node.gatewayUrl, ME, as(session))).status).toBe(401), {
+      timeoutMs: 10_000,
+      intervalMs: 200,
+    });
+    const refresh = await graphql(node.gatewayUrl, REFRESH, {
+      variables: { input: { refreshToken: session.refreshToken } },
+    });
+    expect(refresh.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   describe('tokens that must be refused', () => {
     let forge: TokenForge;
     let genuine: Session;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   createLocalJWKSet,
@@ -27,12 +27,13 @@ export interface ActiveSigningKey {
  * Private keys are sealed at rest with the node's secret key.
  */
 @Injectable()
-export class SigningKeyStore implements OnModuleInit {
+export class SigningKeyStore implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('SigningKeys');
   private readonly box: SecretBox;
   private active: ActiveSigningKey | undefined;
   private published: JSONWebKeySet = { keys: [] };
   private localKeySet: JWTVerifyGetKey = createLocalJWKSet({ keys: [] });
+  private rotationTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -43,6 +44,17 @@ export class SigningKeyStore implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.rotateIfDue();
+    // A long-running node rotates on schedule too, and picks up keys another replica made.
+    this.rotationTimer = setInterval(() => {
+      this.rotateIfDue().catch((error: Error) =>
+        this.logger.error(`key rotation check failed: ${error.message}`),
+      );
+    }, 3600_000);
+    this.rotationTimer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.rotationTimer);
   }
 
   /** Makes a new key when there is none or the current one is older than the rotation period. */
