@@ -26,7 +26,10 @@ export interface RunningNode {
  * Starts a node the way `npm start` does (same scripts, same built services), on fresh databases: the
  * node's databases are dropped, recreated and migrated first, so every run starts from a clean state.
  */
-export async function startTestNode(profileId = 'e2e'): Promise<RunningNode> {
+export async function startTestNode(
+  profileId = 'e2e',
+  overrides: Record<string, string> = {},
+): Promise<RunningNode> {
   const profile = nodeProfile(profileId);
   await dropNodeDatabases(profile.id);
   await migrateNodes('run', [profile.id], { log: () => undefined });
@@ -41,7 +44,7 @@ export async function startTestNode(profileId = 'e2e'): Promise<RunningNode> {
     node: profile.id,
     services: NODE_SERVICES.map((name) => ({
       name,
-      env: { ...serviceEnvironment(profile, name, infra), LOG_LEVEL: 'info' },
+      env: { ...serviceEnvironment(profile, name, infra), LOG_LEVEL: 'info', ...overrides },
       port: profile.ports[name],
     })),
     output: (service: string, chunk: Buffer) => {

@@ -4,6 +4,7 @@ import { REFERRALS_CONFIG, type ReferralsConfig } from './config/referrals.confi
 import { referralsDataSourceOptions } from './database/referrals-data-source.js';
 import { PassageNodeModel } from './passage-node/passage-node.model.js';
 import { PassageNodeModule } from './passage-node/passage-node.module.js';
+import { RescueRequestModule } from './rescue-request/rescue-request.module.js';
 
 /**
  * The referrals subgraph: rescue requests, cases, referrals, handoffs and repatriation (issues 4 and 5),
@@ -39,6 +40,7 @@ export class ReferralsAppModule {
           keysDirectory: config.EXCHANGE_KEYS_DIR,
         }),
         PassageNodeModule,
+        RescueRequestModule,
       ],
     };
   }

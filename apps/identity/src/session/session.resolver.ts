@@ -26,6 +26,7 @@ function toPayload(result: SignInResult, context: { req: { user?: AuthenticatedA
     sessionId: result.sessionId,
     organisationId: result.organisation.id,
     organisationKind: result.organisation.kind,
+    organisationName: result.organisation.name,
     country: result.organisation.country,
     stationedIn: result.organisation.stationedIn,
     nodeId: result.organisation.nodeId,

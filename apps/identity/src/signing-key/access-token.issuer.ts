@@ -37,6 +37,7 @@ export class AccessTokenIssuer {
       sid: sessionId,
       org: organisation.id,
       okd: organisation.kind,
+      onm: organisation.name,
       cty: organisation.country,
       stn: organisation.stationedIn,
       nod: this.config.NODE_ID,

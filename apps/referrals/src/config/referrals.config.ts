@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isKnownCountry, workingCalendarConfigSchema } from '@passage/schemas';
 import { baseConfigShape, databaseConfigShape, field, loadConfig, type LoadedConfig } from '@passage/shared';
 
 const referralsConfigSchema = z.object({
@@ -12,6 +13,37 @@ const referralsConfigSchema = z.object({
   EXCHANGE_KEYS_DIR: field.text(),
   /** Where the identity service publishes the keys access tokens are signed with. */
   IDENTITY_JWKS_URL: field.url(['http', 'https']),
+  /** How long each step of a rescue request may take, in working time of the country where the compound is. */
+  RESCUE_ACKNOWLEDGE_WITHIN_MS: field.durationMs().default(24 * 3600_000),
+  RESCUE_VERIFY_WITHIN_MS: field.durationMs().default(72 * 3600_000),
+  RESCUE_PLAN_OPERATION_WITHIN_MS: field.durationMs().default(7 * 24 * 3600_000),
+  RESCUE_RESOLVE_WITHIN_MS: field.durationMs().default(14 * 24 * 3600_000),
+  RESCUE_CLOSE_WITHIN_MS: field.durationMs().default(7 * 24 * 3600_000),
+  /**
+   * Per-country working weeks and public holidays, as JSON: {"KH": {"workingDays": ["MONDAY", …],
+   * "holidays": ["2026-04-14"]}}. Countries not listed use their usual week.
+   */
+  WORKING_CALENDARS: z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      try {
+        return text ? (JSON.parse(text) as unknown) : {};
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z.record(
+        z.string().refine(isKnownCountry, 'must be a country code'),
+        workingCalendarConfigSchema.omit({ countryCode: true }),
+      ),
+    ),
+  /** How long the focal point who takes a request on may see its live data (names, places, contact). */
+  RESCUE_ACCESS_GRANT_MS: field.durationMs().default(30 * 24 * 3600_000),
+  /** How often overdue requests are looked for. */
+  RESCUE_OVERDUE_CHECK_INTERVAL_MS: field.durationMs().default(60_000),
   /** Topic prefix of the regional mechanism; a second mechanism on the same cluster uses another. */
   EXCHANGE_NAMESPACE: field
     .text({ regex: /^[a-z][a-z0-9-]{0,30}$/, expected: 'lower-case letters, digits and dashes' })

@@ -8,6 +8,12 @@ import {
   userDeactivatedV1,
   userRolesAssignedV1,
 } from './identity/identity-events.v1.js';
+import {
+  rescueRequestEscalatedV1,
+  rescueRequestReceivedV1,
+  rescueRequestStatusChangedV1,
+  rescueRequestSubmittedV1,
+} from './rescue-request/rescue-request-events.v1.js';
 
 /**
  * Every event version the project publishes, keyed by `<type>@v<version>`. Consumers look a record's
@@ -21,6 +27,10 @@ export const EVENT_CATALOGUE = {
   'identity.user-created@v1': userCreatedV1,
   'identity.user-deactivated@v1': userDeactivatedV1,
   'identity.user-roles-assigned@v1': userRolesAssignedV1,
+  'rescue-request.escalated@v1': rescueRequestEscalatedV1,
+  'rescue-request.received@v1': rescueRequestReceivedV1,
+  'rescue-request.status-changed@v1': rescueRequestStatusChangedV1,
+  'rescue-request.submitted@v1': rescueRequestSubmittedV1,
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventKey = keyof typeof EVENT_CATALOGUE;

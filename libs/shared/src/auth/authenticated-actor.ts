@@ -11,6 +11,8 @@ export interface AuthenticatedActor {
   sessionId: string;
   organisationId: string;
   organisationKind: OrganisationKind;
+  /** How the organisation is called, for what others are shown (who acknowledged a request, say). */
+  organisationName: string;
   /** The organisation's country; for an embassy, the country it represents. */
   country: string | null;
   /** For an embassy: the country where it is stationed. */
@@ -30,6 +32,7 @@ export const accessTokenClaimsSchema = z.object({
   exp: z.number().int().positive(),
   org: z.uuid(),
   okd: z.enum(ORGANISATION_KINDS),
+  onm: z.string().min(1).max(200),
   cty: z
     .string()
     .regex(/^[A-Z]{2}$/)
@@ -52,6 +55,7 @@ export function actorFromClaims(claims: AccessTokenClaims): AuthenticatedActor {
     sessionId: claims.sid,
     organisationId: claims.org,
     organisationKind: claims.okd,
+    organisationName: claims.onm,
     country: claims.cty,
     stationedIn: claims.stn,
     nodeId: claims.nod,

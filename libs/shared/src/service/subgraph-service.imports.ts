@@ -9,6 +9,7 @@ import { HealthChecks, HealthModule } from '../health/index.js';
 import { consumersReadinessCheck } from '../messaging/consumers-readiness-check.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { MetricsModule } from '../metrics/index.js';
+import { ClockModule } from './clock.module.js';
 import { LoadedConfigModule } from './loaded-config.module.js';
 
 export interface SubgraphServiceOptions {
@@ -31,6 +32,7 @@ export function subgraphServiceImports(
   const { config } = options;
   return [
     LoadedConfigModule.provide(options.configToken, config),
+    ClockModule.forRoot(),
     TypeOrmModule.forRoot(options.dataSource),
     MessagingModule.forRoot({
       service: options.service,

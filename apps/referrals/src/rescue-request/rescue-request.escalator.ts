@@ -1,0 +1,40 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
+import { RescueRequestService } from './rescue-request.service.js';
+
+/** Looks for requests past their due time every few seconds and escalates them. */
+@Injectable()
+export class RescueRequestEscalator implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('RescueEscalation');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly service: RescueRequestService,
+    @Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.running = this.service
+        .escalateOverdue()
+        .then(
+          (count) =>
+            count > 0 && this.logger.warn(`${count} rescue request(s) overdue: escalated to coordinators`),
+        )
+        .catch((error: Error) => this.logger.error(`overdue check failed: ${error.message}`));
+    }, this.config.RESCUE_OVERDUE_CHECK_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

@@ -1,0 +1,131 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Clock, CodedError, CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { ReferralsAccess } from '../access/referrals-access.js';
+import { SubmitRescueRequestInput, submitRescueRequestSchema } from './dtos/submit-rescue-request.input.js';
+import {
+  AcknowledgeRescueRequestInput,
+  RescueRequestConnection,
+  RescueRequestModel,
+  RescueRequestPayload,
+  UpdateRescueRequestStatusInput,
+  acknowledgeRescueRequestSchema,
+  updateRescueRequestStatusSchema,
+} from './graphql/rescue-request.model.js';
+import { RescueRequestRepository } from './rescue-request.repository.js';
+import { RescueRequestService, type LoadedRescueRequest } from './rescue-request.service.js';
+import { RESCUE_REQUEST_CATEGORIES, rescueRequestView } from './rescue-request.view.js';
+
+const pageSchema = z.object({
+  first: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'),
+  after: z.string().max(200).nullish(),
+});
+
+@Resolver(() => RescueRequestModel)
+export class RescueRequestResolver {
+  constructor(
+    private readonly service: RescueRequestService,
+    private readonly repository: RescueRequestRepository,
+    private readonly access: ReferralsAccess,
+    private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  @Mutation(() => RescueRequestPayload, {
+    description: 'Sends a rescue request to the focal point of the country where the compound is.',
+  })
+  async submitRescueRequest(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: SubmitRescueRequestInput,
+  ) {
+    const loaded = await this.service.submit(actor, parseInput(submitRescueRequestSchema, input));
+    return { rescueRequest: await this.view(actor, loaded) };
+  }
+
+  @Mutation(() => RescueRequestPayload, {
+    description: 'The focal point confirms it has the request; the requester sees it.',
+  })
+  async acknowledgeRescueRequest(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: AcknowledgeRescueRequestInput,
+  ) {
+    const { id, note } = parseInput(acknowledgeRescueRequestSchema, input);
+    const loaded = await this.service.changeStatus(actor, id, {
+      to: 'ACKNOWLEDGED',
+      outcome: null,
+      reason: note,
+    });
+    return { rescueRequest: await this.view(actor, loaded) };
+  }
+
+  @Mutation(() => RescueRequestPayload, {
+    description: 'Moves a request to its next step; every change reaches the requester.',
+  })
+  async updateRescueRequestStatus(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: UpdateRescueRequestStatusInput,
+  ) {
+    const { id, status, outcome, reason } = parseInput(updateRescueRequestStatusSchema, input);
+    const loaded = await this.service.changeStatus(actor, id, { to: status, outcome, reason });
+    return { rescueRequest: await this.view(actor, loaded) };
+  }
+
+  @Query(() => RescueRequestModel)
+  async rescueRequest(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string) {
+    const loaded = await this.service.get(actor, parseInput(z.uuid('must be a rescue request id'), id, 'id'));
+    return this.view(actor, loaded);
+  }
+
+  @Query(() => RescueRequestConnection, {
+    description: 'Requests your organisation sent and those your country acts on, newest first.',
+  })
+  async rescueRequests(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('first', { type: () => Int, defaultValue: 25 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page = parseInput(pageSchema, { first, after }, 'page');
+    const { items, hasNextPage } = await this.service.list(actor, {
+      first: page.first,
+      before: page.after ? decode(page.after) : undefined,
+    });
+    const edges = await Promise.all(
+      items.map(async (item) => ({
+        cursor: encode(item.row.submitted_at, item.row.id),
+        node: await this.view(actor, item),
+      })),
+    );
+    return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
+  }
+
+  private async view(actor: AuthenticatedActor, { row, resource }: LoadedRescueRequest) {
+    const manager = this.dataSource.manager;
+    const [people, locations, history] = await Promise.all([
+      this.repository.people(manager, row.id),
+      this.repository.locations(manager, row.id),
+      this.repository.statusHistory(manager, row.id),
+    ]);
+    const visible = this.access.visibleCategories(
+      actor,
+      'rescue-request.read',
+      resource,
+      RESCUE_REQUEST_CATEGORIES,
+    );
+    return rescueRequestView(row, { people, locations, history }, visible, this.clock.now());
+  }
+}
+
+function encode(submittedAt: Date, id: string): string {
+  return Buffer.from(`${submittedAt.toISOString()}|${id}`).toString('base64url');
+}
+
+function decode(cursor: string): { submittedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const submittedAt = new Date(at ?? '');
+  if (!id || Number.isNaN(submittedAt.getTime())) {
+    throw new CodedError('BAD_USER_INPUT', 'after: not a cursor this list returned', { field: 'after' });
+  }
+  return { submittedAt, id };
+}

@@ -1,0 +1,22 @@
+/**
+ * The tamper-evident audit trail: who read or changed which personal data, for which purpose, in a
+ * hash-chained, append-only table (docs/adr/008-audit-trail.md).
+ */
+export {
+  normaliseAuditEntry,
+  type AuditActor,
+  type AuditEntry,
+  type AuditRecord,
+  type NormalisedAuditEntry,
+} from './audit-entry.js';
+export { AUDIT_HASH_FORMAT, GENESIS_HASH, auditRecordHash } from './audit-record-hash.js';
+export { AuditTrailTable1764000000000 } from './audit-trail-table.migration.js';
+export { AuditTrailError } from './audit-trail.errors.js';
+export {
+  AuditTrail,
+  MAX_AUDIT_PAGE_SIZE,
+  type AuditPage,
+  type AuditPageRequest,
+  type AuditQueryFilter,
+  type AuditVerification,
+} from './audit-trail.js';
