@@ -164,6 +164,72 @@ describe('rescue requests across the exchange (real services, Postgres, Kafka)',
     );
   });
 
+  it('records every read and change in an audit trail that names categories, never values', async () => {
+    const submitted = await submit('Audit Hill (test)');
+    await eventually(() => view(focal, submitted.id));
+    await view(focal, submitted.id);
+    const dpo = await signIn(node.gatewayUrl, 'dpo.kh@passage.demo');
+    const trail = await graphql<{
+      auditTrail: {
+        totalCount: number;
+        records: {
+          action: string;
+          actorOrganisationKind: string;
+          dataCategories: string[];
+          fields: string[];
+          decisionReason: string;
+        }[];
+      };
+    }>(
+      node.gatewayUrl,
+      `
+        query T($id: ID!) {
+          auditTrail(resourceType: "rescue-request", resourceId: $id) {
+            totalCount
+            records {
+              action
+              actorOrganisationKind
+              dataCategories
+              fields
+              decisionReason
+              recordHash
+            }
+          }
+        }
+      `,
+      { ...as(dpo), variables: { id: submitted.id } },
+    );
+    expect(trail.errors).toBeUndefined();
+    const actions = trail.data!.auditTrail.records.map(
+      (record) => `${record.actorOrganisationKind}:${record.action}`,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining(['EMBASSY:rescue-request.submit', 'NRM_COORDINATOR:rescue-request.read']),
+    );
+    const focalRead = trail.data!.auditTrail.records.find(
+      (record) => record.actorOrganisationKind === 'NRM_COORDINATOR',
+    );
+    expect(focalRead!.dataCategories).not.toContain('IDENTITY');
+    expect(trail.raw).not.toMatch(/Ayu|Audit Hill|Preah Sihanouk/);
+
+    const officer = await signIn(node.gatewayUrl, 'immigration.kh@passage.demo');
+    const refused = await graphql(
+      node.gatewayUrl,
+      `
+        query T($id: ID!) {
+          auditTrail(resourceType: "rescue-request", resourceId: $id) {
+            totalCount
+          }
+        }
+      `,
+      {
+        ...as(officer),
+        variables: { id: submitted.id },
+      },
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('shows a request left unacknowledged past its due time as overdue to both sides', async () => {
     const submitted = await submit('Blue River Park (test)');
     await eventually(() => view(focal, submitted.id));

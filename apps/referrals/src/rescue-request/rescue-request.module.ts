@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ReferralsAccess } from '../access/referrals-access.js';
+import { AuditTrailResolver } from '../audit/audit-trail.resolver.js';
+import { ReferralsAudit } from '../audit/referrals-audit.js';
 import { CompoundRepository } from '../compound/compound.repository.js';
 import { CompoundResolver } from '../compound/compound.resolver.js';
 import { RescueRequestEscalator } from './rescue-request.escalator.js';
@@ -13,6 +15,7 @@ import { RescueTiming } from './rescue-request.timing.js';
 @Module({
   providers: [
     ReferralsAccess,
+    ReferralsAudit,
     RescueTiming,
     { provide: RescueRequestRepository, useValue: new RescueRequestRepository() },
     { provide: CompoundRepository, useValue: new CompoundRepository() },
@@ -21,7 +24,8 @@ import { RescueTiming } from './rescue-request.timing.js';
     RescueRequestEscalator,
     RescueRequestResolver,
     CompoundResolver,
+    AuditTrailResolver,
   ],
-  exports: [RescueRequestService],
+  exports: [RescueRequestService, ReferralsAccess, ReferralsAudit],
 })
 export class RescueRequestModule {}

@@ -1,9 +1,6 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Clock, CodedError, CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { CodedError, CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
 import { z } from 'zod';
-import { ReferralsAccess } from '../access/referrals-access.js';
 import { SubmitRescueRequestInput, submitRescueRequestSchema } from './dtos/submit-rescue-request.input.js';
 import {
   AcknowledgeRescueRequestInput,
@@ -14,9 +11,7 @@ import {
   acknowledgeRescueRequestSchema,
   updateRescueRequestStatusSchema,
 } from './graphql/rescue-request.model.js';
-import { RescueRequestRepository } from './rescue-request.repository.js';
 import { RescueRequestService, type LoadedRescueRequest } from './rescue-request.service.js';
-import { RESCUE_REQUEST_CATEGORIES, rescueRequestView } from './rescue-request.view.js';
 
 const pageSchema = z.object({
   first: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'),
@@ -25,13 +20,7 @@ const pageSchema = z.object({
 
 @Resolver(() => RescueRequestModel)
 export class RescueRequestResolver {
-  constructor(
-    private readonly service: RescueRequestService,
-    private readonly repository: RescueRequestRepository,
-    private readonly access: ReferralsAccess,
-    private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly service: RescueRequestService) {}
 
   @Mutation(() => RescueRequestPayload, {
     description: 'Sends a rescue request to the focal point of the country where the compound is.',
@@ -100,20 +89,8 @@ export class RescueRequestResolver {
     return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
   }
 
-  private async view(actor: AuthenticatedActor, { row, resource }: LoadedRescueRequest) {
-    const manager = this.dataSource.manager;
-    const [people, locations, history] = await Promise.all([
-      this.repository.people(manager, row.id),
-      this.repository.locations(manager, row.id),
-      this.repository.statusHistory(manager, row.id),
-    ]);
-    const visible = this.access.visibleCategories(
-      actor,
-      'rescue-request.read',
-      resource,
-      RESCUE_REQUEST_CATEGORIES,
-    );
-    return rescueRequestView(row, { people, locations, history }, visible, this.clock.now());
+  private view(actor: AuthenticatedActor, loaded: LoadedRescueRequest) {
+    return this.service.readView(actor, loaded);
   }
 }
 

@@ -31,6 +31,13 @@ import type { SubmitRescueRequest } from './dtos/submit-rescue-request.input.js'
 import { RescueRequestRepository } from './rescue-request.repository.js';
 import type { RescueRequestCopy, RescueRequestRow } from './rescue-request.rows.js';
 import { RescueTiming } from './rescue-request.timing.js';
+import { ReferralsAudit } from '../audit/referrals-audit.js';
+import type { RescueRequestModel } from './graphql/rescue-request.model.js';
+import {
+  RESCUE_REQUEST_CATEGORIES,
+  RESCUE_REQUEST_FIELDS,
+  rescueRequestView,
+} from './rescue-request.view.js';
 
 /** A request as one side sees it, loaded with everything a view may need. */
 export interface LoadedRescueRequest {
@@ -55,11 +62,49 @@ export class RescueRequestService {
     private readonly timing: RescueTiming,
     private readonly requests: RescueRequestRepository,
     private readonly compounds: CompoundRepository,
+    private readonly audit: ReferralsAudit,
   ) {}
+
+  /**
+   * Shapes a request for the actor with what the policy lets them see, and records that they saw it (the
+   * categories shown, never the values) in the same transaction.
+   */
+  async readView(
+    actor: AuthenticatedActor,
+    { row, resource }: LoadedRescueRequest,
+    purpose = 'CASE_WORK',
+  ): Promise<RescueRequestModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const decision = this.access.authorise(actor, 'rescue-request.read', resource);
+      const [people, locations, history] = await Promise.all([
+        this.requests.people(manager, row.id),
+        this.requests.locations(manager, row.id),
+        this.requests.statusHistory(manager, row.id),
+      ]);
+      const visible = this.access.visibleCategories(
+        actor,
+        'rescue-request.read',
+        resource,
+        RESCUE_REQUEST_CATEGORIES,
+      );
+      await this.audit.record(manager, actor, {
+        action: 'rescue-request.read',
+        resourceType: 'rescue-request',
+        resourceId: row.request_id,
+        categories: visible,
+        fields: RESCUE_REQUEST_FIELDS.filter((field) => visible[field.category] === 'ALLOW').map(
+          (field) => field.name,
+        ),
+        purpose,
+        reason: decision.reason,
+      });
+      return rescueRequestView(row, { people, locations, history }, visible, this.clock.now());
+    });
+  }
 
   /** The requester's side: keep its own copy and send the request to the country where the compound is. */
   async submit(actor: AuthenticatedActor, input: SubmitRescueRequest): Promise<LoadedRescueRequest> {
-    this.access.authorise(actor, 'rescue-request.submit', null);
+    const submitDecision = this.access.authorise(actor, 'rescue-request.submit', null);
     const requesterCountry = actor.country;
     if (!requesterCountry || !this.config.HOSTED_COUNTRIES.includes(requesterCountry)) {
       throw new CodedError('FORBIDDEN', 'Your organisation is not registered on this node.');
@@ -100,6 +145,15 @@ export class RescueRequestService {
         typeVersion: rescueRequestSubmittedMessageV1.version,
         payload: parsed,
         correlationId: parsed.requestId,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'rescue-request.submit',
+        resourceType: 'rescue-request',
+        resourceId: parsed.requestId,
+        categories: RESCUE_REQUEST_CATEGORIES,
+        fields: RESCUE_REQUEST_FIELDS.map((field) => field.name),
+        purpose: 'RESCUE',
+        reason: submitDecision.reason,
       });
       await this.outbox.appendEvent(manager, rescueRequestSubmittedV1, {
         aggregateId: parsed.requestId,
@@ -165,7 +219,11 @@ export class RescueRequestService {
     const organisationName = actor.organisationName;
     return this.dataSource.transaction(async (manager) => {
       const row = await this.requests.findCopy(manager, requestId, 'JURISDICTION', true);
-      this.access.authorise(actor, 'rescue-request.update-status', row ? resourceOf(row) : null);
+      const decision = this.access.authorise(
+        actor,
+        'rescue-request.update-status',
+        row ? resourceOf(row, await this.requests.accessGrants(manager, [row.id])) : null,
+      );
       if (!row) throw notFound();
       this.timing.assertTransition(row.status, change.to, change.outcome);
       const now = this.clock.now();
@@ -205,6 +263,15 @@ export class RescueRequestService {
         changedByOrganisationName: organisationName,
         dueAt: dueAt?.toISOString() ?? null,
         escalated: false,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'rescue-request.update-status',
+        resourceType: 'rescue-request',
+        resourceId: requestId,
+        categories: ['OPERATIONAL'],
+        fields: ['status', 'outcome', 'reason'],
+        purpose: 'RESCUE',
+        reason: decision.reason,
       });
       await this.outbox.appendEvent(manager, rescueRequestStatusChangedV1, {
         aggregateId: requestId,

@@ -17,6 +17,26 @@ export const RESCUE_REQUEST_CATEGORIES = [
   'OPERATIONAL',
 ] as const satisfies readonly DataCategory[];
 
+/** Every personal field of the view with its category: what the audit record names when it is shown. */
+export const RESCUE_REQUEST_FIELDS: readonly {
+  name: string;
+  category: (typeof RESCUE_REQUEST_CATEGORIES)[number];
+}[] = [
+  { name: 'people.nameOrAlias', category: 'IDENTITY' },
+  { name: 'people.nationality', category: 'IDENTITY' },
+  { name: 'people.gender', category: 'IDENTITY' },
+  { name: 'people.pregnant', category: 'HEALTH' },
+  { name: 'people.ageBand', category: 'OPERATIONAL' },
+  { name: 'people.languages', category: 'OPERATIONAL' },
+  { name: 'people.urgentMedicalNeed', category: 'OPERATIONAL' },
+  { name: 'othersNames', category: 'IDENTITY' },
+  { name: 'othersCount', category: 'OPERATIONAL' },
+  { name: 'locations', category: 'LOCATION' },
+  { name: 'safeContact', category: 'CONTACT' },
+  { name: 'risks', category: 'OPERATIONAL' },
+  { name: 'status', category: 'OPERATIONAL' },
+];
+
 type Visible = Record<(typeof RESCUE_REQUEST_CATEGORIES)[number], FieldAccess>;
 
 /**
