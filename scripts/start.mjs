@@ -47,6 +47,8 @@ try {
   });
   const gateway = `http://127.0.0.1:${profile.ports.gateway}`;
   await waitForHttp(`${gateway}/health/ready`, 120_000);
+  const { seedDemoCaseWork } = await import('./seed/demo-case-work.mjs');
+  await seedDemoCaseWork(gateway, { log: say });
   say(`node ${profile.id} is up. GraphQL gateway: ${gateway}/graphql  (Ctrl-C stops it)`);
 
   let stopping = false;
