@@ -66,12 +66,13 @@ function run(step, args, log) {
   log(`${step}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** The identity service's sealing key for this development machine. */
+/** This development machine's keys: identity's sealing key and the attestation hashing key. */
 function ensureDevelopmentSecrets(log) {
-  const { identitySecretKey } = developmentSecretPaths();
-  if (existsSync(identitySecretKey)) return;
-  mkdirSync(dirname(identitySecretKey), { recursive: true, mode: 0o700 });
-  writeFileSync(identitySecretKey, randomBytes(32).toString('base64url'), { mode: 0o600 });
-  chmodSync(identitySecretKey, 0o600);
-  log(`generated a development identity secret key in ${identitySecretKey}`);
+  for (const path of Object.values(developmentSecretPaths())) {
+    if (existsSync(path)) continue;
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+    writeFileSync(path, randomBytes(32).toString('base64url'), { mode: 0o600 });
+    chmodSync(path, 0o600);
+    log(`generated a development key in ${path}`);
+  }
 }

@@ -17,5 +17,9 @@ export function exchangeKeyPaths(env = process.env) {
 
 /** Development secrets generated on first run (never used in production, never committed). */
 export function developmentSecretPaths(env = process.env) {
-  return { identitySecretKey: join(localDir(env), 'secrets', 'identity-secret-key') };
+  const secrets = join(localDir(env), 'secrets');
+  return {
+    identitySecretKey: join(secrets, 'identity-secret-key'),
+    attestationKey: join(secrets, 'attestation-key'),
+  };
 }

@@ -44,6 +44,8 @@ export function serviceEnvironment(profile, service, infra) {
         EXCHANGE_KEYS_DIR: env.EXCHANGE_KEYS_DIR ?? keys.keysDir,
         EXCHANGE_NAMESPACE: profile.exchangeNamespace,
         IDENTITY_JWKS_URL: `http://127.0.0.1:${profile.ports.identity}/.well-known/jwks.json`,
+        ATTESTATION_KEY:
+          env.ATTESTATION_KEY ?? readFileSync(developmentSecretPaths(env).attestationKey, 'utf8').trim(),
       };
     case 'gateway':
       return {

@@ -118,7 +118,13 @@ describe('rescue requests across the exchange (real services, Postgres, Kafka)',
     expect(atFocal.locations).toBeNull();
 
     const compounds = await graphql<{
-      compounds: { name: string; peopleReported: number; listedPeople: number; openRequests: number }[];
+      compounds: {
+        id: string;
+        name: string | null;
+        peopleReported: number;
+        listedPeople: number;
+        openRequests: number;
+      }[];
     }>(node.gatewayUrl, COMPOUNDS, as(focal));
     expect(compounds.data!.compounds.find((compound) => compound.id === atFocal.compoundId)).toMatchObject({
       peopleReported: 15,

@@ -5,6 +5,12 @@ import { referralsDataSourceOptions } from './database/referrals-data-source.js'
 import { PassageNodeModel } from './passage-node/passage-node.model.js';
 import { PassageNodeModule } from './passage-node/passage-node.module.js';
 import { RescueRequestModule } from './rescue-request/rescue-request.module.js';
+import { AttestationModule } from './attestation/attestation.module.js';
+import { CaseModule } from './case/case.module.js';
+import { ConsentModule } from './consent/consent.module.js';
+import { IdentificationModule } from './identification/identification.module.js';
+import { InterviewModule } from './interview/interview.module.js';
+import { ScreeningModule } from './screening/screening.module.js';
 
 /**
  * The referrals subgraph: rescue requests, cases, referrals, handoffs and repatriation (issues 4 and 5),
@@ -41,6 +47,12 @@ export class ReferralsAppModule {
         }),
         PassageNodeModule,
         RescueRequestModule,
+        CaseModule,
+        ConsentModule,
+        InterviewModule,
+        ScreeningModule,
+        IdentificationModule,
+        AttestationModule,
       ],
     };
   }

@@ -21,7 +21,6 @@ export * from './rules/screening-suggestion.js';
 export * from './rules/identification-lifecycle.js';
 export * from './events/case-work/attestation-issued.v1.js';
 export * from './events/case-work/case-opened.v1.js';
-export * from './events/case-work/case-work-stream.js';
 export * from './events/case-work/consent-recorded.v1.js';
 export * from './events/case-work/consent-withdrawn.v1.js';
 export * from './events/case-work/identification-decided.v1.js';

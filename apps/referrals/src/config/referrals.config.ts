@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { isKnownCountry, workingCalendarConfigSchema } from '@passage/schemas';
-import { baseConfigShape, databaseConfigShape, field, loadConfig, type LoadedConfig } from '@passage/shared';
+import {
+  baseConfigShape,
+  databaseConfigShape,
+  field,
+  loadConfig,
+  secret,
+  type LoadedConfig,
+} from '@passage/shared';
 
 const referralsConfigSchema = z.object({
   ...baseConfigShape,
@@ -42,6 +49,17 @@ const referralsConfigSchema = z.object({
     ),
   /** How long the focal point who takes a request on may see its live data (names, places, contact). */
   RESCUE_ACCESS_GRANT_MS: field.durationMs().default(30 * 24 * 3600_000),
+  /** Keys the protection-attestation hashes with (base64/base64url, at least 32 bytes): codes and document numbers are never stored. */
+  ATTESTATION_KEY: secret(
+    field.text({
+      regex: /^[A-Za-z0-9+/_=-]{43,}$/,
+      expected: 'at least 32 random bytes in base64 or base64url',
+    }),
+  ),
+  /** Earlier attestation keys, comma-separated, kept only to verify attestations issued under them. */
+  ATTESTATION_RETIRED_KEYS: secret(field.text()).optional(),
+  /** How long a protection attestation is valid. */
+  ATTESTATION_VALIDITY_DAYS: field.positiveInt().default(90),
   /** How often overdue requests are looked for. */
   RESCUE_OVERDUE_CHECK_INTERVAL_MS: field.durationMs().default(60_000),
   /** Topic prefix of the regional mechanism; a second mechanism on the same cluster uses another. */

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { CASE_WORK_ENTITIES } from '../case/case-work-entities.js';
 import { REFERRALS_MIGRATIONS } from './migrations/index.js';
 
 /** Connection settings of the referrals database; schema changes only ever come from migrations. */
@@ -6,7 +7,7 @@ export function referralsDataSourceOptions(databaseUrl: string): DataSourceOptio
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: [],
+    entities: [...CASE_WORK_ENTITIES],
     migrations: REFERRALS_MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -1,4 +1,12 @@
 import type { EventDefinition } from './event-definition.js';
+import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
+import { caseOpenedV1 } from './case-work/case-opened.v1.js';
+import { consentRecordedV1 } from './case-work/consent-recorded.v1.js';
+import { consentWithdrawnV1 } from './case-work/consent-withdrawn.v1.js';
+import { identificationDecidedV1 } from './case-work/identification-decided.v1.js';
+import { interviewRecordedV1 } from './case-work/interview-recorded.v1.js';
+import { massIntakeRegisteredV1 } from './case-work/mass-intake-registered.v1.js';
+import { screeningRecordedV1 } from './case-work/screening-recorded.v1.js';
 import { exchangeEnvelopeRejectedV1 } from './exchange/envelope-rejected.v1.js';
 import {
   organisationCreatedV1,
@@ -20,6 +28,14 @@ import {
  * schema up here; the contract snapshot test walks it so that any change shows up in review.
  */
 export const EVENT_CATALOGUE = {
+  'case.attestation-issued@v1': attestationIssuedV1,
+  'case.consent-recorded@v1': consentRecordedV1,
+  'case.consent-withdrawn@v1': consentWithdrawnV1,
+  'case.identification-decided@v1': identificationDecidedV1,
+  'case.interview-recorded@v1': interviewRecordedV1,
+  'case.mass-intake-registered@v1': massIntakeRegisteredV1,
+  'case.opened@v1': caseOpenedV1,
+  'case.screening-recorded@v1': screeningRecordedV1,
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
   'identity.organisation-created@v1': organisationCreatedV1,
   'identity.organisation-deactivated@v1': organisationDeactivatedV1,

@@ -1,8 +1,10 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, Int, ObjectType } from '@nestjs/graphql';
 import type { Type } from '@nestjs/common';
 import { CodedError } from '../errors/coded-error.js';
 
+// Every subgraph pages its lists the same way, so the type is shared in the supergraph.
 @ObjectType('PageInfo')
+@Directive('@shareable')
 export class PageInfoModel {
   @Field()
   hasNextPage: boolean;

@@ -1,9 +1,11 @@
 import { AuditTrailTable1764000000000, MessagingTables1763769600000 } from '@passage/shared';
 import { RescueRequests1763850000000 } from './1763850000000-rescue-requests.js';
+import { CaseWork1763900000000 } from './1763900000000-case-work.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
   MessagingTables1763769600000,
   RescueRequests1763850000000,
+  CaseWork1763900000000,
   AuditTrailTable1764000000000,
 ];

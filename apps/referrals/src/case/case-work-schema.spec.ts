@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { describe, expect, it } from '@jest/globals';
+import { Test } from '@nestjs/testing';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { printSchema, type GraphQLObjectType } from 'graphql';
+import { AttestationResolver } from '../attestation/attestation.resolver.js';
+import { ConsentResolver } from '../consent/consent.resolver.js';
+import { IdentificationResolver } from '../identification/identification.resolver.js';
+import { InterviewResolver } from '../interview/interview.resolver.js';
+import { ScreeningResolver } from '../screening/screening.resolver.js';
+import { CaseResolver } from './case.resolver.js';
+
+describe('case-work GraphQL schema', () => {
+  it('builds, with the operation names of the public contract', async () => {
+    const module = await Test.createTestingModule({ imports: [GraphQLSchemaBuilderModule] }).compile();
+    const schema = await module
+      .get(GraphQLSchemaFactory)
+      .create([
+        CaseResolver,
+        ConsentResolver,
+        InterviewResolver,
+        ScreeningResolver,
+        IdentificationResolver,
+        AttestationResolver,
+      ]);
+    expect(Object.keys(schema.getQueryType()?.getFields() ?? {}).sort()).toEqual(
+      ['case', 'cases', 'indicatorCatalogue', 'verifyProtectionAttestation'].sort(),
+    );
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(
+      [
+        'issueProtectionAttestation',
+        'openCase',
+        'recordConsent',
+        'recordIdentificationDecision',
+        'recordInterview',
+        'recordScreening',
+        'registerMassIntake',
+        'withdrawConsent',
+      ].sort(),
+    );
+    expect(printSchema(schema)).toContain('AGE_14_17');
+    // A verification answers status, validity and issuer, and nothing else.
+    const verification = schema.getType('AttestationVerification') as GraphQLObjectType;
+    expect(Object.keys(verification.getFields()).sort()).toEqual(['issuedBy', 'status', 'validUntil']);
+    // A case lists attestations without their codes.
+    const summary = schema.getType('AttestationSummary') as GraphQLObjectType;
+    expect(Object.keys(summary.getFields())).not.toContain('code');
+  });
+});

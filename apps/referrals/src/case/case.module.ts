@@ -1,0 +1,31 @@
+import { Module } from '@nestjs/common';
+import { AuditTrail } from '@passage/shared';
+import { ReferralsAccess } from '../access/referrals-access.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
+import { BatchedOutbox } from './batched-outbox.js';
+import { AUDIT_SINK, CaseAudit } from './case-audit.js';
+import { CaseRecords } from './case-records.js';
+import { CaseViewReader } from './case-view.reader.js';
+import { CaseResolver } from './case.resolver.js';
+import { CaseService } from './case.service.js';
+
+/** Cases and their people; the case loading, views and audit every other case-work context uses. */
+@Module({
+  providers: [
+    ReferralsAccess,
+    { provide: AUDIT_SINK, useValue: new AuditTrail() },
+    {
+      provide: BatchedOutbox,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: ReferralsConfig) =>
+        new BatchedOutbox({ service: config.SERVICE_NAME, node: config.NODE_ID }),
+    },
+    CaseAudit,
+    CaseRecords,
+    CaseViewReader,
+    CaseService,
+    CaseResolver,
+  ],
+  exports: [ReferralsAccess, CaseAudit, CaseRecords, CaseViewReader],
+})
+export class CaseModule {}

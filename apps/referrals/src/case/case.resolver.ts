@@ -1,0 +1,57 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CaseService } from './case.service.js';
+import {
+  CaseFilter,
+  OpenCaseInput,
+  RegisterMassIntakeInput,
+  caseFilterSchema,
+  caseIdSchema,
+  openCaseSchema,
+  pageSchema,
+  registerMassIntakeSchema,
+} from './dtos/case.inputs.js';
+import {
+  CaseModel,
+  CaseSummaryConnection,
+  OpenCasePayload,
+  RegisterMassIntakePayload,
+} from './graphql/case.model.js';
+
+@Resolver(() => CaseModel)
+export class CaseResolver {
+  constructor(private readonly caseService: CaseService) {}
+
+  @Mutation(() => OpenCasePayload, {
+    description: 'Opens a case after a rescue, a self-exit (escape or ransom) or a walk-in, with its people.',
+  })
+  async openCase(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: OpenCaseInput) {
+    return { case: await this.caseService.openCase(actor, parseInput(openCaseSchema, input)) };
+  }
+
+  @Mutation(() => RegisterMassIntakePayload, {
+    description: 'Registers up to 5,000 people at once after a raid, one case each, in one transaction.',
+  })
+  registerMassIntake(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: RegisterMassIntakeInput,
+  ) {
+    return this.caseService.registerMassIntake(actor, parseInput(registerMassIntakeSchema, input));
+  }
+
+  @Query(() => CaseModel, { description: 'A case as the caller may see it; withheld fields are null.' })
+  case(@CurrentActor() actor: AuthenticatedActor, @Args('id', { type: () => ID }) id: string) {
+    return this.caseService.getCase(actor, parseInput(caseIdSchema, id, 'id'));
+  }
+
+  @Query(() => CaseSummaryConnection, { description: 'Cases the caller may read, newest first (summaries).' })
+  cases(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
+    @Args('first', { type: () => Int, defaultValue: 25 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ) {
+    const page = parseInput(pageSchema, { first, after }, 'page');
+    return this.caseService.listCases(actor, parseInput(caseFilterSchema, filter, 'filter'), page);
+  }
+}

@@ -1,0 +1,29 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CasePayload } from '../case/graphql/case.model.js';
+import { ConsentService } from './consent.service.js';
+import {
+  RecordConsentInput,
+  WithdrawConsentInput,
+  recordConsentSchema,
+  withdrawConsentSchema,
+} from './dtos/consent.inputs.js';
+import { WithdrawConsentPayload } from './graphql/consent.model.js';
+
+@Resolver()
+export class ConsentResolver {
+  constructor(private readonly consents: ConsentService) {}
+
+  @Mutation(() => CasePayload, { description: 'Records the purposes a person consented to.' })
+  async recordConsent(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: RecordConsentInput) {
+    return { case: await this.consents.recordConsent(actor, parseInput(recordConsentSchema, input)) };
+  }
+
+  @Mutation(() => WithdrawConsentPayload, { description: 'Withdraws one purpose; effective immediately.' })
+  async withdrawConsent(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: WithdrawConsentInput,
+  ) {
+    return { consent: await this.consents.withdrawConsent(actor, parseInput(withdrawConsentSchema, input)) };
+  }
+}

@@ -1,0 +1,29 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CasePayload } from '../case/graphql/case.model.js';
+import {
+  RecordIdentificationDecisionInput,
+  recordIdentificationDecisionSchema,
+} from './dtos/identification.inputs.js';
+import { IdentificationService } from './identification.service.js';
+
+@Resolver()
+export class IdentificationResolver {
+  constructor(private readonly identification: IdentificationService) {}
+
+  @Mutation(() => CasePayload, {
+    description:
+      'Records an identification decision in one jurisdiction; reasonable grounds or better opens follow-up tasks.',
+  })
+  async recordIdentificationDecision(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: RecordIdentificationDecisionInput,
+  ) {
+    return {
+      case: await this.identification.recordDecision(
+        actor,
+        parseInput(recordIdentificationDecisionSchema, input),
+      ),
+    };
+  }
+}

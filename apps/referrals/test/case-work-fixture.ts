@@ -1,0 +1,125 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { OrganisationKind, Role } from '@passage/schemas';
+import {
+  AttestationHasher,
+  AuditTrail,
+  ManualClock,
+  Outbox,
+  VerificationRateLimiter,
+  type AuthenticatedActor,
+} from '@passage/shared';
+import { createTestDatabase } from '@passage/shared/testing';
+import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
+import { CASE_WORK_ENTITIES } from '../src/case/case-work-entities.js';
+import { ReferralsAccess } from '../src/access/referrals-access.js';
+import { AttestationService } from '../src/attestation/attestation.service.js';
+import { BatchedOutbox } from '../src/case/batched-outbox.js';
+import { CaseAudit } from '../src/case/case-audit.js';
+import { CaseRecords } from '../src/case/case-records.js';
+import { CaseViewReader } from '../src/case/case-view.reader.js';
+import { CaseService } from '../src/case/case.service.js';
+import { ConsentService } from '../src/consent/consent.service.js';
+import { IdentificationService } from '../src/identification/identification.service.js';
+import { InterviewService } from '../src/interview/interview.service.js';
+import { ScreeningService } from '../src/screening/screening.service.js';
+
+/**
+ * A fresh referrals test database migrated with the real migrations, opened with the case-work entities
+ * (the shared helper opens one without entities, which TypeORM's entity manager needs).
+ */
+export async function openCaseWorkDatabase(): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
+  const database = await createTestDatabase('referrals', REFERRALS_MIGRATIONS);
+  const dataSource = await new DataSource({
+    type: 'postgres',
+    url: database.url,
+    entities: CASE_WORK_ENTITIES,
+  }).initialize();
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
+}
+
+/** The case-work services wired by hand over a test database, with a clock the test moves. */
+export function caseWorkServices(dataSource: DataSource, clock: ManualClock) {
+  const access = new ReferralsAccess(clock);
+  const records = new CaseRecords(access);
+  const audit = new CaseAudit(new AuditTrail());
+  const views = new CaseViewReader(records, access, audit);
+  const producer = { service: 'referrals', node: 'local' };
+  const outbox = new Outbox(producer);
+  const hasher = new AttestationHasher([{ id: 'test', secret: new Uint8Array(randomBytes(32)) }]);
+  const limiter = new VerificationRateLimiter(
+    { perActor: { limit: 5, windowSeconds: 60 }, perCode: { limit: 50, windowSeconds: 3600 } },
+    () => clock.now().getTime(),
+  );
+  return {
+    cases: new CaseService(dataSource, access, clock, outbox, new BatchedOutbox(producer), audit, views),
+    consents: new ConsentService(dataSource, records, views, audit, outbox, clock),
+    interviews: new InterviewService(dataSource, records, access, views, audit, outbox, clock),
+    screenings: new ScreeningService(dataSource, records, views, audit, outbox, clock),
+    identification: new IdentificationService(dataSource, records, access, views, audit, outbox, clock),
+    attestations: new AttestationService(
+      dataSource,
+      records,
+      access,
+      audit,
+      outbox,
+      clock,
+      hasher,
+      limiter,
+      90,
+    ),
+  };
+}
+
+/** An actor as the access token would describe them. */
+export function actor(
+  kind: OrganisationKind,
+  country: string,
+  roles: Role[],
+  options: { stationedIn?: string; organisationId?: string } = {},
+): AuthenticatedActor {
+  return {
+    userId: randomUUID(),
+    sessionId: randomUUID(),
+    organisationId: options.organisationId ?? randomUUID(),
+    organisationName: `${kind} ${country}`,
+    organisationKind: kind,
+    country,
+    stationedIn: options.stationedIn ?? null,
+    nodeId: 'local',
+    roles,
+    mfaEnrolmentPending: false,
+  };
+}
+
+/** One copy of a rescue request in the real table, with just what opening a case looks at set. */
+export async function insertRescueRequestCopy(
+  dataSource: DataSource,
+  copy: {
+    requestId: string;
+    jurisdiction: string;
+    status: string;
+    side: 'JURISDICTION' | 'REQUESTER';
+    outcome: string | null;
+  },
+): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO rescue_request (id, request_id, copy, reference, requester_org_id, requester_org_name, requester_country,
+       reporter_kind, on_behalf_of, jurisdiction_country, status, resolution_outcome, submitted_at, status_changed_at)
+     VALUES ($1, $2, $3, 'RR-ID-2026-00001', $4, 'Embassy (test)', 'ID', 'EMBASSY', 'RELATIVE', $5, $6, $7, now(), now())`,
+    [randomUUID(), copy.requestId, copy.side, randomUUID(), copy.jurisdiction, copy.status, copy.outcome],
+  );
+}
+
+export async function count(dataSource: DataSource, table: string, where = 'true'): Promise<number> {
+  const [row] = (await dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE ${where}`)) as {
+    n: number;
+  }[];
+  return row.n;
+}
