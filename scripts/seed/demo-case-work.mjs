@@ -1,7 +1,7 @@
 /**
  * Demonstration case work, created through the public API as the demo personas would (so every rule,
- * event and audit record applies): rescue requests in different stages, clearly fictional. Runs after
- * the node is up; does nothing when the embassy persona already has requests.
+ * event and audit record applies): rescue requests and cases in different stages, clearly fictional.
+ * Runs after the node is up; each part is skipped when the demo personas already have such records.
  */
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Rescue-Refer-Return-2026';
@@ -131,10 +131,15 @@ export async function seedDemoCaseWork(gatewayUrl, { log = () => undefined } = {
     {},
     consul,
   );
-  if (existing.rescueRequests.edges.length > 0) {
-    log('[seed] demo rescue requests already present');
-    return;
-  }
+  if (existing.rescueRequests.edges.length > 0) log('[seed] demo rescue requests already present');
+  else await seedDemoRescueRequests(gatewayUrl, log);
+  const ngo = await signIn(gatewayUrl, 'ngo.kh@passage.demo');
+  const cases = await call(gatewayUrl, `{ cases(first: 1) { totalCount } }`, {}, ngo);
+  if (cases.cases.totalCount > 0) log('[seed] demo cases already present');
+  else await seedDemoCases(gatewayUrl, log);
+}
+
+async function seedDemoRescueRequests(gatewayUrl, log) {
   let created = 0;
   for (const request of DEMO_REQUESTS) {
     const token = await signIn(gatewayUrl, request.persona);
@@ -161,4 +166,117 @@ export async function seedDemoCaseWork(gatewayUrl, { log = () => undefined } = {
     }
   }
   log(`[seed] ${created} demo rescue requests in different stages`);
+}
+
+const OPEN_CASE = `mutation O($input: OpenCaseInput!) { openCase(input: $input) { case { id people { id } } } }`;
+
+/** Two cases at different stages: a walk-in just screened, and a person with reasonable grounds and an attestation. */
+async function seedDemoCases(gatewayUrl, log) {
+  const ngo = await signIn(gatewayUrl, 'ngo.kh@passage.demo');
+  const focal = await signIn(gatewayUrl, 'focal.kh@passage.demo');
+  const walkIn = (
+    await call(
+      gatewayUrl,
+      OPEN_CASE,
+      {
+        input: {
+          origin: 'SELF_EXIT_ESCAPE',
+          people: [
+            {
+              alias: 'Lan (demo)',
+              nationality: 'VN',
+              gender: 'FEMALE',
+              ageBand: 'AGE_18_24',
+              languages: ['vi'],
+              immediateNeeds: ['SHELTER', 'INTERPRETATION'],
+            },
+          ],
+        },
+      },
+      ngo,
+    )
+  ).openCase.case;
+  const [lan] = walkIn.people;
+  await call(
+    gatewayUrl,
+    `mutation C($input: RecordConsentInput!) { recordConsent(input: $input) { case { id } } }`,
+    {
+      input: {
+        caseId: walkIn.id,
+        personId: lan.id,
+        purposes: ['SERVICES_REFERRAL', 'ANONYMISED_STATISTICS'],
+        language: 'vi',
+        interpreterUsed: true,
+        interpreterLanguage: 'vi',
+      },
+    },
+    ngo,
+  );
+  await call(
+    gatewayUrl,
+    `mutation S($input: RecordScreeningInput!) { recordScreening(input: $input) { case { id } } }`,
+    {
+      input: {
+        caseId: walkIn.id,
+        personId: lan.id,
+        observations: [
+          { code: 'UNODC-FC-ACT-01', observed: 'YES' },
+          { code: 'UNODC-FC-MEANS-01', observed: 'YES' },
+          { code: 'ILO-FL-03', observed: 'YES' },
+          { code: 'UNODC-FC-PURPOSE-01', observed: 'UNKNOWN' },
+        ],
+        confirmedOutcome: 'INCONCLUSIVE',
+        reasons: 'Purpose not yet discussed; second interview planned with a female interviewer (demo).',
+      },
+    },
+    ngo,
+  );
+
+  const identified = (
+    await call(
+      gatewayUrl,
+      OPEN_CASE,
+      {
+        input: {
+          origin: 'WALK_IN',
+          people: [
+            {
+              name: 'Joseph M. (demo)',
+              nationality: 'KE',
+              gender: 'MALE',
+              ageBand: 'AGE_25_34',
+              languages: ['en', 'sw'],
+              documentType: 'PASSPORT',
+              documentNumber: 'DEMO1234567',
+            },
+          ],
+        },
+      },
+      focal,
+    )
+  ).openCase.case;
+  const [joseph] = identified.people;
+  await call(
+    gatewayUrl,
+    `mutation D($input: RecordIdentificationDecisionInput!) { recordIdentificationDecision(input: $input) { case { id } } }`,
+    {
+      input: {
+        caseId: identified.id,
+        personId: joseph.id,
+        status: 'REASONABLE_GROUNDS',
+        legalBasis: 'reasonable-grounds provision of the national anti-trafficking law (demo)',
+        decidedAt: new Date().toISOString(),
+      },
+    },
+    focal,
+  );
+  const { issueProtectionAttestation } = await call(
+    gatewayUrl,
+    `mutation A($input: IssueProtectionAttestationInput!) { issueProtectionAttestation(input: $input) { code } }`,
+    { input: { caseId: identified.id, personId: joseph.id } },
+    focal,
+  );
+  log(
+    `[seed] 2 demo cases; attestation ${issueProtectionAttestation.code} verifies with document number DEMO1234567`,
+  );
 }

@@ -48,6 +48,7 @@ describe('services refuse an invalid configuration', () => {
         'EXCHANGE_TRUST_DIRECTORY',
         'EXCHANGE_KEYS_DIR',
         'IDENTITY_JWKS_URL',
+        'ATTESTATION_KEY',
       ],
     ],
     ['gateway', ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL', 'KAFKA_BROKERS']],
