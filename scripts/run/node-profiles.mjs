@@ -7,10 +7,14 @@
 /**
  * @typedef {object} NodeProfile
  * @property {string} id NODE_ID, also part of the database names
- * @property {'ALL' | string[]} hostedCountries
+ * @property {'ALL' | string[] | { allExcept: string[] }} hostedCountries every country, a list, or every
+ *   country but those another node hosts
  * @property {{ gateway: number, identity: number, referrals: number }} ports
  * @property {string} exchangeNamespace mailbox topic prefix; nodes exchange only within one namespace
  */
+
+/** Cambodia, Thailand, Lao PDR and Myanmar: node A of the two-node arrangement. */
+const MEKONG_NODE_COUNTRIES = ['KH', 'TH', 'LA', 'MM'];
 
 /** @type {Record<string, NodeProfile>} */
 export const NODE_PROFILES = {
@@ -19,6 +23,33 @@ export const NODE_PROFILES = {
     hostedCountries: 'ALL',
     ports: { gateway: 4000, identity: 4001, referrals: 4002 },
     exchangeNamespace: 'trm',
+  },
+  // Two nodes on one machine, as the regional mechanism runs: A for the Mekong destination countries,
+  // B for Indonesia, the Philippines, Viet Nam and every other country. They share only Kafka.
+  a: {
+    id: 'a',
+    hostedCountries: MEKONG_NODE_COUNTRIES,
+    ports: { gateway: 4300, identity: 4301, referrals: 4302 },
+    exchangeNamespace: 'trm',
+  },
+  b: {
+    id: 'b',
+    hostedCountries: { allExcept: MEKONG_NODE_COUNTRIES },
+    ports: { gateway: 4310, identity: 4311, referrals: 4312 },
+    exchangeNamespace: 'trm',
+  },
+  // The same pair for the end-to-end tests, in a namespace of their own.
+  e2ea: {
+    id: 'e2ea',
+    hostedCountries: MEKONG_NODE_COUNTRIES,
+    ports: { gateway: 4400, identity: 4401, referrals: 4402 },
+    exchangeNamespace: 'e2e2',
+  },
+  e2eb: {
+    id: 'e2eb',
+    hostedCountries: { allExcept: MEKONG_NODE_COUNTRIES },
+    ports: { gateway: 4410, identity: 4411, referrals: 4412 },
+    exchangeNamespace: 'e2e2',
   },
   // The end-to-end tests' node: its own ports, databases and exchange namespace, so the tests can run
   // while a developer's `npm start` node is up without either seeing the other's traffic.

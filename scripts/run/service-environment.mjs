@@ -17,7 +17,7 @@ export const NODE_SERVICES = ['identity', 'referrals', 'gateway'];
  */
 export function serviceEnvironment(profile, service, infra) {
   const env = infra.env ?? process.env;
-  const hosted = profile.hostedCountries === 'ALL' ? infra.countries : profile.hostedCountries;
+  const hosted = hostedCountries(profile, infra.countries);
   const keys = exchangeKeyPaths(env);
   const common = {
     ...env,
@@ -57,6 +57,13 @@ export function serviceEnvironment(profile, service, infra) {
     default:
       throw new Error(`unknown service ${service}`);
   }
+}
+
+/** The countries a node hosts, out of the catalogue's. */
+export function hostedCountries(profile, catalogue) {
+  if (profile.hostedCountries === 'ALL') return catalogue;
+  if (Array.isArray(profile.hostedCountries)) return profile.hostedCountries;
+  return catalogue.filter((country) => !profile.hostedCountries.allExcept.includes(country));
 }
 
 /** A postgres:// URL for `database` on the server of the admin URL. */

@@ -6,10 +6,14 @@
 
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Rescue-Refer-Return-2026';
 
-async function call(gatewayUrl, query, variables, token) {
-  const response = await fetch(`${gatewayUrl}/graphql`, {
+/** One operation as `session` (a signed-in persona at its own node's gateway). */
+async function call(session, query, variables) {
+  const response = await fetch(`${session.gateway}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/json',
+      ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
+    },
     body: JSON.stringify({ query, variables }),
   });
   const body = await response.json();
@@ -18,13 +22,13 @@ async function call(gatewayUrl, query, variables, token) {
   return body.data;
 }
 
-async function signIn(gatewayUrl, email) {
+async function signIn(gatewayFor, email) {
   const data = await call(
-    gatewayUrl,
+    { gateway: gatewayFor(email) },
     `mutation L($input: LoginInput!) { login(input: $input) { accessToken } }`,
     { input: { email, password: PASSWORD } },
   );
-  return data.login.accessToken;
+  return { token: data.login.accessToken, gateway: gatewayFor(email) };
 }
 
 const SUBMIT = `mutation S($input: SubmitRescueRequestInput!) { submitRescueRequest(input: $input) { rescueRequest { id } } }`;
@@ -123,40 +127,31 @@ const FOCAL_POINTS = {
   ID: 'focal.id@passage.demo',
 };
 
-export async function seedDemoCaseWork(gatewayUrl, { log = () => undefined } = {}) {
-  const consul = await signIn(gatewayUrl, 'consul.id-kh@passage.demo');
-  const existing = await call(
-    gatewayUrl,
-    `{ rescueRequests(first: 1) { edges { node { id } } } }`,
-    {},
-    consul,
-  );
+/** `gatewayFor(email)`: the gateway of the node where that persona has its account. */
+export async function seedDemoCaseWork(gatewayFor, { log = () => undefined } = {}) {
+  const consul = await signIn(gatewayFor, 'consul.id-kh@passage.demo');
+  const existing = await call(consul, `{ rescueRequests(first: 1) { edges { node { id } } } }`, {});
   if (existing.rescueRequests.edges.length > 0) log('[seed] demo rescue requests already present');
-  else await seedDemoRescueRequests(gatewayUrl, log);
-  const ngo = await signIn(gatewayUrl, 'ngo.kh@passage.demo');
-  const cases = await call(gatewayUrl, `{ cases(first: 1) { totalCount } }`, {}, ngo);
+  else await seedDemoRescueRequests(gatewayFor, log);
+  const ngo = await signIn(gatewayFor, 'ngo.kh@passage.demo');
+  const cases = await call(ngo, `{ cases(first: 1) { totalCount } }`, {});
   if (cases.cases.totalCount > 0) log('[seed] demo cases already present');
-  else await seedDemoCases(gatewayUrl, log);
+  else await seedDemoCases(gatewayFor, log);
 }
 
-async function seedDemoRescueRequests(gatewayUrl, log) {
+async function seedDemoRescueRequests(gatewayFor, log) {
   let created = 0;
   for (const request of DEMO_REQUESTS) {
-    const token = await signIn(gatewayUrl, request.persona);
-    const { submitRescueRequest } = await call(gatewayUrl, SUBMIT, { input: request.input }, token);
+    const token = await signIn(gatewayFor, request.persona);
+    const { submitRescueRequest } = await call(token, SUBMIT, { input: request.input });
     created++;
     if (request.progress.length === 0) continue;
-    const focal = await signIn(gatewayUrl, FOCAL_POINTS[request.input.location.country]);
+    const focal = await signIn(gatewayFor, FOCAL_POINTS[request.input.location.country]);
     for (const status of request.progress) {
       // The request reaches the focal point through Kafka; wait for it before moving it on.
       for (let attempt = 0; ; attempt++) {
         try {
-          await call(
-            gatewayUrl,
-            STATUS,
-            { input: { id: submitRescueRequest.rescueRequest.id, status } },
-            focal,
-          );
+          await call(focal, STATUS, { input: { id: submitRescueRequest.rescueRequest.id, status } });
           break;
         } catch (error) {
           if (attempt > 50) throw error;
@@ -171,34 +166,29 @@ async function seedDemoRescueRequests(gatewayUrl, log) {
 const OPEN_CASE = `mutation O($input: OpenCaseInput!) { openCase(input: $input) { case { id people { id } } } }`;
 
 /** Two cases at different stages: a walk-in just screened, and a person with reasonable grounds and an attestation. */
-async function seedDemoCases(gatewayUrl, log) {
-  const ngo = await signIn(gatewayUrl, 'ngo.kh@passage.demo');
-  const focal = await signIn(gatewayUrl, 'focal.kh@passage.demo');
+async function seedDemoCases(gatewayFor, log) {
+  const ngo = await signIn(gatewayFor, 'ngo.kh@passage.demo');
+  const focal = await signIn(gatewayFor, 'focal.kh@passage.demo');
   const walkIn = (
-    await call(
-      gatewayUrl,
-      OPEN_CASE,
-      {
-        input: {
-          origin: 'SELF_EXIT_ESCAPE',
-          people: [
-            {
-              alias: 'Lan (demo)',
-              nationality: 'VN',
-              gender: 'FEMALE',
-              ageBand: 'AGE_18_24',
-              languages: ['vi'],
-              immediateNeeds: ['SHELTER', 'INTERPRETATION'],
-            },
-          ],
-        },
+    await call(ngo, OPEN_CASE, {
+      input: {
+        origin: 'SELF_EXIT_ESCAPE',
+        people: [
+          {
+            alias: 'Lan (demo)',
+            nationality: 'VN',
+            gender: 'FEMALE',
+            ageBand: 'AGE_18_24',
+            languages: ['vi'],
+            immediateNeeds: ['SHELTER', 'INTERPRETATION'],
+          },
+        ],
       },
-      ngo,
-    )
+    })
   ).openCase.case;
   const [lan] = walkIn.people;
   await call(
-    gatewayUrl,
+    ngo,
     `mutation C($input: RecordConsentInput!) { recordConsent(input: $input) { case { id } } }`,
     {
       input: {
@@ -210,10 +200,9 @@ async function seedDemoCases(gatewayUrl, log) {
         interpreterLanguage: 'vi',
       },
     },
-    ngo,
   );
   await call(
-    gatewayUrl,
+    ngo,
     `mutation S($input: RecordScreeningInput!) { recordScreening(input: $input) { case { id } } }`,
     {
       input: {
@@ -229,35 +218,29 @@ async function seedDemoCases(gatewayUrl, log) {
         reasons: 'Purpose not yet discussed; second interview planned with a female interviewer (demo).',
       },
     },
-    ngo,
   );
 
   const identified = (
-    await call(
-      gatewayUrl,
-      OPEN_CASE,
-      {
-        input: {
-          origin: 'WALK_IN',
-          people: [
-            {
-              name: 'Joseph M. (demo)',
-              nationality: 'KE',
-              gender: 'MALE',
-              ageBand: 'AGE_25_34',
-              languages: ['en', 'sw'],
-              documentType: 'PASSPORT',
-              documentNumber: 'DEMO1234567',
-            },
-          ],
-        },
+    await call(focal, OPEN_CASE, {
+      input: {
+        origin: 'WALK_IN',
+        people: [
+          {
+            name: 'Joseph M. (demo)',
+            nationality: 'KE',
+            gender: 'MALE',
+            ageBand: 'AGE_25_34',
+            languages: ['en', 'sw'],
+            documentType: 'PASSPORT',
+            documentNumber: 'DEMO1234567',
+          },
+        ],
       },
-      focal,
-    )
+    })
   ).openCase.case;
   const [joseph] = identified.people;
   await call(
-    gatewayUrl,
+    focal,
     `mutation D($input: RecordIdentificationDecisionInput!) { recordIdentificationDecision(input: $input) { case { id } } }`,
     {
       input: {
@@ -268,13 +251,11 @@ async function seedDemoCases(gatewayUrl, log) {
         decidedAt: new Date().toISOString(),
       },
     },
-    focal,
   );
   const { issueProtectionAttestation } = await call(
-    gatewayUrl,
+    focal,
     `mutation A($input: IssueProtectionAttestationInput!) { issueProtectionAttestation(input: $input) { code } }`,
     { input: { caseId: identified.id, personId: joseph.id } },
-    focal,
   );
   log(
     `[seed] 2 demo cases; attestation ${issueProtectionAttestation.code} verifies with document number DEMO1234567`,

@@ -29,9 +29,11 @@ export interface RunningNode {
 export async function startTestNode(
   profileId = 'e2e',
   overrides: Record<string, string> = {},
+  { freshDatabases = true }: { freshDatabases?: boolean } = {},
 ): Promise<RunningNode> {
   const profile = nodeProfile(profileId);
-  await dropNodeDatabases(profile.id);
+  // A restart after a stop keeps what the node had, as a real node coming back would.
+  if (freshDatabases) await dropNodeDatabases(profile.id);
   await migrateNodes('run', [profile.id], { log: () => undefined });
   await seedDemo(profile.id, { log: () => undefined });
   const infra = {

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config.js';
 import { OrganisationEntity } from '../organisation/entities/organisation.entity.js';
 import { OrganisationService } from '../organisation/organisation.service.js';
 import { UserAccountEntity } from '../user/entities/user-account.entity.js';
@@ -19,13 +20,18 @@ export class DemoSeeder {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationService,
     private readonly users: UserService,
+    @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
   async seed(password: string): Promise<{ organisations: number; users: number }> {
     let createdOrganisations = 0;
     let createdUsers = 0;
     const ids = new Map<string, string>();
-    for (const demo of DEMO_ORGANISATIONS) {
+    // Each persona lives on the node of its organisation's country; the platform operator on every node.
+    const here = DEMO_ORGANISATIONS.filter(
+      (demo) => demo.country === null || this.config.HOSTED_COUNTRIES.includes(demo.country),
+    );
+    for (const demo of here) {
       const existing = await this.dataSource.getRepository(OrganisationEntity).findOneBy({ name: demo.name });
       const organisation =
         existing ??
@@ -40,6 +46,7 @@ export class DemoSeeder {
       ids.set(demo.name, organisation.id);
     }
     for (const persona of DEMO_PERSONAS) {
+      if (!ids.has(persona.organisation)) continue;
       if (await this.dataSource.getRepository(UserAccountEntity).existsBy({ email: persona.email })) continue;
       await this.users.create(null, {
         organisationId: ids.get(persona.organisation)!,
