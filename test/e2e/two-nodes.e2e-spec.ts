@@ -211,4 +211,238 @@ describe('two country nodes exchanging a rescue request (real services, Postgres
       { timeoutMs: 60_000, intervalMs: 500 },
     );
   });
+
+  describe('a case handed off from node A to an NGO on node B', () => {
+    const OPEN = `mutation O($input: OpenCaseInput!) { openCase(input: $input) { case { id people { id } } } }`;
+    const OFFER = `mutation H($input: OfferHandoffInput!) { offerHandoff(input: $input) { handoff { id status sharedCategories } } }`;
+    const RESPOND = `mutation R($input: RespondToHandoffInput!) { respondToHandoff(input: $input) { handoff { id status packet { json } } } }`;
+    const HANDOFFS = `{ handoffs { id direction status sharedCategories packet { json } } }`;
+    let ngoB: Session;
+    let caseId: string;
+    let personId: string;
+
+    beforeAll(async () => {
+      ngoB = await signIn(nodeB.gatewayUrl, 'ngo.id@passage.demo');
+      const opened = await graphql<{ openCase: { case: { id: string; people: { id: string }[] } } }>(
+        nodeA.gatewayUrl,
+        OPEN,
+        {
+          ...as(focal),
+          variables: {
+            input: {
+              origin: 'WALK_IN',
+              people: [
+                {
+                  name: 'Retno Handayani (test)',
+                  nationality: 'ID',
+                  gender: 'FEMALE',
+                  ageBand: 'AGE_25_34',
+                  languages: ['id'],
+                  documentType: 'PASSPORT',
+                  documentNumber: 'B7654321',
+                  narrative: 'Held for eight months (narrative, test).',
+                  medicalNotes: 'Needs dental care (health, test).',
+                  contact: '+62 800 000 000 (test)',
+                },
+              ],
+            },
+          },
+        },
+      );
+      expect(opened.errors).toBeUndefined();
+      caseId = opened.data!.openCase.case.id;
+      personId = opened.data!.openCase.case.people[0].id;
+      const consent = await graphql(
+        nodeA.gatewayUrl,
+        `
+          mutation C($input: RecordConsentInput!) {
+            recordConsent(input: $input) {
+              case {
+                id
+              }
+            }
+          }
+        `,
+        {
+          ...as(focal),
+          variables: {
+            input: {
+              caseId,
+              personId,
+              purposes: ['CROSS_BORDER_HANDOFF', 'RETURN'],
+              language: 'id',
+              interpreterUsed: true,
+              interpreterLanguage: 'id',
+            },
+          },
+        },
+      );
+      expect(consent.errors).toBeUndefined();
+      const decided = await graphql(
+        nodeA.gatewayUrl,
+        `
+          mutation D($input: RecordIdentificationDecisionInput!) {
+            recordIdentificationDecision(input: $input) {
+              case {
+                id
+              }
+            }
+          }
+        `,
+        {
+          ...as(focal),
+          variables: {
+            input: {
+              caseId,
+              personId,
+              status: 'REASONABLE_GROUNDS',
+              legalBasis: 'reasonable grounds (test)',
+              decidedAt: new Date().toISOString(),
+            },
+          },
+        },
+      );
+      expect(decided.errors).toBeUndefined();
+    });
+
+    async function offer(categories: string[]) {
+      const response = await graphql<{ offerHandoff: { handoff: { id: string; status: string } } }>(
+        nodeA.gatewayUrl,
+        OFFER,
+        {
+          ...as(focal),
+          variables: {
+            input: {
+              caseId,
+              personId,
+              recipientCountry: 'ID',
+              recipientOrganisationId: ngoB.user.organisationId,
+              categories,
+            },
+          },
+        },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.offerHandoff.handoff;
+    }
+
+    async function receivedAtB(id: string) {
+      const list = await graphql<{
+        handoffs: { id: string; status: string; packet: { json: string } | null }[];
+      }>(nodeB.gatewayUrl, HANDOFFS, as(ngoB));
+      const found = list.data!.handoffs.find((handoff) => handoff.id === id);
+      if (!found) throw new Error(`handoff ${id} not at node B`);
+      return found;
+    }
+
+    it('delivers only the consented categories, which node B sees once it accepts, and node A sees the answer', async () => {
+      const sent = await offer(['IDENTITY', 'LEGAL']);
+      const pending = await eventually(() => receivedAtB(sent.id));
+      expect(JSON.parse(pending.packet!.json).identity).toBeUndefined(); // the addressee sees operational facts only until it accepts
+      const accepted = await graphql<{
+        respondToHandoff: { handoff: { status: string; packet: { json: string } } };
+      }>(nodeB.gatewayUrl, RESPOND, {
+        ...as(ngoB),
+        variables: { input: { handoffId: sent.id, decision: 'ACCEPTED' } },
+      });
+      expect(accepted.errors).toBeUndefined();
+      const packet = JSON.parse((await receivedAtB(sent.id)).packet!.json);
+      expect(packet.identity).toMatchObject({ name: 'Retno Handayani (test)' });
+      expect(packet.legal).toMatchObject({ documentNumber: 'B7654321' });
+      expect(packet.identificationDecisions).toEqual([
+        expect.objectContaining({ status: 'REASONABLE_GROUNDS', jurisdictionCountry: 'KH' }),
+      ]);
+
+      // Node B's database holds no category the survivor did not consent to share.
+      const stored = JSON.stringify(
+        await rows(nodeB.databaseUrl('referrals'), `SELECT * FROM handoff_received`),
+      );
+      expect(stored).toContain('Retno Handayani');
+      expect(stored).not.toMatch(/eight months|dental care|\+62 800/);
+      const everything = JSON.stringify(
+        await rows(nodeB.databaseUrl('referrals'), `SELECT message_id FROM inbox_message`),
+      );
+      expect(everything).not.toMatch(/Retno/);
+
+      await eventually(async () => {
+        const list = await graphql<{ handoffs: { id: string; status: string }[] }>(
+          nodeA.gatewayUrl,
+          HANDOFFS,
+          as(focal),
+        );
+        expect(list.data!.handoffs.find((handoff) => handoff.id === sent.id)?.status).toBe('ACCEPTED');
+      });
+
+      const bus = createTestBus();
+      try {
+        const wire = await readTopic(bus, 'e2e2.exchange.ID', { count: 2 });
+        for (const record of wire)
+          expect(record.value.toString('latin1')).not.toMatch(/Retno|Handayani|B7654321/);
+      } finally {
+        await bus.disconnect();
+      }
+    });
+
+    it('leaves nothing behind on node B when a handoff is declined', async () => {
+      const sent = await offer(['IDENTITY']);
+      await eventually(() => receivedAtB(sent.id));
+      const declined = await graphql<{ respondToHandoff: { handoff: null } }>(nodeB.gatewayUrl, RESPOND, {
+        ...as(ngoB),
+        variables: { input: { handoffId: sent.id, decision: 'DECLINED', reason: 'no capacity (test)' } },
+      });
+      expect(declined.data).toEqual({ respondToHandoff: { handoff: null } });
+      expect(
+        await rows(nodeB.databaseUrl('referrals'), `SELECT 1 FROM handoff_received WHERE id = $1`, [sent.id]),
+      ).toEqual([]);
+      await eventually(async () => {
+        const list = await graphql<{ handoffs: { id: string; status: string }[] }>(
+          nodeA.gatewayUrl,
+          HANDOFFS,
+          as(focal),
+        );
+        expect(list.data!.handoffs.find((handoff) => handoff.id === sent.id)?.status).toBe('DECLINED');
+      });
+    });
+
+    it('erases the copy on node B when the survivor withdraws consent to cross-border sharing', async () => {
+      const accepted = await eventually(async () => {
+        const list = await graphql<{ handoffs: { id: string; status: string }[] }>(
+          nodeB.gatewayUrl,
+          HANDOFFS,
+          as(ngoB),
+        );
+        const found = list.data!.handoffs.find((handoff) => handoff.status === 'ACCEPTED');
+        if (!found) throw new Error('no accepted handoff yet');
+        return found;
+      });
+      const withdrawn = await graphql(
+        nodeA.gatewayUrl,
+        `
+          mutation W($input: WithdrawConsentInput!) {
+            withdrawConsent(input: $input) {
+              consent {
+                purpose
+              }
+            }
+          }
+        `,
+        {
+          ...as(focal),
+          variables: { input: { caseId, personId, purpose: 'CROSS_BORDER_HANDOFF' } },
+        },
+      );
+      expect(withdrawn.errors).toBeUndefined();
+      await eventually(async () => {
+        expect(
+          await rows(nodeB.databaseUrl('referrals'), `SELECT 1 FROM handoff_received WHERE id = $1`, [
+            accepted.id,
+          ]),
+        ).toEqual([]);
+      });
+      const stored = JSON.stringify(
+        await rows(nodeB.databaseUrl('referrals'), `SELECT * FROM handoff_received`),
+      );
+      expect(stored).not.toMatch(/Retno|B7654321/);
+    });
+  });
 });

@@ -7,6 +7,10 @@ import { PassageNodeModule } from './passage-node/passage-node.module.js';
 import { RescueRequestModule } from './rescue-request/rescue-request.module.js';
 import { AttestationModule } from './attestation/attestation.module.js';
 import { CaseModule } from './case/case.module.js';
+import { HandoffModule } from './handoff/handoff.module.js';
+import { RepatriationModule } from './repatriation/repatriation.module.js';
+import { ReferralModule } from './referral/referral.module.js';
+import { ServiceDirectoryModule } from './service-directory/service-directory.module.js';
 import { ConsentModule } from './consent/consent.module.js';
 import { IdentificationModule } from './identification/identification.module.js';
 import { InterviewModule } from './interview/interview.module.js';
@@ -53,6 +57,10 @@ export class ReferralsAppModule {
         ScreeningModule,
         IdentificationModule,
         AttestationModule,
+        HandoffModule,
+        RepatriationModule,
+        ServiceDirectoryModule,
+        ReferralModule,
       ],
     };
   }

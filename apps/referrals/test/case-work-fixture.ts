@@ -19,6 +19,7 @@ import { CaseAudit } from '../src/case/case-audit.js';
 import { CaseRecords } from '../src/case/case-records.js';
 import { CaseViewReader } from '../src/case/case-view.reader.js';
 import { CaseService } from '../src/case/case.service.js';
+import { ConsentWithdrawalHooks } from '../src/consent/consent-withdrawal-hooks.js';
 import { ConsentService } from '../src/consent/consent.service.js';
 import { IdentificationService } from '../src/identification/identification.service.js';
 import { InterviewService } from '../src/interview/interview.service.js';
@@ -59,7 +60,15 @@ export function caseWorkServices(dataSource: DataSource, clock: ManualClock) {
   );
   return {
     cases: new CaseService(dataSource, access, clock, outbox, new BatchedOutbox(producer), audit, views),
-    consents: new ConsentService(dataSource, records, views, audit, outbox, clock),
+    consents: new ConsentService(
+      dataSource,
+      records,
+      views,
+      audit,
+      outbox,
+      clock,
+      new ConsentWithdrawalHooks(),
+    ),
     interviews: new InterviewService(dataSource, records, access, views, audit, outbox, clock),
     screenings: new ScreeningService(dataSource, records, views, audit, outbox, clock),
     identification: new IdentificationService(dataSource, records, access, views, audit, outbox, clock),

@@ -11,7 +11,12 @@ import {
 import { ReferralsAccess } from '../access/referrals-access.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
-import { caseResourceContext, personResourceContext } from './case-resource-context.js';
+import {
+  caseResourceContext,
+  loadCaseTeam,
+  personResourceContext,
+  type CaseTeamMember,
+} from './case-resource-context.js';
 import { CaseEntity } from './entities/case.entity.js';
 
 /** A case with its people and their standing consents, as the policy needs it. */
@@ -20,6 +25,8 @@ export interface LoadedCase {
   persons: PersonEntity[];
   /** Standing (not withdrawn) consent purposes per person id. */
   standingConsents: ReadonlyMap<string, readonly ConsentPurpose[]>;
+  /** Organisations with an accepted referral or handoff, and what each was given. */
+  team: readonly CaseTeamMember[];
   /** The policy's view of the case as a whole. */
   context: ResourceContext;
 }
@@ -63,11 +70,13 @@ export class CaseRecords {
         consent.purpose,
       ]);
     }
+    const team = await loadCaseTeam(manager, caseId);
     return {
       record,
       persons,
       standingConsents,
-      context: caseResourceContext(record, persons, standingConsents),
+      team,
+      context: caseResourceContext(record, persons, standingConsents, team),
     };
   }
 
@@ -121,6 +130,11 @@ export class CaseRecords {
   }
 
   personContext(loaded: LoadedCase, person: PersonEntity): ResourceContext {
-    return personResourceContext(loaded.record, person, loaded.standingConsents.get(person.id) ?? []);
+    return personResourceContext(
+      loaded.record,
+      person,
+      loaded.standingConsents.get(person.id) ?? [],
+      loaded.team,
+    );
   }
 }

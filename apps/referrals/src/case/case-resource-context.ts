@@ -1,5 +1,6 @@
-import type { ConsentPurpose } from '@passage/schemas';
-import type { ResourceContext } from '@passage/shared';
+import type { EntityManager } from 'typeorm';
+import type { ConsentPurpose, DataCategory } from '@passage/schemas';
+import type { ResourceContext, TeamAccessRoute, TeamMembership } from '@passage/shared';
 import { minorFromAgeBand, type AgeBand } from '../person/person-vocabulary.js';
 
 /** What the policy needs from a case record. */
@@ -16,6 +17,35 @@ export interface PersonFacts {
 }
 
 /**
+ * An organisation working on the case through an accepted referral (or handoff), for one person of it
+ * or, with `personId` null, for everyone in the case.
+ */
+export interface CaseTeamMember {
+  personId: string | null;
+  organisationId: string;
+  via: TeamAccessRoute;
+  sharedCategories: readonly DataCategory[];
+}
+
+/**
+ * The case's team: providers with an ACCEPTED or IN_PROGRESS referral. Pending, declined, withdrawn
+ * and completed referrals give no access. Read fresh with every load, like the consents.
+ */
+export async function loadCaseTeam(manager: EntityManager, caseId: string): Promise<CaseTeamMember[]> {
+  const rows = (await manager.query(
+    `SELECT person_id, to_organisation_id, shared_categories FROM referral
+      WHERE case_id = $1 AND status IN ('ACCEPTED', 'IN_PROGRESS') ORDER BY created_at, id`,
+    [caseId],
+  )) as { person_id: string; to_organisation_id: string; shared_categories: DataCategory[] }[];
+  return rows.map((row) => ({
+    personId: row.person_id,
+    organisationId: row.to_organisation_id,
+    via: 'REFERRAL' as const,
+    sharedCategories: row.shared_categories,
+  }));
+}
+
+/**
  * The policy's view of one person's record: the case's ownership and jurisdiction, that person's standing
  * consents and whether they are a child. Reads of a person's fields are decided against this, so one
  * person's consent never opens another person's data in a shared case.
@@ -24,14 +54,22 @@ export function personResourceContext(
   caseFacts: CaseFacts,
   person: PersonFacts,
   standingConsents: readonly ConsentPurpose[],
+  team: readonly CaseTeamMember[] = [],
 ): ResourceContext {
   return withMinor(
     {
       ownerOrganisationId: caseFacts.ownerOrganisationId,
       ownerCountry: caseFacts.ownerCountry,
       jurisdictionCountry: caseFacts.jurisdictionCountry,
-      // Accepted referrals and handoffs add team members; this issue has none yet.
-      team: [],
+      // A member referred for someone else in the case sees this person's operational facts only, so the
+      // case stays readable as a whole without one person's referral opening another's data.
+      team: memberships(
+        team.map((member) =>
+          member.personId === null || member.personId === person.id
+            ? member
+            : { ...member, sharedCategories: [] },
+        ),
+      ),
       consents: [...standingConsents],
     },
     minorFromAgeBand(person.ageBand),
@@ -47,6 +85,7 @@ export function caseResourceContext(
   caseFacts: CaseFacts,
   persons: readonly PersonFacts[],
   consentsByPerson: ReadonlyMap<string, readonly ConsentPurpose[]>,
+  team: readonly CaseTeamMember[] = [],
 ): ResourceContext {
   let consents: ConsentPurpose[] | null = null;
   for (const person of persons) {
@@ -64,11 +103,34 @@ export function caseResourceContext(
       ownerOrganisationId: caseFacts.ownerOrganisationId,
       ownerCountry: caseFacts.ownerCountry,
       jurisdictionCountry: caseFacts.jurisdictionCountry,
-      team: [],
+      team: memberships(team),
       consents: consents ?? [],
     },
     persons.length === 0 ? null : subjectIsMinor,
   );
+}
+
+/** One membership per organisation and route, carrying every category its referrals shared. */
+function memberships(team: readonly CaseTeamMember[]): TeamMembership[] {
+  const merged = new Map<
+    string,
+    { organisationId: string; via: TeamAccessRoute; shared: Set<DataCategory> }
+  >();
+  for (const member of team) {
+    const key = `${member.organisationId}|${member.via}`;
+    const entry = merged.get(key) ?? {
+      organisationId: member.organisationId,
+      via: member.via,
+      shared: new Set(),
+    };
+    for (const category of member.sharedCategories) entry.shared.add(category);
+    merged.set(key, entry);
+  }
+  return [...merged.values()].map((entry) => ({
+    organisationId: entry.organisationId,
+    via: entry.via,
+    sharedCategories: [...entry.shared],
+  }));
 }
 
 /** Leaves `subjectIsMinor` unset for an unknown age, as the policy expects. */

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditTrail } from '@passage/shared';
 import { ReferralsAccess } from '../access/referrals-access.js';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
+import { ConsentWithdrawalHooks } from '../consent/consent-withdrawal-hooks.js';
 import { BatchedOutbox } from './batched-outbox.js';
 import { AUDIT_SINK, CaseAudit } from './case-audit.js';
 import { CaseRecords } from './case-records.js';
@@ -22,10 +23,11 @@ import { CaseService } from './case.service.js';
     },
     CaseAudit,
     CaseRecords,
+    ConsentWithdrawalHooks,
     CaseViewReader,
     CaseService,
     CaseResolver,
   ],
-  exports: [ReferralsAccess, CaseAudit, CaseRecords, CaseViewReader],
+  exports: [ReferralsAccess, CaseAudit, CaseRecords, CaseViewReader, ConsentWithdrawalHooks],
 })
 export class CaseModule {}

@@ -5,6 +5,7 @@ import { IsNull, type DataSource } from 'typeorm';
 import { consentRecordedV1, consentWithdrawnV1 } from '@passage/schemas';
 import { Clock, CodedError, Outbox, type AuthenticatedActor } from '@passage/shared';
 import { CaseAudit } from '../case/case-audit.js';
+import { ConsentWithdrawalHooks } from './consent-withdrawal-hooks.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
@@ -26,6 +27,7 @@ export class ConsentService {
     private readonly audit: CaseAudit,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly withdrawalHooks: ConsentWithdrawalHooks,
   ) {}
 
   async recordConsent(
@@ -119,6 +121,7 @@ export class ConsentService {
         { id: consent.id },
         { withdrawnAt: now, withdrawnBy: actor.userId, withdrawnByOrganisationId: actor.organisationId },
       );
+      await this.withdrawalHooks.run(manager, { personId: input.personId, purpose: input.purpose, at: now });
       await this.outbox.appendEvent(manager, consentWithdrawnV1, {
         aggregateId: input.caseId,
         payload: {

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { CASE_WORK_ENTITIES } from '../case/case-work-entities.js';
+import { REPATRIATION_ENTITIES } from '../repatriation/repatriation-entities.js';
 import { REFERRALS_MIGRATIONS } from './migrations/index.js';
 
 /** Connection settings of the referrals database; schema changes only ever come from migrations. */
@@ -7,7 +8,7 @@ export function referralsDataSourceOptions(databaseUrl: string): DataSourceOptio
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: [...CASE_WORK_ENTITIES],
+    entities: [...CASE_WORK_ENTITIES, ...REPATRIATION_ENTITIES],
     migrations: REFERRALS_MIGRATIONS,
     synchronize: false,
     migrationsRun: false,

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { rescueRequestStatusChangedMessageV1, rescueRequestSubmittedMessageV1 } from '@passage/schemas';
-import { CodedError, ExchangeMessageRegistry, PoisonMessageError } from '@passage/shared';
+import { ExchangeMessageRegistry } from '@passage/shared';
+import { refusalsArePoison } from '../exchange/refusals-are-poison.js';
 import { RescueRequestService } from './rescue-request.service.js';
 
 /**
@@ -25,14 +26,5 @@ export class RescueRequestExchangeHandlers implements OnModuleInit {
       handle: (payload, { header, manager }) =>
         refusalsArePoison(() => this.service.applyStatusFromJurisdiction(payload, header, manager)),
     });
-  }
-}
-
-async function refusalsArePoison(handle: () => Promise<void>): Promise<void> {
-  try {
-    await handle();
-  } catch (error) {
-    if (error instanceof CodedError) throw new PoisonMessageError(`REFUSED_${error.code}`, error.message);
-    throw error;
   }
 }

@@ -9,6 +9,23 @@ import { massIntakeRegisteredV1 } from './case-work/mass-intake-registered.v1.js
 import { screeningRecordedV1 } from './case-work/screening-recorded.v1.js';
 import { exchangeEnvelopeRejectedV1 } from './exchange/envelope-rejected.v1.js';
 import {
+  referralAcceptedV1,
+  referralCreatedV1,
+  referralDeclinedV1,
+  referralEscalatedV1,
+  referralStatusChangedV1,
+  serviceUpsertedV1,
+} from './referral/referral-events.v1.js';
+import { arrivalConfirmedV1 } from './repatriation/arrival-confirmed.v1.js';
+import { exitClearanceAnsweredV1 } from './repatriation/exit-clearance-answered.v1.js';
+import { exitClearanceRequestedV1 } from './repatriation/exit-clearance-requested.v1.js';
+import { followUpRecordedV1 } from './repatriation/follow-up-recorded.v1.js';
+import { repatriationPlanApprovedV1 } from './repatriation/repatriation-plan-approved.v1.js';
+import { repatriationPlanCreatedV1 } from './repatriation/repatriation-plan-created.v1.js';
+import { repatriationStepChangedV1 } from './repatriation/repatriation-step-changed.v1.js';
+import { riskAssessedV1 } from './repatriation/risk-assessed.v1.js';
+import { handoffStatusChangedV1 } from './handoff/handoff-events.v1.js';
+import {
   organisationCreatedV1,
   organisationDeactivatedV1,
   sessionRevokedV1,
@@ -28,6 +45,14 @@ import {
  * schema up here; the contract snapshot test walks it so that any change shows up in review.
  */
 export const EVENT_CATALOGUE = {
+  'case.arrival-confirmed@v1': arrivalConfirmedV1,
+  'case.exit-clearance-answered@v1': exitClearanceAnsweredV1,
+  'case.exit-clearance-requested@v1': exitClearanceRequestedV1,
+  'case.reintegration-follow-up-recorded@v1': followUpRecordedV1,
+  'case.repatriation-plan-approved@v1': repatriationPlanApprovedV1,
+  'case.repatriation-plan-created@v1': repatriationPlanCreatedV1,
+  'case.repatriation-step-changed@v1': repatriationStepChangedV1,
+  'case.return-risk-assessed@v1': riskAssessedV1,
   'case.attestation-issued@v1': attestationIssuedV1,
   'case.consent-recorded@v1': consentRecordedV1,
   'case.consent-withdrawn@v1': consentWithdrawnV1,
@@ -37,6 +62,13 @@ export const EVENT_CATALOGUE = {
   'case.opened@v1': caseOpenedV1,
   'case.screening-recorded@v1': screeningRecordedV1,
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
+  'handoff.status-changed@v1': handoffStatusChangedV1,
+  'referral.accepted@v1': referralAcceptedV1,
+  'referral.created@v1': referralCreatedV1,
+  'referral.declined@v1': referralDeclinedV1,
+  'referral.escalated@v1': referralEscalatedV1,
+  'referral.status-changed@v1': referralStatusChangedV1,
+  'service-directory.service-upserted@v1': serviceUpsertedV1,
   'identity.organisation-created@v1': organisationCreatedV1,
   'identity.organisation-deactivated@v1': organisationDeactivatedV1,
   'identity.session-revoked@v1': sessionRevokedV1,

@@ -1,6 +1,9 @@
 import { AuditTrailTable1764000000000, MessagingTables1763769600000 } from '@passage/shared';
 import { RescueRequests1763850000000 } from './1763850000000-rescue-requests.js';
 import { CaseWork1763900000000 } from './1763900000000-case-work.js';
+import { Handoffs1764300000000 } from './1764300000000-handoffs.js';
+import { Referrals1764100000000 } from './1764100000000-referrals.js';
+import { Repatriation1764200000000 } from './1764200000000-repatriation.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -8,4 +11,7 @@ export const REFERRALS_MIGRATIONS = [
   RescueRequests1763850000000,
   CaseWork1763900000000,
   AuditTrailTable1764000000000,
+  Referrals1764100000000,
+  Repatriation1764200000000,
+  Handoffs1764300000000,
 ];

@@ -1,0 +1,505 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  REPATRIATION_STEP_KINDS,
+  arrivalConfirmedV1,
+  assertArrivalConfirmable,
+  assertReturnApprovable,
+  followUpRecordedV1,
+  followUpSchedule,
+  repatriationPlanApprovedV1,
+  repatriationPlanCreatedV1,
+  type DataCategory,
+} from '@passage/schemas';
+import {
+  AccessDeniedError,
+  Clock,
+  CodedError,
+  Outbox,
+  type AllowedDecision,
+  type AuthenticatedActor,
+  type CaseWorkAction,
+  type ResourceContext,
+} from '@passage/shared';
+import type { z } from 'zod';
+import { ReferralsAccess } from '../access/referrals-access.js';
+import { ReferralsAudit } from '../audit/referrals-audit.js';
+import { CaseRecords, type LoadedCase } from '../case/case-records.js';
+import { ExitClearanceService } from '../exit-clearance/exit-clearance.service.js';
+import type { PersonEntity } from '../person/entities/person.entity.js';
+import { minorFromAgeBand } from '../person/person-vocabulary.js';
+import type {
+  confirmArrivalSchema,
+  createRepatriationPlanSchema,
+  recordFollowUpSchema,
+  updateRepatriationStepSchema,
+} from './dtos/repatriation.inputs.js';
+import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
+import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
+import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
+import { ReturnRiskAssessmentEntity } from './entities/return-risk-assessment.entity.js';
+import type { RepatriationPlanModel } from './graphql/repatriation.model.js';
+import { planResourceContext } from './repatriation-context.js';
+import { RepatriationPlanReader } from './repatriation-plan.reader.js';
+import { RepatriationStepWriter } from './repatriation-step.writer.js';
+import { checkRule } from './repatriation.errors.js';
+
+/** Injection token of the months after arrival at which follow-ups fall due. */
+export const REPATRIATION_FOLLOW_UP_MONTHS = Symbol('REPATRIATION_FOLLOW_UP_MONTHS');
+
+/** A plan loaded with everything the policy and the rules need, and the decision that let the actor in. */
+interface AuthorisedPlan {
+  plan: RepatriationPlanEntity;
+  steps: RepatriationStepEntity[];
+  loaded: LoadedCase;
+  person: PersonEntity;
+  context: ResourceContext;
+  decision: AllowedDecision;
+}
+
+/**
+ * Repatriation plans: created only with the person's consent to return, worked step by step by the
+ * organisations that own the steps, approved by the jurisdiction's coordinator on a risk assessment that
+ * allows it, and closed by the origin side's confirmation of arrival, which schedules reintegration
+ * follow-ups. Every change writes its event and audit record in the same transaction.
+ */
+@Injectable()
+export class RepatriationPlanService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly records: CaseRecords,
+    private readonly access: ReferralsAccess,
+    private readonly audit: ReferralsAudit,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    private readonly reader: RepatriationPlanReader,
+    private readonly steps: RepatriationStepWriter,
+    private readonly exitClearance: ExitClearanceService,
+    @Inject(REPATRIATION_FOLLOW_UP_MONTHS) private readonly followUpMonths: readonly number[],
+  ) {}
+
+  async create(
+    actor: AuthenticatedActor,
+    input: z.output<typeof createRepatriationPlanSchema>,
+  ): Promise<RepatriationPlanModel> {
+    return this.dataSource.transaction(async (manager) => {
+      // The policy refuses without the person's standing RETURN consent.
+      const { decision, person, personContext, record } = await this.records.authorisePerson(
+        manager,
+        actor,
+        'repatriation.plan',
+        input.caseId,
+        input.personId,
+        'input.personId',
+        { lock: true },
+      );
+      const returnCountry = input.returnCountry ?? person.nationality;
+      if (!returnCountry) {
+        throw new CodedError(
+          'BAD_USER_INPUT',
+          "input.returnCountry: required when the person's nationality is unknown",
+          {
+            field: 'input.returnCountry',
+          },
+        );
+      }
+      if (returnCountry === record.jurisdictionCountry) {
+        throw new CodedError(
+          'BAD_USER_INPUT',
+          'input.returnCountry: must differ from the country the person leaves',
+          {
+            field: 'input.returnCountry',
+          },
+        );
+      }
+      const open = await manager
+        .getRepository(RepatriationPlanEntity)
+        .createQueryBuilder('p')
+        .where("p.person_id = :personId AND p.status <> 'COMPLETED'", { personId: person.id })
+        .getCount();
+      if (open > 0) {
+        throw new CodedError(
+          'CONFLICT',
+          'input.personId: this person already has an open repatriation plan',
+          {
+            field: 'input.personId',
+          },
+        );
+      }
+      const now = this.clock.now();
+      const plan: RepatriationPlanEntity = {
+        id: randomUUID(),
+        caseId: record.id,
+        personId: person.id,
+        jurisdictionCountry: record.jurisdictionCountry,
+        returnCountry,
+        ownerOrganisationId: actor.organisationId,
+        status: 'PREPARING',
+        riskAssessmentId: null,
+        approvedBy: null,
+        approvedByOrganisationId: null,
+        approvedAt: null,
+        arrivedAt: null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      };
+      await manager.insert(RepatriationPlanEntity, plan);
+      const steps: RepatriationStepEntity[] = REPATRIATION_STEP_KINDS.map((kind) => {
+        const planned = input.steps.find((step) => step.kind === kind);
+        if (!planned)
+          throw new CodedError('BAD_USER_INPUT', `input.steps: ${kind} is missing`, { field: 'input.steps' });
+        return {
+          planId: plan.id,
+          kind,
+          ownerOrganisationId: planned.ownerOrganisationId,
+          dueOn: planned.dueOn,
+          status: 'PENDING',
+          enteredAt: null,
+          leftAt: null,
+          updatedBy: actor.userId,
+          updatedAt: now,
+        };
+      });
+      await manager.insert(RepatriationStepEntity, steps);
+      await this.outbox.appendEvent(manager, repatriationPlanCreatedV1, {
+        aggregateId: plan.caseId,
+        payload: {
+          caseId: plan.caseId,
+          personId: plan.personId,
+          planId: plan.id,
+          jurisdictionCountry: plan.jurisdictionCountry,
+          returnCountry,
+          ownerOrganisationId: plan.ownerOrganisationId,
+          steps: steps.map((step) => ({ kind: step.kind, ownerOrganisationId: step.ownerOrganisationId })),
+          createdBy: actor.userId,
+          createdAt: now.toISOString(),
+        },
+      });
+      await this.recordAudit(
+        manager,
+        actor,
+        'repatriation.plan',
+        decision,
+        plan.id,
+        ['OPERATIONAL'],
+        ['repatriationPlan.returnCountry', 'repatriationPlan.steps'],
+      );
+      return this.reader.read(
+        manager,
+        actor,
+        'repatriation.plan',
+        plan,
+        planResourceContext(personContext, plan, steps),
+      );
+    });
+  }
+
+  /**
+   * Moves one step, by its owner or by the plan's or the case's owner. Starting EXIT_CLEARANCE addresses
+   * a new exit-clearance request to the step's owner.
+   */
+  async updateStep(
+    actor: AuthenticatedActor,
+    input: z.output<typeof updateRepatriationStepSchema>,
+  ): Promise<RepatriationPlanModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const authorised = await this.authorisePlan(manager, actor, 'repatriation.plan', input.planId);
+      const { plan, steps, loaded, decision } = authorised;
+      const step = steps.find((candidate) => candidate.kind === input.step);
+      if (!step)
+        throw new CodedError('NOT_FOUND', 'input.step: no such step in this plan', { field: 'input.step' });
+      const mayWork = [step.ownerOrganisationId, plan.ownerOrganisationId, loaded.record.ownerOrganisationId];
+      if (!mayWork.includes(actor.organisationId)) throw new AccessDeniedError('NO_NEED_TO_KNOW');
+      const now = this.clock.now();
+      if (input.dueOn !== null && input.dueOn !== step.dueOn) {
+        await manager.update(
+          RepatriationStepEntity,
+          { planId: plan.id, kind: step.kind },
+          { dueOn: input.dueOn },
+        );
+        step.dueOn = input.dueOn;
+      }
+      const dueOnly = input.status === step.status && input.dueOn !== null;
+      if (!dueOnly) await this.steps.change(manager, actor, plan, step, input.status, 'CASE_WORK', now);
+      if (input.exitClearance) {
+        await this.exitClearance.open(
+          manager,
+          actor,
+          plan,
+          step.ownerOrganisationId,
+          input.exitClearance,
+          now,
+        );
+      }
+      await manager.update(RepatriationPlanEntity, { id: plan.id }, { updatedAt: now });
+      const fields = [`repatriationPlan.steps.${step.kind}`];
+      if (input.exitClearance)
+        fields.push('exitClearance.travelDocumentNumber', 'exitClearance.nameOnTravelDocument');
+      await this.recordAudit(
+        manager,
+        actor,
+        'repatriation.plan',
+        decision,
+        plan.id,
+        input.exitClearance ? ['OPERATIONAL', 'IDENTITY'] : ['OPERATIONAL'],
+        fields,
+      );
+      return this.reader.read(manager, actor, 'repatriation.plan', plan, authorised.context);
+    });
+  }
+
+  /**
+   * Approval by the jurisdiction's coordinator, on the person's latest risk assessment. Whether the
+   * child track applies is decided from the person's age band now, not when the assessment was made.
+   */
+  async approve(actor: AuthenticatedActor, planId: string): Promise<RepatriationPlanModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const authorised = await this.authorisePlan(manager, actor, 'repatriation.approve', planId, 'planId');
+      const { plan, person, decision } = authorised;
+      if (plan.status !== 'PREPARING') {
+        throw new CodedError('CONFLICT', `planId: a ${plan.status} plan cannot be approved`, {
+          field: 'planId',
+          reason: 'PLAN_NOT_PREPARING',
+        });
+      }
+      const assessment = await manager.findOne(ReturnRiskAssessmentEntity, {
+        where: { personId: person.id },
+        order: { sequence: 'DESC' },
+      });
+      checkRule(
+        () =>
+          assertReturnApprovable(
+            assessment && {
+              factors: assessment.factors,
+              conclusion: assessment.conclusion,
+              returnInChildsBestInterest: assessment.returnInChildsBestInterest,
+              hasGuardian: assessment.guardianName !== null,
+            },
+            minorFromAgeBand(person.ageBand) !== false,
+          ),
+        'planId',
+      );
+      const now = this.clock.now();
+      const approval = {
+        status: 'APPROVED' as const,
+        riskAssessmentId: assessment!.id,
+        approvedBy: actor.userId,
+        approvedByOrganisationId: actor.organisationId,
+        approvedAt: now,
+        updatedAt: now,
+      };
+      await manager.update(RepatriationPlanEntity, { id: plan.id }, approval);
+      Object.assign(plan, approval);
+      await this.outbox.appendEvent(manager, repatriationPlanApprovedV1, {
+        aggregateId: plan.caseId,
+        payload: {
+          caseId: plan.caseId,
+          personId: plan.personId,
+          planId: plan.id,
+          riskAssessmentId: approval.riskAssessmentId,
+          conclusion: assessment!.conclusion,
+          approvedByOrganisationId: actor.organisationId,
+          approvedBy: actor.userId,
+          approvedAt: now.toISOString(),
+        },
+      });
+      await this.recordAudit(
+        manager,
+        actor,
+        'repatriation.approve',
+        decision,
+        plan.id,
+        ['OPERATIONAL', 'LEGAL'],
+        ['repatriationPlan.status', 'returnRiskAssessment.conclusion'],
+      );
+      return this.reader.read(manager, actor, 'repatriation.approve', plan, authorised.context);
+    });
+  }
+
+  /**
+   * The origin side (the RECEPTION step's owner) confirms the person arrived: RECEPTION is done, the plan
+   * closes, and reintegration follow-ups fall due at the configured months after arrival.
+   */
+  async confirmArrival(
+    actor: AuthenticatedActor,
+    input: z.output<typeof confirmArrivalSchema>,
+  ): Promise<RepatriationPlanModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const authorised = await this.authorisePlan(manager, actor, 'repatriation.plan', input.planId);
+      const { plan, steps, decision } = authorised;
+      const reception = steps.find((step) => step.kind === 'RECEPTION')!;
+      if (reception.ownerOrganisationId !== actor.organisationId)
+        throw new AccessDeniedError('NO_NEED_TO_KNOW');
+      const now = this.clock.now();
+      if (input.arrivedAt.getTime() > now.getTime()) {
+        throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be in the future', {
+          field: 'input.arrivedAt',
+        });
+      }
+      checkRule(() => assertArrivalConfirmable(plan.status, steps), 'input.planId');
+      if (plan.approvedAt && input.arrivedAt.getTime() < plan.approvedAt.getTime()) {
+        throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be before the approval', {
+          field: 'input.arrivedAt',
+        });
+      }
+      if (reception.status !== 'DONE') await this.steps.apply(manager, actor, plan, reception, 'DONE', now);
+      const completion = { status: 'COMPLETED' as const, arrivedAt: input.arrivedAt, updatedAt: now };
+      await manager.update(RepatriationPlanEntity, { id: plan.id }, completion);
+      Object.assign(plan, completion);
+      const followUps: ReintegrationFollowUpEntity[] = followUpSchedule(
+        input.arrivedAt,
+        this.followUpMonths,
+      ).map((due) => ({
+        id: randomUUID(),
+        planId: plan.id,
+        monthsAfter: due.monthsAfter,
+        dueOn: due.dueOn,
+        outcome: null,
+        notes: null,
+        recordedBy: null,
+        recordedByOrganisationId: null,
+        recordedAt: null,
+      }));
+      if (followUps.length > 0) await manager.insert(ReintegrationFollowUpEntity, followUps);
+      await this.outbox.appendEvent(manager, arrivalConfirmedV1, {
+        aggregateId: plan.caseId,
+        payload: {
+          caseId: plan.caseId,
+          personId: plan.personId,
+          planId: plan.id,
+          arrivedAt: input.arrivedAt.toISOString(),
+          followUps: followUps.map((followUp) => ({
+            followUpId: followUp.id,
+            monthsAfter: followUp.monthsAfter,
+            dueOn: followUp.dueOn,
+          })),
+          confirmedByOrganisationId: actor.organisationId,
+          confirmedBy: actor.userId,
+        },
+      });
+      await this.recordAudit(
+        manager,
+        actor,
+        'repatriation.plan',
+        decision,
+        plan.id,
+        ['OPERATIONAL'],
+        ['repatriationPlan.arrivedAt', 'repatriationPlan.followUps'],
+      );
+      return this.reader.read(manager, actor, 'repatriation.plan', plan, authorised.context);
+    });
+  }
+
+  /** The outcome of one follow-up, by the organisation that received the person or the plan's owner. */
+  async recordFollowUp(
+    actor: AuthenticatedActor,
+    input: z.output<typeof recordFollowUpSchema>,
+  ): Promise<RepatriationPlanModel> {
+    return this.dataSource.transaction(async (manager) => {
+      const followUp = await manager.findOne(ReintegrationFollowUpEntity, {
+        where: { id: input.followUpId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!followUp) {
+        this.access.authorise(actor, 'repatriation.plan', null);
+        throw new CodedError('NOT_FOUND', 'No such follow-up.', { field: 'input.followUpId' });
+      }
+      const authorised = await this.authorisePlan(manager, actor, 'repatriation.plan', followUp.planId);
+      const { plan, steps, decision } = authorised;
+      const reception = steps.find((step) => step.kind === 'RECEPTION')!;
+      if (![reception.ownerOrganisationId, plan.ownerOrganisationId].includes(actor.organisationId)) {
+        throw new AccessDeniedError('NO_NEED_TO_KNOW');
+      }
+      if (followUp.recordedAt) {
+        throw new CodedError('CONFLICT', 'input.followUpId: this follow-up is already recorded', {
+          field: 'input.followUpId',
+        });
+      }
+      const now = this.clock.now();
+      await manager.update(
+        ReintegrationFollowUpEntity,
+        { id: followUp.id },
+        {
+          outcome: input.outcome,
+          notes: input.notes,
+          recordedBy: actor.userId,
+          recordedByOrganisationId: actor.organisationId,
+          recordedAt: now,
+        },
+      );
+      await this.outbox.appendEvent(manager, followUpRecordedV1, {
+        aggregateId: plan.caseId,
+        payload: {
+          caseId: plan.caseId,
+          planId: plan.id,
+          followUpId: followUp.id,
+          monthsAfter: followUp.monthsAfter,
+          outcome: input.outcome,
+          recordedByOrganisationId: actor.organisationId,
+          recordedBy: actor.userId,
+          recordedAt: now.toISOString(),
+        },
+      });
+      await this.recordAudit(
+        manager,
+        actor,
+        'repatriation.plan',
+        decision,
+        plan.id,
+        input.notes ? ['OPERATIONAL', 'NARRATIVE'] : ['OPERATIONAL'],
+        input.notes ? ['followUps.outcome', 'followUps.notes'] : ['followUps.outcome'],
+      );
+      return this.reader.read(manager, actor, 'repatriation.plan', plan, authorised.context);
+    });
+  }
+
+  /**
+   * Loads and locks a plan and asks the policy about it. A plan that does not exist is refused exactly
+   * like one the actor may not see.
+   */
+  private async authorisePlan(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    action: CaseWorkAction,
+    planId: string,
+    field = 'input.planId',
+  ): Promise<AuthorisedPlan> {
+    const plan = await manager.findOne(RepatriationPlanEntity, {
+      where: { id: planId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const loaded = plan ? await this.records.load(manager, plan.caseId) : null;
+    const person = loaded?.persons.find((candidate) => candidate.id === plan?.personId);
+    if (!plan || !loaded || !person) {
+      this.access.authorise(actor, action, null);
+      throw new CodedError('NOT_FOUND', 'No such plan.', { field });
+    }
+    const steps = await this.reader.steps(manager, plan.id);
+    const context = planResourceContext(this.records.personContext(loaded, person), plan, steps);
+    const decision = this.access.authorise(actor, action, context);
+    return { plan, steps, loaded, person, context, decision };
+  }
+
+  private recordAudit(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    action: CaseWorkAction,
+    decision: AllowedDecision,
+    planId: string,
+    categories: DataCategory[],
+    fields: string[],
+  ): Promise<void> {
+    return this.audit.record(manager, actor, {
+      action,
+      resourceType: 'repatriation-plan',
+      resourceId: planId,
+      categories,
+      fields,
+      purpose: 'CASE_WORK',
+      reason: decision.reason,
+    });
+  }
+}

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { AttestationHasher } from '@passage/shared';
+import { DEFAULT_FOLLOW_UP_MONTHS } from '@passage/schemas';
+import { attestationKeysFromConfig, type AttestationKeyConfig } from '../attestation/attestation-keys.js';
+import { ReferralsAudit } from '../audit/referrals-audit.js';
+import { CaseModule } from '../case/case.module.js';
+import { REFERRALS_CONFIG } from '../config/referrals.config.js';
+import { AttestationCodeSealer } from '../exit-clearance/attestation-code-sealer.js';
+import { ExitClearanceResolver } from '../exit-clearance/exit-clearance.resolver.js';
+import { ExitClearanceService } from '../exit-clearance/exit-clearance.service.js';
+import { RepatriationPlanReader } from './repatriation-plan.reader.js';
+import { REPATRIATION_FOLLOW_UP_MONTHS, RepatriationPlanService } from './repatriation-plan.service.js';
+import { RepatriationStepWriter } from './repatriation-step.writer.js';
+import { RepatriationResolver } from './repatriation.resolver.js';
+import { ReturnRiskAssessmentService } from './return-risk-assessment.service.js';
+import { StageDurationsService } from './stage-durations.service.js';
+
+/**
+ * Repatriation: risk assessments, plans and their steps, exit-clearance requests to immigration,
+ * arrival and reintegration follow-ups, and the stage-duration statistics.
+ */
+@Module({
+  imports: [CaseModule],
+  providers: [
+    ReferralsAudit,
+    {
+      provide: AttestationHasher,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: AttestationKeyConfig) => new AttestationHasher(attestationKeysFromConfig(config)),
+    },
+    {
+      provide: AttestationCodeSealer,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: AttestationKeyConfig) =>
+        new AttestationCodeSealer(attestationKeysFromConfig(config)),
+    },
+    {
+      provide: REPATRIATION_FOLLOW_UP_MONTHS,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: { REPATRIATION_FOLLOW_UP_MONTHS?: readonly number[] }) =>
+        config.REPATRIATION_FOLLOW_UP_MONTHS ?? DEFAULT_FOLLOW_UP_MONTHS,
+    },
+    RepatriationStepWriter,
+    RepatriationPlanReader,
+    ExitClearanceService,
+    RepatriationPlanService,
+    ReturnRiskAssessmentService,
+    StageDurationsService,
+    RepatriationResolver,
+    ExitClearanceResolver,
+  ],
+})
+export class RepatriationModule {}

@@ -1,0 +1,105 @@
+import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import {
+  ConfirmArrivalInput,
+  CreateRepatriationPlanInput,
+  RecordFollowUpInput,
+  RecordRiskAssessmentInput,
+  UpdateRepatriationStepInput,
+  confirmArrivalSchema,
+  createRepatriationPlanSchema,
+  planIdSchema,
+  recordFollowUpSchema,
+  recordRiskAssessmentSchema,
+  stageDurationsSchema,
+  updateRepatriationStepSchema,
+} from './dtos/repatriation.inputs.js';
+import {
+  RecordRiskAssessmentPayload,
+  RepatriationPlanPayload,
+  StageDurationModel,
+} from './graphql/repatriation.model.js';
+import { RepatriationPlanService } from './repatriation-plan.service.js';
+import { ReturnRiskAssessmentService } from './return-risk-assessment.service.js';
+import { StageDurationsService } from './stage-durations.service.js';
+
+@Resolver()
+export class RepatriationResolver {
+  constructor(
+    private readonly plans: RepatriationPlanService,
+    private readonly assessments: ReturnRiskAssessmentService,
+    private readonly durations: StageDurationsService,
+  ) {}
+
+  @Mutation(() => RecordRiskAssessmentPayload, {
+    description:
+      "Records a pre-return risk assessment for a person (needs the person's RETURN consent); a child needs a best-interest assessment and a guardian.",
+  })
+  async recordRiskAssessment(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: RecordRiskAssessmentInput,
+  ) {
+    return {
+      riskAssessment: await this.assessments.record(actor, parseInput(recordRiskAssessmentSchema, input)),
+    };
+  }
+
+  @Mutation(() => RepatriationPlanPayload, {
+    description:
+      "Creates a repatriation plan with its six steps; refused without the person's RETURN consent.",
+  })
+  async createRepatriationPlan(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: CreateRepatriationPlanInput,
+  ) {
+    return { plan: await this.plans.create(actor, parseInput(createRepatriationPlanSchema, input)) };
+  }
+
+  @Mutation(() => RepatriationPlanPayload, {
+    description:
+      'Moves one step (by its owner or the plan owner). Starting EXIT_CLEARANCE sends a minimal request to the immigration authority that owns the step.',
+  })
+  async updateRepatriationStep(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: UpdateRepatriationStepInput,
+  ) {
+    return { plan: await this.plans.updateStep(actor, parseInput(updateRepatriationStepSchema, input)) };
+  }
+
+  @Mutation(() => RepatriationPlanPayload, {
+    description:
+      "Approval by the jurisdiction's coordinator: needs RETURN consent and a completed risk assessment that does not find return unsafe (and, for a child, best interest and a guardian).",
+  })
+  async approveRepatriationPlan(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('planId', { type: () => ID }) planId: string,
+  ) {
+    return { plan: await this.plans.approve(actor, parseInput(planIdSchema, planId, 'planId')) };
+  }
+
+  @Mutation(() => RepatriationPlanPayload, {
+    description: 'The RECEPTION step owner confirms arrival: the plan closes and follow-ups are scheduled.',
+  })
+  async confirmArrival(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConfirmArrivalInput) {
+    return { plan: await this.plans.confirmArrival(actor, parseInput(confirmArrivalSchema, input)) };
+  }
+
+  @Mutation(() => RepatriationPlanPayload, {
+    description: 'Records the outcome of a reintegration follow-up.',
+  })
+  async recordFollowUp(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: RecordFollowUpInput) {
+    return { plan: await this.plans.recordFollowUp(actor, parseInput(recordFollowUpSchema, input)) };
+  }
+
+  @Query(() => [StageDurationModel], {
+    description:
+      'Days spent per repatriation step in plans of one country (the country left), one row per step: median, 90th percentile and plan count over completed steps (left since `since`, if given) of survivors who consented to anonymised statistics. k-anonymity: a row resting on fewer than 5 plans is suppressed (suppressed: true, all figures null). Not available to immigration or the platform operator.',
+  })
+  stageDurations(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('country') country: string,
+    @Args('since', { type: () => GraphQLISODateTime, nullable: true }) since: Date | null,
+  ) {
+    return this.durations.stageDurations(actor, parseInput(stageDurationsSchema, { country, since }, 'args'));
+  }
+}

@@ -1,0 +1,498 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import {
+  AttestationHasher,
+  AuditTrail,
+  ManualClock,
+  Outbox,
+  VerificationRateLimiter,
+  parseInput,
+  type AuthenticatedActor,
+} from '@passage/shared';
+import { createTestDatabase } from '@passage/shared/testing';
+import { ReferralsAccess } from '../src/access/referrals-access.js';
+import { AttestationService } from '../src/attestation/attestation.service.js';
+import { ReferralsAudit } from '../src/audit/referrals-audit.js';
+import { BatchedOutbox } from '../src/case/batched-outbox.js';
+import { CaseAudit } from '../src/case/case-audit.js';
+import { CaseRecords } from '../src/case/case-records.js';
+import { CaseViewReader } from '../src/case/case-view.reader.js';
+import { CASE_WORK_ENTITIES } from '../src/case/case-work-entities.js';
+import { CaseService } from '../src/case/case.service.js';
+import { openCaseSchema } from '../src/case/dtos/case.inputs.js';
+import { ConsentWithdrawalHooks } from '../src/consent/consent-withdrawal-hooks.js';
+import { ConsentService } from '../src/consent/consent.service.js';
+import { Repatriation1764200000000 } from '../src/database/migrations/1764200000000-repatriation.js';
+import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
+import { AttestationCodeSealer } from '../src/exit-clearance/attestation-code-sealer.js';
+import { ExitClearanceService } from '../src/exit-clearance/exit-clearance.service.js';
+import { recordIdentificationDecisionSchema } from '../src/identification/dtos/identification.inputs.js';
+import { IdentificationService } from '../src/identification/identification.service.js';
+import {
+  createRepatriationPlanSchema,
+  recordRiskAssessmentSchema,
+  updateRepatriationStepSchema,
+} from '../src/repatriation/dtos/repatriation.inputs.js';
+import { REPATRIATION_ENTITIES } from '../src/repatriation/repatriation-entities.js';
+import { RepatriationPlanReader } from '../src/repatriation/repatriation-plan.reader.js';
+import { RepatriationPlanService } from '../src/repatriation/repatriation-plan.service.js';
+import { RepatriationStepWriter } from '../src/repatriation/repatriation-step.writer.js';
+import { ReturnRiskAssessmentService } from '../src/repatriation/return-risk-assessment.service.js';
+import { StageDurationsService } from '../src/repatriation/stage-durations.service.js';
+import { actor, count } from './case-work-fixture.js';
+
+// Until the repatriation migration is listed with the others, the test adds it itself.
+const MIGRATIONS = REFERRALS_MIGRATIONS.includes(Repatriation1764200000000)
+  ? REFERRALS_MIGRATIONS
+  : [...REFERRALS_MIGRATIONS, Repatriation1764200000000];
+
+const DAY = 24 * 3600_000;
+
+const survivor = {
+  name: 'Test Person Repat',
+  nationality: 'ID',
+  gender: 'FEMALE',
+  ageBand: '25_34',
+  languages: ['id'],
+  documentType: 'PASSPORT',
+  documentNumber: 'R7654321',
+  narrative: 'Fictional account used only in tests.',
+};
+
+const LOW_FACTORS = [
+  'RE_TRAFFICKING',
+  'REPRISALS',
+  'DEBT_OR_RANSOM',
+  'PROSECUTION_OR_PERSECUTION',
+  'STIGMA',
+  'FAMILY_SITUATION',
+].map((factor) => ({ factor, level: 'LOW', notes: `Fictional note on ${factor}` }));
+
+describe('repatriation (real Postgres)', () => {
+  let dataSource: DataSource;
+  let drop: () => Promise<void>;
+  const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
+  const ngo = actor('NGO', 'KH', ['CASEWORKER']);
+  const focal = actor('NRM_COORDINATOR', 'KH', ['FOCAL_POINT']);
+  const embassy = actor('EMBASSY', 'ID', ['CONSULAR_OFFICER'], { stationedIn: 'KH' });
+  const immigration = actor('IMMIGRATION', 'KH', ['VERIFIER']);
+  const otherImmigration = actor('IMMIGRATION', 'KH', ['VERIFIER']);
+  const originNgo = actor('NGO', 'ID', ['CASEWORKER']);
+  const operator = actor('PLATFORM_OPERATOR', 'KH', ['PLATFORM_ADMIN']);
+  let s: ReturnType<typeof wire>;
+
+  function wire(source: DataSource) {
+    const access = new ReferralsAccess(clock);
+    const records = new CaseRecords(access);
+    const caseAudit = new CaseAudit(new AuditTrail());
+    const views = new CaseViewReader(records, access, caseAudit);
+    const producer = { service: 'referrals', node: 'local' };
+    const outbox = new Outbox(producer);
+    const keys = [{ id: 'test', secret: new Uint8Array(randomBytes(32)) }];
+    const hasher = new AttestationHasher(keys);
+    const limiter = new VerificationRateLimiter(
+      { perActor: { limit: 50, windowSeconds: 60 }, perCode: { limit: 50, windowSeconds: 3600 } },
+      () => clock.now().getTime(),
+    );
+    const audit = new ReferralsAudit();
+    const writer = new RepatriationStepWriter(outbox);
+    const reader = new RepatriationPlanReader(access, clock);
+    const exitClearance = new ExitClearanceService(
+      source,
+      access,
+      audit,
+      outbox,
+      clock,
+      hasher,
+      new AttestationCodeSealer(keys),
+      writer,
+    );
+    return {
+      cases: new CaseService(source, access, clock, outbox, new BatchedOutbox(producer), caseAudit, views),
+      consents: new ConsentService(
+        source,
+        records,
+        views,
+        caseAudit,
+        outbox,
+        clock,
+        new ConsentWithdrawalHooks(),
+      ),
+      identification: new IdentificationService(source, records, access, views, caseAudit, outbox, clock),
+      attestations: new AttestationService(
+        source,
+        records,
+        access,
+        caseAudit,
+        outbox,
+        clock,
+        hasher,
+        limiter,
+        90,
+      ),
+      exitClearance,
+      plans: new RepatriationPlanService(
+        source,
+        records,
+        access,
+        audit,
+        outbox,
+        clock,
+        reader,
+        writer,
+        exitClearance,
+        [1, 3, 6, 12],
+      ),
+      assessments: new ReturnRiskAssessmentService(source, records, access, audit, outbox, clock),
+      durations: new StageDurationsService(source, access, audit),
+    };
+  }
+
+  beforeAll(async () => {
+    const database = await createTestDatabase('referrals', MIGRATIONS);
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url: database.url,
+      entities: [...CASE_WORK_ENTITIES, ...REPATRIATION_ENTITIES],
+    }).initialize();
+    drop = async () => {
+      await dataSource.destroy();
+      await database.drop();
+    };
+    s = wire(dataSource);
+  });
+
+  afterAll(async () => {
+    await drop?.();
+  });
+
+  async function openCase(
+    person: Record<string, unknown> = survivor,
+    purposes = ['RETURN', 'ANONYMISED_STATISTICS'],
+  ) {
+    const opened = await s.cases.openCase(
+      ngo,
+      parseInput(openCaseSchema, { origin: 'WALK_IN', people: [person] }),
+    );
+    const personId = opened.people[0].id;
+    if (purposes.length > 0) {
+      await s.consents.recordConsent(ngo, {
+        caseId: opened.id,
+        personId,
+        purposes,
+        language: 'id',
+        interpreterUsed: false,
+        interpreterLanguage: null,
+      } as never);
+    }
+    return { caseId: opened.id, personId };
+  }
+
+  const stepsInput = () =>
+    [
+      ['TRAVEL_DOCUMENT', embassy],
+      ['EXIT_CLEARANCE', immigration],
+      ['FUNDING', ngo],
+      ['TRAVEL_BOOKED', ngo],
+      ['ESCORT', ngo],
+      ['RECEPTION', originNgo],
+    ].map(([kind, owner]) => ({
+      kind,
+      ownerOrganisationId: (owner as AuthenticatedActor).organisationId,
+      dueOn: '2026-06-30',
+    }));
+
+  const createPlan = (ids: { caseId: string; personId: string }, who = ngo) =>
+    s.plans.create(who, parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }));
+
+  const assess = (ids: { caseId: string; personId: string }, extra: Record<string, unknown> = {}) =>
+    s.assessments.record(
+      ngo,
+      parseInput(recordRiskAssessmentSchema, {
+        ...ids,
+        factors: LOW_FACTORS,
+        conclusion: 'SAFE_TO_RETURN',
+        assessedAt: clock.now(),
+        ...extra,
+      }),
+    );
+
+  const move = (who: AuthenticatedActor, planId: string, step: string, status: string, extra = {}) =>
+    s.plans.updateStep(who, parseInput(updateRepatriationStepSchema, { planId, step, status, ...extra }));
+
+  it('refuses a plan, and writes nothing, without the survivor’s RETURN consent', async () => {
+    const ids = await openCase(survivor, ['SERVICES_REFERRAL']);
+    await expect(createPlan(ids)).rejects.toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    await expect(assess(ids)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await count(dataSource, 'repatriation_plan', `case_id = '${ids.caseId}'`)).toBe(0);
+    expect(await count(dataSource, 'return_risk_assessment', `case_id = '${ids.caseId}'`)).toBe(0);
+  });
+
+  it('refuses approval without a risk assessment, after a NOT_SAFE one, and by anyone but the coordinator', async () => {
+    const ids = await openCase();
+    const plan = await createPlan(ids);
+    expect(plan.status).toBe('PREPARING');
+    expect(plan.steps.map((step) => [step.kind, step.status])).toEqual(
+      stepsInput().map((step) => [step.kind, 'PENDING']),
+    );
+    await expect(s.plans.approve(focal, plan.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'RISK_ASSESSMENT_MISSING' },
+    });
+    await assess(ids, {
+      factors: LOW_FACTORS.map((entry) =>
+        entry.factor === 'REPRISALS' ? { ...entry, level: 'HIGH' } : entry,
+      ),
+      conclusion: 'NOT_SAFE_TO_RETURN',
+    });
+    await expect(s.plans.approve(focal, plan.id)).rejects.toMatchObject({
+      details: { reason: 'NOT_SAFE_TO_RETURN' },
+    });
+    await assess(ids, { conclusion: 'RETURN_WITH_SAFEGUARDS' });
+    await expect(s.plans.approve(ngo, plan.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const approved = await s.plans.approve(focal, plan.id);
+    expect(approved.status).toBe('APPROVED');
+    expect(approved.riskAssessmentId).not.toBeNull();
+    // A second open plan for the same person is refused.
+    await expect(createPlan(ids)).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('holds a child to a best-interest assessment and a guardian, judged by the age band at approval', async () => {
+    const child = await openCase({ ...survivor, ageBand: 'UNKNOWN' });
+    await expect(assess(child)).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'input.bestInterestAssessment' },
+    });
+    const recorded = await assess(child, {
+      bestInterestAssessment: {
+        summary: 'Fictional best-interest summary',
+        assessedAt: clock.now(),
+        returnInBestInterest: true,
+      },
+      guardian: { name: 'Fictional Guardian' },
+    });
+    expect(recorded).toMatchObject({ childTrack: true, guardianName: 'Fictional Guardian' });
+
+    // Assessed as an adult, then found to be 16: the adult assessment does not carry the child's return.
+    const ids = await openCase();
+    await assess(ids);
+    const plan = await createPlan(ids);
+    await dataSource.query(`UPDATE case_person SET age_band = '14_17' WHERE id = $1`, [ids.personId]);
+    await expect(s.plans.approve(focal, plan.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { reason: 'CHILD_SAFEGUARDS_MISSING' },
+    });
+    expect(await count(dataSource, 'repatriation_plan', `id = '${plan.id}' AND status = 'PREPARING'`)).toBe(
+      1,
+    );
+  });
+
+  it('shows immigration exactly the four exit-clearance fields, only when addressed to it, and completes the journey', async () => {
+    const ids = await openCase();
+    await s.identification.recordDecision(
+      focal,
+      parseInput(recordIdentificationDecisionSchema, {
+        ...ids,
+        status: 'REASONABLE_GROUNDS',
+        legalBasis: 'Fictional law, article 1',
+        decidedAt: clock.now(),
+      }),
+    );
+    const { code } = await s.attestations.issue(focal, { ...ids, validForDays: null });
+    const plan = await createPlan(ids);
+
+    // Travel, escort and reception wait for approval; the travel document does not.
+    await expect(move(ngo, plan.id, 'TRAVEL_BOOKED', 'IN_PROGRESS')).rejects.toMatchObject({
+      details: { reason: 'STEP_NEEDS_APPROVAL' },
+    });
+    await move(embassy, plan.id, 'TRAVEL_DOCUMENT', 'IN_PROGRESS');
+    clock.advance(2 * DAY);
+    await move(embassy, plan.id, 'TRAVEL_DOCUMENT', 'DONE');
+    // The embassy owns the travel document, not the other steps.
+    await expect(move(embassy, plan.id, 'FUNDING', 'IN_PROGRESS')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    const exitClearance = {
+      travelDocumentNumber: 'R7654321',
+      nameOnTravelDocument: 'TEST PERSON REPAT',
+      attestationCode: code,
+      requestedDepartureDate: '2026-04-01',
+    };
+    await expect(
+      move(ngo, plan.id, 'EXIT_CLEARANCE', 'IN_PROGRESS', {
+        exitClearance: { ...exitClearance, travelDocumentNumber: 'OTHER999' },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await count(dataSource, 'exit_clearance_request')).toBe(0);
+    const started = await move(ngo, plan.id, 'EXIT_CLEARANCE', 'IN_PROGRESS', { exitClearance });
+    expect(started.exitClearance).toMatchObject({
+      status: 'PENDING',
+      addressedToOrganisationId: immigration.organisationId,
+    });
+
+    // Only the immigration authority's answer completes the step.
+    await expect(move(ngo, plan.id, 'EXIT_CLEARANCE', 'DONE')).rejects.toMatchObject({
+      details: { reason: 'STEP_ANSWERED_BY_IMMIGRATION' },
+    });
+
+    const listed = await s.exitClearance.list(immigration, { status: 'PENDING', first: 10, after: null });
+    expect(listed.totalCount).toBe(1);
+    const [request] = listed.edges.map((edge) => edge.node);
+    expect(request).toEqual({
+      id: expect.any(String),
+      travelDocumentNumber: 'R7654321',
+      nameOnTravelDocument: 'TEST PERSON REPAT',
+      attestationCode: code,
+      requestedDepartureDate: '2026-04-01',
+      status: 'PENDING',
+      fineWaived: null,
+      responseReference: null,
+      respondedAt: null,
+    });
+    expect(JSON.stringify(listed)).not.toContain(ids.caseId);
+    expect(JSON.stringify(listed)).not.toContain(ids.personId);
+
+    const elsewhere = await s.exitClearance.list(otherImmigration, {
+      status: 'PENDING',
+      first: 10,
+      after: null,
+    });
+    expect(elsewhere).toMatchObject({ edges: [], totalCount: 0 });
+    const answer = {
+      requestId: request.id,
+      decision: 'GRANTED',
+      fineWaived: true,
+      reference: 'IMM-KH-0001',
+    } as const;
+    await expect(s.exitClearance.respond(otherImmigration, answer)).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(s.exitClearance.respond(ngo, answer)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      s.exitClearance.respond(immigration, { ...answer, requestId: randomUUID() }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // The firewall holds on every other path.
+    await expect(s.plans.approve(immigration, plan.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(move(immigration, plan.id, 'EXIT_CLEARANCE', 'BLOCKED')).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+
+    clock.advance(3 * DAY);
+    const { request: answered } = await s.exitClearance.respond(immigration, answer);
+    expect(answered).toMatchObject({ status: 'GRANTED', fineWaived: true, attestationCode: null });
+    const [stored] = (await dataSource.query(
+      `SELECT attestation_code_sealed FROM exit_clearance_request WHERE id = $1`,
+      [request.id],
+    )) as { attestation_code_sealed: string | null }[];
+    expect(stored.attestation_code_sealed).toBeNull();
+    await expect(s.exitClearance.respond(immigration, answer)).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    await assess(ids);
+    await s.plans.approve(focal, plan.id);
+    for (const step of ['FUNDING', 'TRAVEL_BOOKED', 'ESCORT']) {
+      await move(ngo, plan.id, step, 'IN_PROGRESS');
+      await move(ngo, plan.id, step, 'DONE');
+    }
+    await expect(
+      s.plans.confirmArrival(ngo, { planId: plan.id, arrivedAt: clock.now() }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const arrived = await s.plans.confirmArrival(originNgo, { planId: plan.id, arrivedAt: clock.now() });
+    expect(arrived.status).toBe('COMPLETED');
+    expect(arrived.steps.every((step) => step.status === 'DONE')).toBe(true);
+    const exit = arrived.steps.find((step) => step.kind === 'EXIT_CLEARANCE')!;
+    expect(exit.leftAt!.getTime() - exit.enteredAt!.getTime()).toBe(3 * DAY);
+    expect(arrived.followUps.map((followUp) => [followUp.monthsAfter, followUp.dueOn])).toEqual([
+      [1, '2026-04-07'],
+      [3, '2026-06-07'],
+      [6, '2026-09-07'],
+      [12, '2027-03-07'],
+    ]);
+    const followedUp = await s.plans.recordFollowUp(originNgo, {
+      followUpId: arrived.followUps[0].id,
+      outcome: 'REINTEGRATING',
+      notes: 'Fictional follow-up note',
+    });
+    expect(followedUp.followUps[0]).toMatchObject({ outcome: 'REINTEGRATING' });
+    // The origin NGO holds the plan with operational facts only: the narrative note stays withheld.
+    expect(followedUp.followUps[0].notes).toBeNull();
+
+    // Events carry ids and codes only; the audit trail names fields, never values.
+    const bodies = (await dataSource.query(
+      `SELECT convert_from(value, 'UTF8') AS body FROM outbox_message WHERE message_type LIKE 'case.%'`,
+    )) as { body: string }[];
+    const text = bodies.map((row) => row.body).join('\n');
+    expect(text).toContain('case.exit-clearance-answered');
+    for (const secret of [
+      'R7654321',
+      'TEST PERSON REPAT',
+      code,
+      'Fictional follow-up note',
+      'Fictional note',
+    ]) {
+      expect(text).not.toContain(secret);
+    }
+    const audits = (await dataSource.query(
+      `SELECT action, actor_organisation_kind FROM audit_record WHERE resource_type = 'exit-clearance-request'`,
+    )) as { action: string }[];
+    expect(audits.map((audit) => audit.action).sort()).toEqual([
+      'exit-clearance.read',
+      'exit-clearance.respond',
+    ]);
+  });
+
+  it('gives stage durations per country with cells under 5 plans suppressed, and none to immigration or the operator', async () => {
+    // Steps completed by the earlier tests end before this instant and stay out of the figures.
+    clock.advance(60_000);
+    const since = clock.now();
+    const make = async (purposes: string[]) => {
+      const ids = await openCase(survivor, purposes);
+      return (await createPlan(ids)).id;
+    };
+    const counted = [];
+    for (let index = 0; index < 5; index += 1) counted.push(await make(['RETURN', 'ANONYMISED_STATISTICS']));
+    const uncounted = await make(['RETURN']);
+    for (const [index, planId] of [...counted, uncounted].entries()) {
+      await move(ngo, planId, 'FUNDING', 'IN_PROGRESS');
+      // FUNDING: 1 to 5 days in the counted plans; the plan without statistics consent takes 100.
+      clock.advance((planId === uncounted ? 100 : index + 1) * DAY);
+      await move(ngo, planId, 'FUNDING', 'DONE');
+      clock.advance(-(planId === uncounted ? 100 : index + 1) * DAY);
+      if (index < 4) {
+        await move(embassy, planId, 'TRAVEL_DOCUMENT', 'IN_PROGRESS');
+        clock.advance(DAY);
+        await move(embassy, planId, 'TRAVEL_DOCUMENT', 'DONE');
+      }
+    }
+    clock.advance(200 * DAY);
+    const cells = await s.durations.stageDurations(ngo, { country: 'KH', since });
+    expect(cells.find((cell) => cell.step === 'FUNDING')).toEqual({
+      step: 'FUNDING',
+      suppressed: false,
+      plans: 5,
+      medianDays: 3,
+      p90Days: 4.6,
+    });
+    for (const step of ['TRAVEL_DOCUMENT', 'EXIT_CLEARANCE', 'TRAVEL_BOOKED', 'ESCORT', 'RECEPTION']) {
+      expect(cells.find((cell) => cell.step === step)).toEqual({
+        step,
+        suppressed: true,
+        plans: null,
+        medianDays: null,
+        p90Days: null,
+      });
+    }
+    expect(
+      (await s.durations.stageDurations(focal, { country: 'TH', since: null })).every((c) => c.suppressed),
+    ).toBe(true);
+    await expect(
+      s.durations.stageDurations(immigration, { country: 'KH', since: null }),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(s.durations.stageDurations(operator, { country: 'KH', since: null })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { REPATRIATION_STEP_KINDS } from '../../rules/repatriation-steps.js';
+import { defineEvent } from '../event-definition.js';
+import {
+  CASE_AGGREGATE,
+  CASE_WORK_STREAM,
+  countryCodeSchema,
+  instantSchema,
+} from '../case-work/case-work-stream.js';
+
+export const repatriationPlanCreatedV1 = defineEvent({
+  type: 'case.repatriation-plan-created',
+  version: 1,
+  aggregateType: CASE_AGGREGATE,
+  stream: CASE_WORK_STREAM,
+  description: 'A repatriation plan was created for a person who consented to return, with its step owners.',
+  schema: z
+    .object({
+      caseId: z.uuid(),
+      personId: z.uuid(),
+      planId: z.uuid(),
+      jurisdictionCountry: countryCodeSchema,
+      returnCountry: countryCodeSchema,
+      ownerOrganisationId: z.uuid(),
+      steps: z.array(
+        z.object({ kind: z.enum(REPATRIATION_STEP_KINDS), ownerOrganisationId: z.uuid() }).strict(),
+      ),
+      createdBy: z.uuid(),
+      createdAt: instantSchema,
+    })
+    .strict(),
+});

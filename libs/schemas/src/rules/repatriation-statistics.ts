@@ -1,0 +1,25 @@
+/**
+ * The smallest number of plans a published statistic may rest on. A cell built from fewer could point at
+ * the few people behind it (one Nepali woman repatriated from Lao PDR last quarter), so it is suppressed.
+ */
+export const MIN_PLANS_PER_CELL = 5;
+
+/** One cell of a duration statistic, before suppression. */
+export interface DurationCell {
+  plans: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+/** A published cell: its figures, or nothing but the fact that it was suppressed. */
+export type PublishedDurationCell =
+  | { suppressed: false; plans: number; medianDays: number | null; p90Days: number | null }
+  | { suppressed: true; plans: null; medianDays: null; p90Days: null };
+
+/** Suppresses a cell built from fewer than {@link MIN_PLANS_PER_CELL} plans, count included. */
+export function publishDurationCell(cell: DurationCell): PublishedDurationCell {
+  if (!Number.isInteger(cell.plans) || cell.plans < MIN_PLANS_PER_CELL) {
+    return { suppressed: true, plans: null, medianDays: null, p90Days: null };
+  }
+  return { suppressed: false, plans: cell.plans, medianDays: cell.medianDays, p90Days: cell.p90Days };
+}
