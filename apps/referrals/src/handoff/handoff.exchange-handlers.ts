@@ -3,6 +3,7 @@ import {
   handoffConsentWithdrawnMessageV1,
   handoffOfferedMessageV1,
   handoffRespondedMessageV1,
+  identificationRecognisedMessageV1,
 } from '@passage/schemas';
 import { ExchangeMessageRegistry } from '@passage/shared';
 import { refusalsArePoison } from '../exchange/refusals-are-poison.js';
@@ -32,6 +33,11 @@ export class HandoffExchangeHandlers implements OnModuleInit {
       ...handoffRespondedMessageV1,
       handle: (payload, { header, manager }) =>
         refusalsArePoison(() => this.handoffs.applyResponse(payload, header, manager)),
+    });
+    this.registry.register({
+      ...identificationRecognisedMessageV1,
+      handle: (payload, { header, manager }) =>
+        refusalsArePoison(() => this.handoffs.applyRecognition(payload, header, manager)),
     });
     this.registry.register({
       ...handoffConsentWithdrawnMessageV1,

@@ -120,3 +120,23 @@ export class HandoffPayload {
   @Field(() => HandoffModel, { nullable: true, description: 'Null after declining: nothing is kept.' })
   handoff: HandoffModel | null;
 }
+
+@InputType('RecogniseIdentificationDecisionInput')
+export class RecogniseIdentificationDecisionInput {
+  @Field(() => ID, { description: 'The accepted handoff that carried the decision.' })
+  handoffId: string;
+
+  @Field({ description: 'The country whose decision is recognised.' })
+  decisionJurisdiction: string;
+
+  @Field({ description: 'The legal basis on which your country recognises it.' })
+  legalBasis: string;
+}
+
+export const recogniseIdentificationDecisionSchema = z.object({
+  handoffId: z.uuid('must be a handoff id'),
+  decisionJurisdiction: z
+    .string()
+    .refine(isKnownCountry, 'must be an ISO 3166-1 alpha-2 code of the country catalogue'),
+  legalBasis: z.string().trim().min(1, 'is required').max(2000, 'must have at most 2000 characters'),
+});

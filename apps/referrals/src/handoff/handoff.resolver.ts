@@ -4,8 +4,10 @@ import {
   HandoffModel,
   HandoffPayload,
   OfferHandoffInput,
+  RecogniseIdentificationDecisionInput,
   RespondToHandoffInput,
   offerHandoffSchema,
+  recogniseIdentificationDecisionSchema,
   respondToHandoffSchema,
 } from './handoff.models.js';
 import { HandoffService, type ReceivedHandoffRow, type SentHandoffRow } from './handoff.service.js';
@@ -64,6 +66,18 @@ export class HandoffResolver {
   ) {
     const row = await this.service.respond(actor, parseInput(respondToHandoffSchema, input));
     return { handoff: row ? receivedModel(row) : null };
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      "Recognises another country's identification decision that came with a handoff, instead of identifying again.",
+  })
+  async recogniseIdentificationDecision(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input') input: RecogniseIdentificationDecisionInput,
+  ) {
+    await this.service.recogniseDecision(actor, parseInput(recogniseIdentificationDecisionSchema, input));
+    return true;
   }
 
   @Query(() => [HandoffModel], {

@@ -7,6 +7,7 @@ import {
   handoffOfferedMessageV1,
   handoffRespondedMessageV1,
   handoffStatusChangedV1,
+  identificationRecognisedMessageV1,
   type DataCategory,
   type HandoffOfferedMessage,
 } from '@passage/schemas';
@@ -269,6 +270,95 @@ export class HandoffService {
       ])) as ReceivedHandoffRow[];
       return accepted;
     });
+  }
+
+  /**
+   * Receiving node: this country recognises a decision that came with an accepted handoff (its own
+   * coordinator decides, as for any identification), and the deciding country is told.
+   */
+  async recogniseDecision(
+    actor: AuthenticatedActor,
+    input: { handoffId: string; decisionJurisdiction: string; legalBasis: string },
+  ): Promise<void> {
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT * FROM handoff_received WHERE id = $1 FOR UPDATE`, [
+        input.handoffId,
+      ])) as ReceivedHandoffRow[];
+      const decision = this.access.authorise(
+        actor,
+        'identification.decide',
+        row && row.status === 'ACCEPTED' ? receivedContext(row) : null,
+      );
+      if (!row) throw new CodedError('NOT_FOUND', 'No handoff with this id.', { field: 'input.handoffId' });
+      const carried = row.packet?.identificationDecisions.find(
+        (candidate) => candidate.jurisdictionCountry === input.decisionJurisdiction,
+      );
+      if (!carried) {
+        throw new CodedError(
+          'BAD_USER_INPUT',
+          'input.decisionJurisdiction: the handoff carries no decision of this country',
+          {
+            field: 'input.decisionJurisdiction',
+          },
+        );
+      }
+      await manager.query(
+        `INSERT INTO handoff_recognition (handoff_id, decision_jurisdiction, recognised_by_org_id, legal_basis, recognised_at)
+         VALUES ($1, $2, $3, $4, $5) ON CONFLICT (handoff_id, decision_jurisdiction) DO NOTHING`,
+        [row.id, input.decisionJurisdiction, actor.organisationId, input.legalBasis, now],
+      );
+      await this.exchange.send(manager, {
+        senderCountry: row.recipient_country,
+        recipientCountry: row.sender_country,
+        type: identificationRecognisedMessageV1.type,
+        typeVersion: identificationRecognisedMessageV1.version,
+        payload: identificationRecognisedMessageV1.schema.parse({
+          handoffId: row.id,
+          decisionJurisdiction: input.decisionJurisdiction,
+          recognisedByCountry: row.recipient_country,
+          recognisedByOrganisationName: actor.organisationName,
+          legalBasis: input.legalBasis,
+          recognisedAt: now.toISOString(),
+        }),
+        correlationId: row.id,
+      });
+      await this.audit.record(manager, actor, {
+        action: 'identification.decide',
+        resourceType: 'handoff',
+        resourceId: row.id,
+        categories: ['LEGAL'],
+        fields: ['identificationDecisions.recognisedBy'],
+        purpose: 'IDENTIFICATION',
+        reason: decision.reason,
+      });
+    });
+  }
+
+  /** Sending node: another country recognised one of this country's decisions about a handed-off person. */
+  async applyRecognition(
+    message: { handoffId: string; decisionJurisdiction: string; recognisedByCountry: string },
+    header: ExchangeHeader,
+    manager: EntityManager,
+  ): Promise<void> {
+    const [row] = (await manager.query(`SELECT * FROM handoff_sent WHERE id = $1`, [
+      message.handoffId,
+    ])) as SentHandoffRow[];
+    if (!row) throw new CodedError('NOT_FOUND', 'recognition for a handoff this node did not offer');
+    if (
+      header.sender.country !== row.recipient_country ||
+      message.recognisedByCountry !== row.recipient_country
+    ) {
+      throw new CodedError(
+        'FORBIDDEN',
+        'only the country the case was handed to may recognise its decisions',
+      );
+    }
+    await manager.query(
+      `UPDATE identification_decision SET recognised_by = array_append(recognised_by, $3::char(2))
+        WHERE person_id = $1 AND jurisdiction_country = $2 AND NOT ($3::char(2) = ANY(recognised_by))`,
+      [row.person_id, message.decisionJurisdiction, message.recognisedByCountry],
+    );
   }
 
   /** Sending node: the other side answered. */

@@ -100,3 +100,22 @@ export const handoffConsentWithdrawnMessageV1 = {
 
 export type HandoffPacket = z.infer<typeof handoffPacketSchema>;
 export type HandoffOfferedMessage = z.infer<typeof handoffOfferedMessageV1.schema>;
+
+/**
+ * The receiving country recognises an identification decision that came with a handoff, instead of
+ * identifying the person again; the deciding country records the recognition on its decision.
+ */
+export const identificationRecognisedMessageV1 = {
+  type: 'identification.recognised',
+  version: 1,
+  schema: z
+    .object({
+      handoffId: z.uuid(),
+      decisionJurisdiction: country,
+      recognisedByCountry: country,
+      recognisedByOrganisationName: z.string().min(1).max(200),
+      legalBasis: z.string().min(1).max(2000),
+      recognisedAt: instant,
+    })
+    .strict(),
+} as const;
