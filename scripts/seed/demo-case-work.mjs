@@ -4,6 +4,10 @@
  * Runs after the node is up; each part is skipped when the demo personas already have such records.
  */
 
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../run/repo-paths.mjs';
+
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'Rescue-Refer-Return-2026';
 
 /** One operation as `session` (a signed-in persona at its own node's gateway). */
@@ -137,6 +141,29 @@ export async function seedDemoCaseWork(gatewayFor, { log = () => undefined } = {
   const cases = await call(ngo, `{ cases(first: 1) { totalCount } }`, {});
   if (cases.cases.totalCount > 0) log('[seed] demo cases already present');
   else await seedDemoCases(gatewayFor, log);
+  await seedDemoServices(gatewayFor, log);
+}
+
+/** The services directory's demo listings, each listed by a persona of its organisation (idempotent by name). */
+async function seedDemoServices(gatewayFor, log) {
+  const { DEMO_SERVICES } = await import(
+    pathToFileURL(join(REPO_ROOT, 'apps', 'referrals', 'dist', 'service-directory', 'demo-services.js')).href
+  );
+  // GraphQL enum names cannot start with a digit: age band 18_24 is AGE_18_24 on the wire.
+  const wireAgeBand = (band) => (/^\d/.test(band) ? `AGE_${band}` : band);
+  let listed = 0;
+  for (const service of DEMO_SERVICES) {
+    const session = await signIn(gatewayFor, service.persona);
+    await call(
+      session,
+      `mutation U($input: UpsertServiceInput!) { upsertService(input: $input) { service { id } } }`,
+      {
+        input: { ...service.input, ageBands: service.input.ageBands.map(wireAgeBand) },
+      },
+    );
+    listed++;
+  }
+  log(`[seed] ${listed} demo services listed in the directory`);
 }
 
 async function seedDemoRescueRequests(gatewayFor, log) {
