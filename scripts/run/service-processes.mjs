@@ -43,13 +43,12 @@ export async function startServiceProcesses({ node, services, output, readyTimeo
       child.stdout.on('data', (chunk) => forward(service.name, chunk));
       child.stderr.on('data', (chunk) => forward(service.name, chunk));
       running.push({ name: service.name, child, exited });
-      const ready = await Promise.race([
+      await Promise.race([
         waitForHttp(`http://127.0.0.1:${service.port}/health/live`, readyTimeoutMs),
         crashed.then(({ service: name, code }) => {
           throw new Error(`${name} of node ${node} exited with code ${code} while starting`);
         }),
       ]);
-      void ready;
     }
   } catch (error) {
     await stop(5_000);

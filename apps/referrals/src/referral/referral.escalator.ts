@@ -1,37 +1,19 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
+import { OverdueEscalator } from '../escalation/overdue-escalator.js';
 import { ReferralService } from './referral.service.js';
 
-/** Looks for referrals past their due time, on the rescue requests' schedule, and escalates them. */
+/** Escalates referrals past their due time, on the rescue requests' schedule. */
 @Injectable()
-export class ReferralEscalator implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('ReferralEscalation');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class ReferralEscalator extends OverdueEscalator {
   constructor(
     private readonly service: ReferralService,
-    @Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.service
-        .escalateOverdue()
-        .then((count) => count > 0 && this.logger.warn(`${count} referral(s) overdue: escalated`))
-        .catch((error: Error) => this.logger.error(`overdue check failed: ${error.message}`));
-    }, this.config.RESCUE_OVERDUE_CHECK_INTERVAL_MS);
-    this.timer.unref();
+    @Inject(REFERRALS_CONFIG) config: ReferralsConfig,
+  ) {
+    super('referral(s)', config.RESCUE_OVERDUE_CHECK_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected escalateOverdue(): Promise<number> {
+    return this.service.escalateOverdue();
   }
 }

@@ -1,40 +1,19 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
+import { OverdueEscalator } from '../escalation/overdue-escalator.js';
 import { RescueRequestService } from './rescue-request.service.js';
 
-/** Looks for requests past their due time every few seconds and escalates them. */
+/** Escalates rescue requests past their due time to the coordinators of the country, every few seconds. */
 @Injectable()
-export class RescueRequestEscalator implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('RescueEscalation');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
-
+export class RescueRequestEscalator extends OverdueEscalator {
   constructor(
     private readonly service: RescueRequestService,
-    @Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.running = this.service
-        .escalateOverdue()
-        .then(
-          (count) =>
-            count > 0 && this.logger.warn(`${count} rescue request(s) overdue: escalated to coordinators`),
-        )
-        .catch((error: Error) => this.logger.error(`overdue check failed: ${error.message}`));
-    }, this.config.RESCUE_OVERDUE_CHECK_INTERVAL_MS);
-    this.timer.unref();
+    @Inject(REFERRALS_CONFIG) config: ReferralsConfig,
+  ) {
+    super('rescue request(s)', config.RESCUE_OVERDUE_CHECK_INTERVAL_MS);
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  protected escalateOverdue(): Promise<number> {
+    return this.service.escalateOverdue();
   }
 }
