@@ -1,9 +1,9 @@
 import type { Indicator, IndicatorElement, TraffickingStage } from './indicator.js';
 
 /**
- * The UNODC key indicators of trafficking in persons for forced criminality in cyber-enabled crime
- * (annex to UNODC, "Casinos, cyber fraud, and trafficking in persons for forced criminality in Southeast
- * Asia", 2023), one entry per item of the annex, in the annex's order, restated in plain words.
+ * UNODC's indicators for people forced to commit online fraud, from the annex of its 2023 regional
+ * report on casinos and cyber fraud in Southeast Asia (seed document 001): one entry per item of the
+ * annex, in the annex's order, each restated in plain words.
  *
  * The annex counts 23 act indicators (10 at recruitment, 9 in transport, 4 at harbouring and receipt),
  * 27 examples of means and 3 purpose indicators; its list of scam schemes is kept apart as
