@@ -14,7 +14,6 @@ import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
 import { CASE_WORK_ENTITIES } from '../src/case/case-work-entities.js';
 import { ReferralsAccess } from '../src/access/referrals-access.js';
 import { AttestationService } from '../src/attestation/attestation.service.js';
-import { BatchedOutbox } from '../src/case/batched-outbox.js';
 import { CaseAudit } from '../src/case/case-audit.js';
 import { CaseRecords } from '../src/case/case-records.js';
 import { CaseViewReader } from '../src/case/case-view.reader.js';
@@ -59,7 +58,7 @@ export function caseWorkServices(dataSource: DataSource, clock: ManualClock) {
     () => clock.now().getTime(),
   );
   return {
-    cases: new CaseService(dataSource, access, clock, outbox, new BatchedOutbox(producer), audit, views),
+    cases: new CaseService(dataSource, access, clock, outbox, audit, views),
     consents: new ConsentService(
       dataSource,
       records,

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { AuditTrail, ManualClock, Outbox, parseInput, type AuthenticatedActor } from '@passage/shared';
 import { createTestDatabase } from '@passage/shared/testing';
 import { ReferralsAccess } from '../src/access/referrals-access.js';
-import { BatchedOutbox } from '../src/case/batched-outbox.js';
 import { CaseAudit } from '../src/case/case-audit.js';
 import { CaseRecords } from '../src/case/case-records.js';
 import { CaseViewReader } from '../src/case/case-view.reader.js';
@@ -97,7 +96,7 @@ describe('services directory and referrals (real Postgres)', () => {
     const views = new CaseViewReader(records, access, audit);
     const producer = { service: 'referrals', node: 'local' };
     const outbox = new Outbox(producer);
-    cases = new CaseService(dataSource, access, clock, outbox, new BatchedOutbox(producer), audit, views);
+    cases = new CaseService(dataSource, access, clock, outbox, audit, views);
     directory = new ServiceDirectoryService(
       dataSource,
       new ServiceDirectoryRepository(),

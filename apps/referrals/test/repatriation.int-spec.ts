@@ -14,7 +14,6 @@ import { createTestDatabase } from '@passage/shared/testing';
 import { ReferralsAccess } from '../src/access/referrals-access.js';
 import { AttestationService } from '../src/attestation/attestation.service.js';
 import { ReferralsAudit } from '../src/audit/referrals-audit.js';
-import { BatchedOutbox } from '../src/case/batched-outbox.js';
 import { CaseAudit } from '../src/case/case-audit.js';
 import { CaseRecords } from '../src/case/case-records.js';
 import { CaseViewReader } from '../src/case/case-view.reader.js';
@@ -109,7 +108,7 @@ describe('repatriation (real Postgres)', () => {
       writer,
     );
     return {
-      cases: new CaseService(source, access, clock, outbox, new BatchedOutbox(producer), caseAudit, views),
+      cases: new CaseService(source, access, clock, outbox, caseAudit, views),
       consents: new ConsentService(
         source,
         records,

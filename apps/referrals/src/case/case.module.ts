@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from '@passage/shared';
 import { ReferralsAccess } from '../access/referrals-access.js';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
 import { ConsentWithdrawalHooks } from '../consent/consent-withdrawal-hooks.js';
-import { BatchedOutbox } from './batched-outbox.js';
 import { AUDIT_SINK, CaseAudit } from './case-audit.js';
 import { CaseRecords } from './case-records.js';
 import { CaseViewReader } from './case-view.reader.js';
@@ -15,12 +13,6 @@ import { CaseService } from './case.service.js';
   providers: [
     ReferralsAccess,
     { provide: AUDIT_SINK, useValue: new AuditTrail() },
-    {
-      provide: BatchedOutbox,
-      inject: [REFERRALS_CONFIG],
-      useFactory: (config: ReferralsConfig) =>
-        new BatchedOutbox({ service: config.SERVICE_NAME, node: config.NODE_ID }),
-    },
     CaseAudit,
     CaseRecords,
     ConsentWithdrawalHooks,

@@ -16,7 +16,6 @@ import { ReferralsAccess } from '../access/referrals-access.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import type { MassIntakePersonValue, PersonInputValue } from '../person/dtos/person.input.js';
 import { PERSON_FIELD_CATEGORIES, personalFields, type PersonField } from '../person/person-fields.js';
-import { BatchedOutbox } from './batched-outbox.js';
 import { CaseAudit } from './case-audit.js';
 import { allocateCaseReferences } from './case-reference.js';
 import { CASE_OPENING_RESCUE_OUTCOMES, type CaseOrigin } from './case-vocabulary.js';
@@ -37,7 +36,6 @@ export class CaseService {
     private readonly access: ReferralsAccess,
     private readonly clock: Clock,
     private readonly outbox: Outbox,
-    private readonly batchedOutbox: BatchedOutbox,
     private readonly audit: CaseAudit,
     private readonly views: CaseViewReader,
   ) {}
@@ -109,7 +107,7 @@ export class CaseService {
         await manager.insert(CaseEntity, cases.slice(start, start + PEOPLE_PER_STATEMENT));
       }
       await insertPeople(manager, persons);
-      await this.batchedOutbox.appendEvents(
+      await this.outbox.appendEvents(
         manager,
         caseOpenedV1,
         cases.map((record, index) => ({

@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import { caseOpenedV1 } from '@passage/schemas';
-import { BatchedOutbox } from './batched-outbox.js';
+import { Outbox } from './outbox.js';
 
 function fakeManager(active = true) {
   const query = jest.fn(async (_sql: string, _values?: unknown[]) => []);
@@ -25,8 +25,8 @@ const payload = (caseId: string) => ({
   openedAt: '2026-03-02T08:00:00.000Z',
 });
 
-describe('batched outbox', () => {
-  const outbox = new BatchedOutbox({ service: 'referrals', node: 'local' });
+describe('outbox: batched appends', () => {
+  const outbox = new Outbox({ service: 'referrals', node: 'local' });
 
   it('writes a thousand events per statement', async () => {
     const { manager, query } = fakeManager();
@@ -42,7 +42,7 @@ describe('batched outbox', () => {
     expect((values as unknown[])[3]).toBe('case.opened@v1');
   });
 
-  it('checks payloads like the outbox does', async () => {
+  it('checks every payload before writing any', async () => {
     const { manager, query } = fakeManager();
     await expect(
       outbox.appendEvents(manager, caseOpenedV1, [
