@@ -47,6 +47,9 @@ const referralsConfigSchema = z.object({
         workingCalendarConfigSchema.omit({ countryCode: true }),
       ),
     ),
+  /** How long a service provider has to answer a referral, and to start once it accepted (working time). */
+  REFERRAL_ANSWER_WITHIN_MS: field.durationMs().default(48 * 3600_000),
+  REFERRAL_START_WITHIN_MS: field.durationMs().default(72 * 3600_000),
   /** How long the focal point who takes a request on may see its live data (names, places, contact). */
   RESCUE_ACCESS_GRANT_MS: field.durationMs().default(30 * 24 * 3600_000),
   /** Keys the protection-attestation hashes with (base64/base64url, at least 32 bytes): codes and document numbers are never stored. */

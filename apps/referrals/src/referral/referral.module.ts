@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { CaseModule } from '../case/case.module.js';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.config.js';
 import { ServiceDirectoryModule } from '../service-directory/service-directory.module.js';
-import { DEFAULT_REFERRAL_DUE_DURATIONS, type ReferralDueDurations } from './referral-lifecycle.js';
+import { referralDueDurations, type ReferralDueDurations } from './referral-lifecycle.js';
 import { REFERRAL_DUE_DURATIONS, ReferralTiming } from './referral-timing.js';
 import { ReferralEscalator } from './referral.escalator.js';
 import { ReferralRepository } from './referral.repository.js';
@@ -13,7 +13,15 @@ import { ReferralService } from './referral.service.js';
 @Module({
   imports: [CaseModule, ServiceDirectoryModule],
   providers: [
-    { provide: REFERRAL_DUE_DURATIONS, useValue: DEFAULT_REFERRAL_DUE_DURATIONS },
+    {
+      provide: REFERRAL_DUE_DURATIONS,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: ReferralsConfig) =>
+        referralDueDurations({
+          PENDING: config.REFERRAL_ANSWER_WITHIN_MS,
+          ACCEPTED: config.REFERRAL_START_WITHIN_MS,
+        }),
+    },
     {
       provide: ReferralTiming,
       inject: [REFERRAL_DUE_DURATIONS, REFERRALS_CONFIG],
