@@ -63,8 +63,17 @@ export class SigningKeyStore implements OnModuleInit, OnModuleDestroy {
       // Several identity replicas may start together; one of them rotates.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('passage.identity.signing-key'))`);
       const [current] = await manager.find(SigningKeyEntity, { order: { createdAt: 'DESC' }, take: 1 });
+      const unreadable = current !== undefined && !this.canOpen(current);
+      if (unreadable) {
+        // Sealed under another IDENTITY_SECRET_KEY (the secret was replaced): the key cannot sign any more.
+        // Replacing it costs only the sessions it signed; refusing to start would cost the whole node.
+        this.logger.warn(
+          `signing key ${current.kid} was sealed with another secret key; replacing it, signed tokens end`,
+        );
+      }
       const due =
         !current ||
+        unreadable ||
         current.retiredAt !== null ||
         now.getTime() - current.createdAt.getTime() > this.config.SIGNING_KEY_ROTATION_MS;
       if (!due) return;
@@ -89,6 +98,15 @@ export class SigningKeyStore implements OnModuleInit, OnModuleDestroy {
       this.logger.log(`new token-signing key ${kid}${current ? `; ${current.kid} retired` : ''}`);
     });
     await this.load(now);
+  }
+
+  private canOpen(row: SigningKeyEntity): boolean {
+    try {
+      this.box.open(row.privateJwk, row.kid);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /** The key that signs new tokens. */
