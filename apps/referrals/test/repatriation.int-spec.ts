@@ -94,7 +94,7 @@ describe('repatriation (real Postgres)', () => {
       { perActor: { limit: 50, windowSeconds: 60 }, perCode: { limit: 50, windowSeconds: 3600 } },
       () => clock.now().getTime(),
     );
-    const audit = new ReferralsAudit();
+    const audit = new ReferralsAudit(caseAudit);
     const writer = new RepatriationStepWriter(outbox);
     const reader = new RepatriationPlanReader(access, clock);
     const exitClearance = new ExitClearanceService(

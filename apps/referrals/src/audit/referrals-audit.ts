@@ -1,23 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DataCategory } from '@passage/schemas';
-import {
-  AuditTrail,
-  type AuthenticatedActor,
-  type CaseWorkAction,
-  type FieldAccess,
-  type PolicyReason,
-} from '@passage/shared';
+import type { AllowedDecision, AuthenticatedActor, CaseWorkAction, FieldAccess } from '@passage/shared';
+import { CaseAudit } from '../case/case-audit.js';
 
 /**
- * Writes the audit record of a read or change of personal data, inside the transaction that does it:
- * who, for which purpose, which categories and fields (never their values), under which policy reason.
+ * The audit door of the contexts that name a policy reason and, for reads, pass the categories the policy
+ * decided on: it keeps only those shown and writes through {@link CaseAudit}, the one writer of the
+ * node's audit trail.
  */
 @Injectable()
 export class ReferralsAudit {
-  private readonly trail = new AuditTrail();
+  constructor(private readonly audit: CaseAudit) {}
 
-  async record(
+  record(
     manager: EntityManager,
     actor: AuthenticatedActor,
     entry: {
@@ -28,7 +24,7 @@ export class ReferralsAudit {
       categories: Partial<Record<DataCategory, FieldAccess>> | readonly DataCategory[];
       fields: readonly string[];
       purpose: string;
-      reason: PolicyReason;
+      reason: AllowedDecision['reason'];
     },
   ): Promise<void> {
     const categories = Array.isArray(entry.categories)
@@ -36,20 +32,14 @@ export class ReferralsAudit {
       : (Object.entries(entry.categories) as [DataCategory, FieldAccess][])
           .filter(([, access]) => access === 'ALLOW')
           .map(([category]) => category);
-    await this.trail.record(manager, {
-      actor: {
-        userId: actor.userId,
-        organisationId: actor.organisationId,
-        organisationKind: actor.organisationKind,
-        nodeId: actor.nodeId,
-      },
+    return this.audit.recordAudit(manager, actor, {
       action: entry.action,
+      decision: { reason: entry.reason },
       resourceType: entry.resourceType,
       resourceId: entry.resourceId,
-      dataCategories: categories,
+      categories,
       fields: entry.fields,
       purpose: entry.purpose,
-      decisionReason: entry.reason,
     });
   }
 }

@@ -28,14 +28,15 @@ export interface AuditSink {
 /** Injection token of the {@link AuditSink}. */
 export const AUDIT_SINK = Symbol('AUDIT_SINK');
 
-/** Why case work touches personal data: handling the case, or answering a verification. */
-export type AuditPurpose = 'CASE_WORK' | 'ATTESTATION_VERIFICATION';
+/** Why personal data is touched, as an upper-case code: `CASE_WORK`, `ATTESTATION_VERIFICATION`, `RESCUE`… */
+export type AuditPurpose = string;
 
 /** What one audited read or change touched. */
 export interface AuditedAccess {
   action: CaseWorkAction;
   decision: Pick<AllowedDecision, 'reason'>;
-  resourceType: 'case' | 'mass-intake' | 'protection-attestation';
+  /** The kind of record, lower-case and dashed: `case`, `rescue-request`, `handoff`, `repatriation-plan`. */
+  resourceType: string;
   resourceId: string | null;
   categories: Iterable<DataCategory>;
   fields: Iterable<string>;

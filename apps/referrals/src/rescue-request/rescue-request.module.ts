@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { ReferralsAccess } from '../access/referrals-access.js';
 import { AuditTrailResolver } from '../audit/audit-trail.resolver.js';
 import { ReferralsAudit } from '../audit/referrals-audit.js';
+import { CaseModule } from '../case/case.module.js';
 import { CompoundRepository } from '../compound/compound.repository.js';
 import { CompoundResolver } from '../compound/compound.resolver.js';
 import { RescueRequestEscalator } from './rescue-request.escalator.js';
@@ -13,8 +13,8 @@ import { RescueTiming } from './rescue-request.timing.js';
 
 /** Rescue requests across borders, the compounds they are grouped under, and overdue escalation. */
 @Module({
+  imports: [CaseModule],
   providers: [
-    ReferralsAccess,
     ReferralsAudit,
     RescueTiming,
     { provide: RescueRequestRepository, useValue: new RescueRequestRepository() },
@@ -26,6 +26,6 @@ import { RescueTiming } from './rescue-request.timing.js';
     CompoundResolver,
     AuditTrailResolver,
   ],
-  exports: [RescueRequestService, ReferralsAccess, ReferralsAudit],
+  exports: [RescueRequestService, ReferralsAudit],
 })
 export class RescueRequestModule {}

@@ -1,5 +1,11 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CodedError, CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import {
+  CurrentActor,
+  decodeCursor,
+  encodeCursor,
+  parseInput,
+  type AuthenticatedActor,
+} from '@passage/shared';
 import { z } from 'zod';
 import { SubmitRescueRequestInput, submitRescueRequestSchema } from './dtos/submit-rescue-request.input.js';
 import {
@@ -78,15 +84,15 @@ export class RescueRequestResolver {
     const page = parseInput(pageSchema, { first, after }, 'page');
     const { items, hasNextPage } = await this.service.list(actor, {
       first: page.first,
-      before: page.after ? decode(page.after) : undefined,
+      before: page.after ? submittedCursor(decodeCursor(page.after)) : undefined,
     });
     const edges = await Promise.all(
       items.map(async (item) => ({
-        cursor: encode(item.row.submitted_at, item.row.id),
+        cursor: encodeCursor(item.row.submitted_at, item.row.id),
         node: await this.view(actor, item),
       })),
     );
-    return { edges, hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
+    return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 
   private view(actor: AuthenticatedActor, loaded: LoadedRescueRequest) {
@@ -94,15 +100,10 @@ export class RescueRequestResolver {
   }
 }
 
-function encode(submittedAt: Date, id: string): string {
-  return Buffer.from(`${submittedAt.toISOString()}|${id}`).toString('base64url');
-}
-
-function decode(cursor: string): { submittedAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const submittedAt = new Date(at ?? '');
-  if (!id || Number.isNaN(submittedAt.getTime())) {
-    throw new CodedError('BAD_USER_INPUT', 'after: not a cursor this list returned', { field: 'after' });
-  }
-  return { submittedAt, id };
+/** Rescue requests are listed newest first by submission time. */
+function submittedCursor({ createdAt, id }: { createdAt: Date; id: string }): {
+  submittedAt: Date;
+  id: string;
+} {
+  return { submittedAt: createdAt, id };
 }

@@ -1,6 +1,7 @@
 import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { RESCUE_OUTCOMES, RESCUE_REQUEST_STATUSES } from '@passage/schemas';
+import { PageInfoModel } from '@passage/shared';
 
 @ObjectType('RescuePerson', { description: 'A person named in a request. Fields you may not see are null.' })
 export class RescuePersonModel {
@@ -180,16 +181,14 @@ export class RescueRequestEdge {
   node: RescueRequestModel;
 }
 
+/** No total count: each row is checked against the policy, so counting would mean reading them all. */
 @ObjectType('RescueRequestConnection')
 export class RescueRequestConnection {
   @Field(() => [RescueRequestEdge])
   edges: RescueRequestEdge[];
 
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
 }
 
 @ObjectType('RescueRequestPayload')
