@@ -4,12 +4,18 @@ import { DataSource } from 'typeorm';
 import {
   AttestationHasher,
   AuditTrail,
+  CountryKeyRing,
+  ExchangeSender,
   ManualClock,
   Outbox,
+  TrustDirectory,
+  buildTrustDirectoryDocument,
+  generateCountryKeys,
   VerificationRateLimiter,
   parseInput,
   type AuthenticatedActor,
 } from '@passage/shared';
+import { exchangeMailboxTopic } from '@passage/schemas';
 import { createTestDatabase } from '@passage/shared/testing';
 import { ReferralsAccess } from '../src/access/referrals-access.js';
 import { AttestationService } from '../src/attestation/attestation.service.js';
@@ -34,6 +40,9 @@ import {
   updateRepatriationStepSchema,
 } from '../src/repatriation/dtos/repatriation.inputs.js';
 import { REPATRIATION_ENTITIES } from '../src/repatriation/repatriation-entities.js';
+import type { ReferralsConfig } from '../src/config/referrals.config.js';
+import { RepatriationArrival } from '../src/repatriation/repatriation-arrival.js';
+import { RepatriationPlanSharing } from '../src/repatriation/repatriation-plan-sharing.js';
 import { RepatriationPlanReader } from '../src/repatriation/repatriation-plan.reader.js';
 import { RepatriationPlanService } from '../src/repatriation/repatriation-plan.service.js';
 import { RepatriationStepWriter } from '../src/repatriation/repatriation-step.writer.js';
@@ -47,6 +56,14 @@ const MIGRATIONS = REFERRALS_MIGRATIONS.includes(Repatriation1764200000000)
   : [...REFERRALS_MIGRATIONS, Repatriation1764200000000];
 
 const DAY = 24 * 3600_000;
+
+/** This node hosts Cambodia only: a step owned by an Indonesian organisation is worked on another node. */
+const countryKeys = Object.fromEntries(
+  ['KH', 'ID'].map((country) => [
+    country,
+    generateCountryKeys(country, { validFrom: new Date(Date.now() - DAY) }),
+  ]),
+);
 
 const survivor = {
   name: 'Test Person Repat',
@@ -97,6 +114,22 @@ describe('repatriation (real Postgres)', () => {
     const audit = new ReferralsAudit(caseAudit);
     const writer = new RepatriationStepWriter(outbox);
     const reader = new RepatriationPlanReader(access, clock);
+    const exchange = new ExchangeSender({
+      nodeId: 'a',
+      namespace: 'repatriation-int',
+      hostedCountries: ['KH'],
+      keyRing: CountryKeyRing.fromKeyFiles([countryKeys.KH.keyFile]),
+      trustDirectory: TrustDirectory.fromObject(
+        buildTrustDirectoryDocument(
+          { KH: countryKeys.KH.published, ID: countryKeys.ID.published },
+          new Date(),
+        ),
+      ),
+      outbox,
+    });
+    const sharing = new RepatriationPlanSharing(exchange, clock, {
+      HOSTED_COUNTRIES: ['KH'],
+    } as ReferralsConfig);
     const exitClearance = new ExitClearanceService(
       source,
       access,
@@ -106,6 +139,7 @@ describe('repatriation (real Postgres)', () => {
       hasher,
       new AttestationCodeSealer(keys),
       writer,
+      sharing,
     );
     return {
       cases: new CaseService(source, access, clock, outbox, caseAudit, views),
@@ -141,7 +175,8 @@ describe('repatriation (real Postgres)', () => {
         reader,
         writer,
         exitClearance,
-        [1, 3, 6, 12],
+        new RepatriationArrival(outbox, writer, [1, 3, 6, 12]),
+        sharing,
       ),
       assessments: new ReturnRiskAssessmentService(source, records, access, audit, outbox, clock),
       durations: new StageDurationsService(source, access, audit),
@@ -439,6 +474,49 @@ describe('repatriation (real Postgres)', () => {
       'exit-clearance.read',
       'exit-clearance.respond',
     ]);
+  });
+
+  it('shares a plan whose step an organisation of a country hosted elsewhere owns with that country only, sealed and without personal data', async () => {
+    const mailbox = exchangeMailboxTopic('ID', 'repatriation-int');
+    const queued = async () =>
+      (await dataSource.query(
+        `SELECT value FROM outbox_message WHERE topic = $1 AND message_type LIKE 'exchange:repatriation.plan-shared%' ORDER BY id`,
+        [mailbox],
+      )) as { value: string }[];
+    const before = (await queued()).length;
+    const local = await createPlan(await openCase());
+    expect(local.steps.every((step) => step.ownerCountry === 'KH')).toBe(true);
+    expect(await queued()).toHaveLength(before);
+
+    const ids = await openCase();
+    const steps = stepsInput().map((step) =>
+      ['TRAVEL_DOCUMENT', 'RECEPTION'].includes(step.kind as string) ? { ...step, ownerCountry: 'ID' } : step,
+    );
+    const plan = await s.plans.create(ngo, parseInput(createRepatriationPlanSchema, { ...ids, steps }));
+    expect(plan.steps.find((step) => step.kind === 'RECEPTION')).toMatchObject({ ownerCountry: 'ID' });
+    await assess(ids);
+    await s.plans.approve(focal, plan.id);
+    const shares = (await queued()).slice(before);
+    expect(shares).toHaveLength(2);
+    for (const { value } of shares) {
+      expect(value).not.toContain(survivor.name);
+      expect(value).not.toContain(survivor.documentNumber);
+      expect(value).not.toContain('TRAVEL_DOCUMENT');
+    }
+    const [{ shared_revision: revision }] = (await dataSource.query(
+      `SELECT shared_revision FROM repatriation_plan WHERE id = $1`,
+      [plan.id],
+    )) as { shared_revision: number }[];
+    expect(revision).toBe(2);
+
+    const misplaced = stepsInput().map((step) =>
+      step.kind === 'EXIT_CLEARANCE' ? { ...step, ownerCountry: 'ID' } : step,
+    );
+    const other = await openCase();
+    await expect(
+      s.plans.create(ngo, parseInput(createRepatriationPlanSchema, { ...other, steps: misplaced })),
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'input.steps' } });
+    expect(await count(dataSource, 'repatriation_plan', `person_id = '${other.personId}'`)).toBe(0);
   });
 
   it('gives stage durations per country with cells under 5 plans suppressed, and none to immigration or the operator', async () => {

@@ -23,6 +23,7 @@ import { ReferralsAccess, policyActor } from '../access/referrals-access.js';
 import { ReferralsAudit } from '../audit/referrals-audit.js';
 import { RepatriationPlanEntity } from '../repatriation/entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from '../repatriation/entities/repatriation-step.entity.js';
+import { RepatriationPlanSharing } from '../repatriation/repatriation-plan-sharing.js';
 import { RepatriationStepWriter } from '../repatriation/repatriation-step.writer.js';
 import type { z } from 'zod';
 import { AttestationCodeSealer } from './attestation-code-sealer.js';
@@ -54,6 +55,7 @@ export class ExitClearanceService {
     private readonly hasher: AttestationHasher,
     private readonly sealer: AttestationCodeSealer,
     private readonly steps: RepatriationStepWriter,
+    private readonly sharing: RepatriationPlanSharing,
   ) {}
 
   /**
@@ -210,6 +212,7 @@ export class ExitClearanceService {
       if (step.status !== to) {
         await this.steps.change(manager, actor, plan, step, to, 'IMMIGRATION_ANSWER', now, 'input.decision');
       }
+      await this.sharing.share(manager, plan);
       const answered: Partial<ExitClearanceRequestEntity> = {
         status: input.decision,
         fineWaived: input.fineWaived,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { REPATRIATION_STEP_KINDS } from '@passage/schemas';
 import { Clock, type AuthenticatedActor, type CaseWorkAction, type ResourceContext } from '@passage/shared';
 import { ReferralsAccess } from '../access/referrals-access.js';
+import { CaseEntity } from '../case/entities/case.entity.js';
 import { ExitClearanceRequestEntity } from '../exit-clearance/entities/exit-clearance-request.entity.js';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import type { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
@@ -40,6 +41,7 @@ export class RepatriationPlanReader {
       where: { planId: plan.id },
       order: { requestedAt: 'DESC', id: 'DESC' },
     });
+    const { reference } = await manager.findOneByOrFail(CaseEntity, { id: plan.caseId });
     const followUps = await manager.find(ReintegrationFollowUpEntity, {
       where: { planId: plan.id },
       order: { monthsAfter: 'ASC' },
@@ -48,6 +50,9 @@ export class RepatriationPlanReader {
       id: plan.id,
       caseId: plan.caseId,
       personId: plan.personId,
+      caseReference: reference,
+      sharedFromCountry: null,
+      lastRefusal: null,
       jurisdictionCountry: plan.jurisdictionCountry,
       returnCountry: plan.returnCountry,
       ownerOrganisationId: plan.ownerOrganisationId,
@@ -60,6 +65,7 @@ export class RepatriationPlanReader {
       steps: steps.map((step) => ({
         kind: step.kind,
         ownerOrganisationId: step.ownerOrganisationId,
+        ownerCountry: step.ownerCountry,
         dueOn: step.dueOn,
         status: step.status,
         enteredAt: step.enteredAt,

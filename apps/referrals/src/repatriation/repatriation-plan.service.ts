@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   REPATRIATION_STEP_KINDS,
-  arrivalConfirmedV1,
-  assertArrivalConfirmable,
   assertReturnApprovable,
-  followUpRecordedV1,
-  followUpSchedule,
   repatriationPlanApprovedV1,
   repatriationPlanCreatedV1,
   type DataCategory,
@@ -41,13 +37,12 @@ import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import { ReturnRiskAssessmentEntity } from './entities/return-risk-assessment.entity.js';
 import type { RepatriationPlanModel } from './graphql/repatriation.model.js';
+import { RepatriationArrival } from './repatriation-arrival.js';
 import { planResourceContext } from './repatriation-context.js';
+import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
 import { RepatriationPlanReader } from './repatriation-plan.reader.js';
 import { RepatriationStepWriter } from './repatriation-step.writer.js';
 import { checkRule } from './repatriation.errors.js';
-
-/** Injection token of the months after arrival at which follow-ups fall due. */
-export const REPATRIATION_FOLLOW_UP_MONTHS = Symbol('REPATRIATION_FOLLOW_UP_MONTHS');
 
 /** A plan loaded with everything the policy and the rules need, and the decision that let the actor in. */
 interface AuthorisedPlan {
@@ -77,7 +72,8 @@ export class RepatriationPlanService {
     private readonly reader: RepatriationPlanReader,
     private readonly steps: RepatriationStepWriter,
     private readonly exitClearance: ExitClearanceService,
-    @Inject(REPATRIATION_FOLLOW_UP_MONTHS) private readonly followUpMonths: readonly number[],
+    private readonly arrival: RepatriationArrival,
+    private readonly sharing: RepatriationPlanSharing,
   ) {}
 
   async create(
@@ -151,10 +147,20 @@ export class RepatriationPlanService {
         const planned = input.steps.find((step) => step.kind === kind);
         if (!planned)
           throw new CodedError('BAD_USER_INPUT', `input.steps: ${kind} is missing`, { field: 'input.steps' });
+        const ownerCountry = planned.ownerCountry ?? record.jurisdictionCountry;
+        // Immigration answers only for the country it guards, and only on that country's node.
+        if (kind === 'EXIT_CLEARANCE' && ownerCountry !== record.jurisdictionCountry) {
+          throw new CodedError(
+            'BAD_USER_INPUT',
+            'input.steps: EXIT_CLEARANCE belongs to the immigration authority of the country the person leaves',
+            { field: 'input.steps' },
+          );
+        }
         return {
           planId: plan.id,
           kind,
           ownerOrganisationId: planned.ownerOrganisationId,
+          ownerCountry,
           dueOn: planned.dueOn,
           status: 'PENDING',
           enteredAt: null,
@@ -187,6 +193,7 @@ export class RepatriationPlanService {
         ['OPERATIONAL'],
         ['repatriationPlan.returnCountry', 'repatriationPlan.steps'],
       );
+      await this.sharing.share(manager, plan);
       return this.reader.read(
         manager,
         actor,
@@ -235,6 +242,7 @@ export class RepatriationPlanService {
         );
       }
       await manager.update(RepatriationPlanEntity, { id: plan.id }, { updatedAt: now });
+      await this.sharing.share(manager, plan);
       const fields = [`repatriationPlan.steps.${step.kind}`];
       if (input.exitClearance)
         fields.push('exitClearance.travelDocumentNumber', 'exitClearance.nameOnTravelDocument');
@@ -293,6 +301,7 @@ export class RepatriationPlanService {
       };
       await manager.update(RepatriationPlanEntity, { id: plan.id }, approval);
       Object.assign(plan, approval);
+      await this.sharing.share(manager, plan);
       await this.outbox.appendEvent(manager, repatriationPlanApprovedV1, {
         aggregateId: plan.caseId,
         payload: {
@@ -333,53 +342,8 @@ export class RepatriationPlanService {
       const reception = steps.find((step) => step.kind === 'RECEPTION')!;
       if (reception.ownerOrganisationId !== actor.organisationId)
         throw new AccessDeniedError('NO_NEED_TO_KNOW');
-      const now = this.clock.now();
-      if (input.arrivedAt.getTime() > now.getTime()) {
-        throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be in the future', {
-          field: 'input.arrivedAt',
-        });
-      }
-      checkRule(() => assertArrivalConfirmable(plan.status, steps), 'input.planId');
-      if (plan.approvedAt && input.arrivedAt.getTime() < plan.approvedAt.getTime()) {
-        throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be before the approval', {
-          field: 'input.arrivedAt',
-        });
-      }
-      if (reception.status !== 'DONE') await this.steps.apply(manager, actor, plan, reception, 'DONE', now);
-      const completion = { status: 'COMPLETED' as const, arrivedAt: input.arrivedAt, updatedAt: now };
-      await manager.update(RepatriationPlanEntity, { id: plan.id }, completion);
-      Object.assign(plan, completion);
-      const followUps: ReintegrationFollowUpEntity[] = followUpSchedule(
-        input.arrivedAt,
-        this.followUpMonths,
-      ).map((due) => ({
-        id: randomUUID(),
-        planId: plan.id,
-        monthsAfter: due.monthsAfter,
-        dueOn: due.dueOn,
-        outcome: null,
-        notes: null,
-        recordedBy: null,
-        recordedByOrganisationId: null,
-        recordedAt: null,
-      }));
-      if (followUps.length > 0) await manager.insert(ReintegrationFollowUpEntity, followUps);
-      await this.outbox.appendEvent(manager, arrivalConfirmedV1, {
-        aggregateId: plan.caseId,
-        payload: {
-          caseId: plan.caseId,
-          personId: plan.personId,
-          planId: plan.id,
-          arrivedAt: input.arrivedAt.toISOString(),
-          followUps: followUps.map((followUp) => ({
-            followUpId: followUp.id,
-            monthsAfter: followUp.monthsAfter,
-            dueOn: followUp.dueOn,
-          })),
-          confirmedByOrganisationId: actor.organisationId,
-          confirmedBy: actor.userId,
-        },
-      });
+      await this.arrival.confirm(manager, actor, plan, steps, input.arrivedAt, this.clock.now());
+      await this.sharing.share(manager, plan);
       await this.recordAudit(
         manager,
         actor,
@@ -413,36 +377,16 @@ export class RepatriationPlanService {
       if (![reception.ownerOrganisationId, plan.ownerOrganisationId].includes(actor.organisationId)) {
         throw new AccessDeniedError('NO_NEED_TO_KNOW');
       }
-      if (followUp.recordedAt) {
-        throw new CodedError('CONFLICT', 'input.followUpId: this follow-up is already recorded', {
-          field: 'input.followUpId',
-        });
-      }
-      const now = this.clock.now();
-      await manager.update(
-        ReintegrationFollowUpEntity,
-        { id: followUp.id },
-        {
-          outcome: input.outcome,
-          notes: input.notes,
-          recordedBy: actor.userId,
-          recordedByOrganisationId: actor.organisationId,
-          recordedAt: now,
-        },
+      await this.arrival.recordOutcome(
+        manager,
+        actor,
+        plan,
+        followUp,
+        input.outcome,
+        input.notes,
+        this.clock.now(),
       );
-      await this.outbox.appendEvent(manager, followUpRecordedV1, {
-        aggregateId: plan.caseId,
-        payload: {
-          caseId: plan.caseId,
-          planId: plan.id,
-          followUpId: followUp.id,
-          monthsAfter: followUp.monthsAfter,
-          outcome: input.outcome,
-          recordedByOrganisationId: actor.organisationId,
-          recordedBy: actor.userId,
-          recordedAt: now.toISOString(),
-        },
-      });
+      await this.sharing.share(manager, plan);
       await this.recordAudit(
         manager,
         actor,

@@ -13,6 +13,12 @@ import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import { checkRule } from './repatriation.errors.js';
 
 /**
+ * Who changed a step: a signed-in actor of this node, or an organisation of another country whose
+ * request came through the exchange (its people are not users of this node).
+ */
+export type StepChanger = Pick<AuthenticatedActor, 'userId' | 'organisationId'>;
+
+/**
  * Moves a step and records when it was entered and left, with its event, inside the caller's
  * transaction. Both the organisations working the plan and the immigration authority's answer go
  * through here, so the recorded times always follow the same rules.
@@ -23,7 +29,7 @@ export class RepatriationStepWriter {
 
   async change(
     manager: EntityManager,
-    actor: AuthenticatedActor,
+    actor: StepChanger,
     plan: RepatriationPlanEntity,
     step: RepatriationStepEntity,
     to: RepatriationStepStatus,
@@ -44,7 +50,7 @@ export class RepatriationStepWriter {
    */
   async apply(
     manager: EntityManager,
-    actor: AuthenticatedActor,
+    actor: StepChanger,
     plan: RepatriationPlanEntity,
     step: RepatriationStepEntity,
     to: RepatriationStepStatus,

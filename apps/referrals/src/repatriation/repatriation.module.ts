@@ -9,7 +9,13 @@ import { AttestationCodeSealer } from '../exit-clearance/attestation-code-sealer
 import { ExitClearanceResolver } from '../exit-clearance/exit-clearance.resolver.js';
 import { ExitClearanceService } from '../exit-clearance/exit-clearance.service.js';
 import { RepatriationPlanReader } from './repatriation-plan.reader.js';
-import { REPATRIATION_FOLLOW_UP_MONTHS, RepatriationPlanService } from './repatriation-plan.service.js';
+import { REPATRIATION_FOLLOW_UP_MONTHS, RepatriationArrival } from './repatriation-arrival.js';
+import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
+import { RemoteStepWork } from './remote-step-work.js';
+import { RepatriationAssignments } from './repatriation-assignments.js';
+import { RepatriationExchangeHandlers } from './repatriation.exchange-handlers.js';
+import { RepatriationPlanService } from './repatriation-plan.service.js';
+import { RepatriationPlansQuery } from './repatriation-plans.query.js';
 import { RepatriationStepWriter } from './repatriation-step.writer.js';
 import { RepatriationResolver } from './repatriation.resolver.js';
 import { ReturnRiskAssessmentService } from './return-risk-assessment.service.js';
@@ -41,9 +47,15 @@ import { StageDurationsService } from './stage-durations.service.js';
         config.REPATRIATION_FOLLOW_UP_MONTHS ?? DEFAULT_FOLLOW_UP_MONTHS,
     },
     RepatriationStepWriter,
+    RepatriationArrival,
+    RepatriationPlanSharing,
     RepatriationPlanReader,
     ExitClearanceService,
     RepatriationPlanService,
+    RepatriationAssignments,
+    RemoteStepWork,
+    RepatriationPlansQuery,
+    RepatriationExchangeHandlers,
     ReturnRiskAssessmentService,
     StageDurationsService,
     RepatriationResolver,

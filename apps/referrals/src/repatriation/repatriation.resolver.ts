@@ -16,10 +16,13 @@ import {
 } from './dtos/repatriation.inputs.js';
 import {
   RecordRiskAssessmentPayload,
+  RepatriationPlanModel,
   RepatriationPlanPayload,
   StageDurationModel,
 } from './graphql/repatriation.model.js';
+import { RepatriationAssignments } from './repatriation-assignments.js';
 import { RepatriationPlanService } from './repatriation-plan.service.js';
+import { RepatriationPlansQuery } from './repatriation-plans.query.js';
 import { ReturnRiskAssessmentService } from './return-risk-assessment.service.js';
 import { StageDurationsService } from './stage-durations.service.js';
 
@@ -29,7 +32,17 @@ export class RepatriationResolver {
     private readonly plans: RepatriationPlanService,
     private readonly assessments: ReturnRiskAssessmentService,
     private readonly durations: StageDurationsService,
+    private readonly assignments: RepatriationAssignments,
+    private readonly plansQuery: RepatriationPlansQuery,
   ) {}
+
+  @Query(() => [RepatriationPlanModel], {
+    description:
+      "Repatriation plans the caller's organisation works on: plans held on this node that it owns, whose case it owns, in which it owns a step, or (a coordinator) of its country; then plans held on other nodes in which it owns a step (sharedFromCountry set, operational facts only).",
+  })
+  repatriationPlans(@CurrentActor() actor: AuthenticatedActor) {
+    return this.plansQuery.list(actor);
+  }
 
   @Mutation(() => RecordRiskAssessmentPayload, {
     description:
@@ -63,7 +76,12 @@ export class RepatriationResolver {
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: UpdateRepatriationStepInput,
   ) {
-    return { plan: await this.plans.updateStep(actor, parseInput(updateRepatriationStepSchema, input)) };
+    const parsed = parseInput(updateRepatriationStepSchema, input);
+    // A plan held on another node is worked through the exchange; the policy decides on either path.
+    const plan = (await this.assignments.holds(parsed.planId))
+      ? await this.assignments.requestStepChange(actor, parsed)
+      : await this.plans.updateStep(actor, parsed);
+    return { plan };
   }
 
   @Mutation(() => RepatriationPlanPayload, {
@@ -81,14 +99,22 @@ export class RepatriationResolver {
     description: 'The RECEPTION step owner confirms arrival: the plan closes and follow-ups are scheduled.',
   })
   async confirmArrival(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConfirmArrivalInput) {
-    return { plan: await this.plans.confirmArrival(actor, parseInput(confirmArrivalSchema, input)) };
+    const parsed = parseInput(confirmArrivalSchema, input);
+    const plan = (await this.assignments.holds(parsed.planId))
+      ? await this.assignments.reportArrival(actor, parsed)
+      : await this.plans.confirmArrival(actor, parsed);
+    return { plan };
   }
 
   @Mutation(() => RepatriationPlanPayload, {
     description: 'Records the outcome of a reintegration follow-up.',
   })
   async recordFollowUp(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: RecordFollowUpInput) {
-    return { plan: await this.plans.recordFollowUp(actor, parseInput(recordFollowUpSchema, input)) };
+    const parsed = parseInput(recordFollowUpSchema, input);
+    const plan = (await this.assignments.holdsFollowUp(parsed.followUpId))
+      ? await this.assignments.reportFollowUp(actor, parsed)
+      : await this.plans.recordFollowUp(actor, parsed);
+    return { plan };
   }
 
   @Query(() => [StageDurationModel], {

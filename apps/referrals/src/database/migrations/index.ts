@@ -4,6 +4,7 @@ import { CaseWork1763900000000 } from './1763900000000-case-work.js';
 import { Handoffs1764300000000 } from './1764300000000-handoffs.js';
 import { Referrals1764100000000 } from './1764100000000-referrals.js';
 import { Repatriation1764200000000 } from './1764200000000-repatriation.js';
+import { RepatriationAcrossNodes1764400000000 } from './1764400000000-repatriation-across-nodes.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -14,4 +15,5 @@ export const REFERRALS_MIGRATIONS = [
   Referrals1764100000000,
   Repatriation1764200000000,
   Handoffs1764300000000,
+  RepatriationAcrossNodes1764400000000,
 ];

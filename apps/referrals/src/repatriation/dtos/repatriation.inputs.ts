@@ -140,6 +140,13 @@ export class RepatriationStepPlanInput {
   @Field(() => ID, { description: 'The organisation that carries the step out.' })
   ownerOrganisationId: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The owner organisation's country, when it is not the country the person leaves (the embassy of the country of return, the focal point or NGO receiving the person at home). An owner whose country another node hosts works the step on its own node, through the exchange.",
+  })
+  ownerCountry?: string | null;
+
   @Field({ description: 'YYYY-MM-DD.' })
   dueOn: string;
 }
@@ -173,6 +180,7 @@ export const createRepatriationPlanSchema = z.object({
       z.object({
         kind: z.enum(REPATRIATION_STEP_KINDS),
         ownerOrganisationId: z.uuid('must be an organisation id'),
+        ownerCountry: countryCode.nullish().transform((value) => value ?? null),
         dueOn: calendarDay,
       }),
     )

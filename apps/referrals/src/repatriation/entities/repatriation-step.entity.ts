@@ -13,6 +13,10 @@ export class RepatriationStepEntity {
   @Column({ name: 'owner_organisation_id', type: 'uuid' })
   ownerOrganisationId: string;
 
+  /** The owner's country; when another node hosts it, the owner works the step through the exchange. */
+  @Column({ name: 'owner_country', type: 'char', length: 2 })
+  ownerCountry: string;
+
   /** Calendar day, `YYYY-MM-DD`. */
   @Column({ name: 'due_on', type: 'date' })
   dueOn: string;

@@ -96,6 +96,9 @@ export class RepatriationStepModel {
   @Field(() => ID)
   ownerOrganisationId: string;
 
+  @Field({ description: "The owner organisation's country." })
+  ownerCountry: string;
+
   @Field({ description: 'Calendar day the step is due, YYYY-MM-DD.' })
   dueOn: string;
 
@@ -159,16 +162,40 @@ export class ReintegrationFollowUpModel {
   recordedAt: Date | null;
 }
 
+@ObjectType('RefusedRemoteChange', {
+  description: "Why the plan's node refused the last change asked for from this node.",
+})
+export class RefusedRemoteChangeModel {
+  @Field({ description: 'The rule that refused it, e.g. STEP_NEEDS_APPROVAL or STEPS_NOT_DONE.' })
+  code: string;
+
+  @Field()
+  message: string;
+}
+
 @ObjectType('RepatriationPlan')
 export class RepatriationPlanModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => ID)
-  caseId: string;
+  @Field(() => ID, { nullable: true, description: 'Null when the plan is held on another node.' })
+  caseId: string | null;
 
-  @Field(() => ID)
-  personId: string;
+  @Field(() => ID, { nullable: true, description: 'Null when the plan is held on another node.' })
+  personId: string | null;
+
+  @Field({ description: "The case's reference, as the country that holds the case wrote it." })
+  caseReference: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Null when this node holds the plan. Otherwise the country whose node holds it: this organisation owns some of its steps and sees the plan's operational facts only; its changes travel to that node, which may refuse them (see lastRefusal).",
+  })
+  sharedFromCountry: string | null;
+
+  @Field(() => RefusedRemoteChangeModel, { nullable: true })
+  lastRefusal: RefusedRemoteChangeModel | null;
 
   @Field({ description: 'The country the person leaves (where the case is handled).' })
   jurisdictionCountry: string;
