@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DataCategory } from '@passage/schemas';
+import { CONSENT_PURPOSES, type DataCategory } from '@passage/schemas';
 import {
   Clock,
   assertAllowed,
@@ -45,6 +45,7 @@ export class ReferralsAccess {
   /**
    * For lists: refuses outright when the actor could not read even a record of its own organisation and
    * country (an immigration authority, the platform operator); every row is then still checked one by one.
+   * The imagined record has every consent: consent is decided per row, not for the list.
    */
   authoriseAny(actor: AuthenticatedActor, action: CaseWorkAction): void {
     const ownRecord: ResourceContext = {
@@ -52,7 +53,7 @@ export class ReferralsAccess {
       ownerCountry: actor.country ?? '',
       jurisdictionCountry: actor.country ?? '',
       team: [],
-      consents: [],
+      consents: CONSENT_PURPOSES,
     };
     assertAllowed(policyActor(actor), action, ownRecord, this.clock.now());
   }

@@ -140,4 +140,3 @@ export class RemoteStepWork {
     await this.sharing.share(manager, plan);
   }
 }
-

@@ -148,7 +148,7 @@ export class RepatriationAssignments {
     if (input.exitClearance) {
       throw new CodedError(
         'BAD_USER_INPUT',
-        "input.exitClearance: exit clearance is requested on the node of the country the person leaves",
+        'input.exitClearance: exit clearance is requested on the node of the country the person leaves',
         { field: 'input.exitClearance' },
       );
     }
@@ -194,9 +194,14 @@ export class RepatriationAssignments {
           requestedAt: now.toISOString(),
         }),
       });
-      await this.recordAudit(manager, actor, decision, row.plan_id, ['OPERATIONAL'], [
-        `repatriationPlan.steps.${step.kind}`,
-      ]);
+      await this.recordAudit(
+        manager,
+        actor,
+        decision,
+        row.plan_id,
+        ['OPERATIONAL'],
+        [`repatriationPlan.steps.${step.kind}`],
+      );
       return this.view(manager, actor, row);
     });
   }
@@ -242,9 +247,14 @@ export class RepatriationAssignments {
           confirmedAt: now.toISOString(),
         }),
       });
-      await this.recordAudit(manager, actor, decision, row.plan_id, ['OPERATIONAL'], [
-        'repatriationPlan.arrivedAt',
-      ]);
+      await this.recordAudit(
+        manager,
+        actor,
+        decision,
+        row.plan_id,
+        ['OPERATIONAL'],
+        ['repatriationPlan.arrivedAt'],
+      );
       return this.view(manager, actor, row);
     });
   }
@@ -425,7 +435,9 @@ export class RepatriationAssignments {
       team: [],
       consents: ['RETURN'],
     };
-    return this.access.visibleCategories(actor, 'repatriation.plan', context, ['NARRATIVE']).NARRATIVE === 'ALLOW';
+    return (
+      this.access.visibleCategories(actor, 'repatriation.plan', context, ['NARRATIVE']).NARRATIVE === 'ALLOW'
+    );
   }
 
   private recordAudit(

@@ -20,7 +20,16 @@ export function uniqueTopicName(prefix: string): string {
 export async function readTopic(
   bus: MessageBus,
   topic: string,
-  { count, timeoutMs = 30_000 }: { count: number; timeoutMs?: number },
+  {
+    count,
+    timeoutMs = 30_000,
+    settleMs = 0,
+  }: {
+    count: number;
+    timeoutMs?: number;
+    /** Keep reading this long after `count` records arrived, to take in the rest of the topic too. */
+    settleMs?: number;
+  },
 ): Promise<DeliveredRecord[]> {
   const records: DeliveredRecord[] = [];
   let resolveDone: () => void = () => undefined;
@@ -29,7 +38,7 @@ export async function readTopic(
     { groupId: `test-reader-${randomUUID()}`, topics: [topic], fromBeginning: true },
     async (record) => {
       records.push(record);
-      if (records.length >= count) resolveDone();
+      if (records.length === count) setTimeout(resolveDone, settleMs);
     },
   );
   const timer = setTimeout(resolveDone, timeoutMs);

@@ -55,7 +55,6 @@ export class Handoffs1764300000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE handoff_recognition`);
     await queryRunner.query(`DROP TABLE handoff_received`);
     await queryRunner.query(`DROP TABLE handoff_sent`);
   }

@@ -1,7 +1,9 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Repatriation steps owned by organisations of other countries. The plan's node records each step
+ * Recognitions of another country's identification decision (the handoffs migration never created
+ * their table; it goes with its handoff when the handoff is erased), and repatriation steps owned by
+ * organisations of other countries. The plan's node records each step
  * owner's country and counts the shares it sent; the step owner's node keeps an operational copy of the
  * plan (no personal field) and, for follow-ups it records, its own notes, which never leave it.
  */
@@ -9,6 +11,15 @@ export class RepatriationAcrossNodes1764400000000 implements MigrationInterface 
   name = 'RepatriationAcrossNodes1764400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE handoff_recognition (
+        handoff_id              uuid NOT NULL REFERENCES handoff_received (id) ON DELETE CASCADE,
+        decision_jurisdiction   char(2) NOT NULL,
+        recognised_by_org_id    uuid NOT NULL,
+        legal_basis             text NOT NULL,
+        recognised_at           timestamptz NOT NULL,
+        PRIMARY KEY (handoff_id, decision_jurisdiction)
+      )`);
     await queryRunner.query(`ALTER TABLE repatriation_step ADD COLUMN owner_country char(2)`);
     await queryRunner.query(`
       UPDATE repatriation_step s SET owner_country = p.jurisdiction_country
@@ -55,5 +66,6 @@ export class RepatriationAcrossNodes1764400000000 implements MigrationInterface 
     await queryRunner.query(`DROP TABLE repatriation_assignment`);
     await queryRunner.query(`ALTER TABLE repatriation_plan DROP COLUMN shared_revision`);
     await queryRunner.query(`ALTER TABLE repatriation_step DROP COLUMN owner_country`);
+    await queryRunner.query(`DROP TABLE handoff_recognition`);
   }
 }
