@@ -29,10 +29,14 @@ async function call(session, query, variables) {
 async function signIn(gatewayFor, email) {
   const data = await call(
     { gateway: gatewayFor(email) },
-    `mutation L($input: LoginInput!) { login(input: $input) { accessToken } }`,
+    `mutation L($input: LoginInput!) { login(input: $input) { accessToken user { organisationId } } }`,
     { input: { email, password: PASSWORD } },
   );
-  return { token: data.login.accessToken, gateway: gatewayFor(email) };
+  return {
+    token: data.login.accessToken,
+    gateway: gatewayFor(email),
+    organisationId: data.login.user.organisationId,
+  };
 }
 
 const SUBMIT = `mutation S($input: SubmitRescueRequestInput!) { submitRescueRequest(input: $input) { rescueRequest { id } } }`;
@@ -140,7 +144,10 @@ export async function seedDemoCaseWork(gatewayFor, { log = () => undefined } = {
   const ngo = await signIn(gatewayFor, 'ngo.kh@passage.demo');
   const cases = await call(ngo, `{ cases(first: 1) { totalCount } }`, {});
   if (cases.cases.totalCount > 0) log('[seed] demo cases already present');
-  else await seedDemoCases(gatewayFor, log);
+  else {
+    await seedDemoCases(gatewayFor, log);
+    await seedDemoReturn(gatewayFor, log);
+  }
   await seedDemoServices(gatewayFor, log);
 }
 
@@ -287,4 +294,133 @@ async function seedDemoCases(gatewayFor, log) {
   log(
     `[seed] 2 demo cases; attestation ${issueProtectionAttestation.code} verifies with document number DEMO1234567`,
   );
+}
+
+const DAY_MS = 86_400_000;
+const dayFromNow = (days) => new Date(Date.now() + days * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A return under way, across borders: an Indonesian survivor in Cambodia with an approved repatriation
+ * plan whose travel document the Indonesian embassy is issuing and whose reception focal.id owns (on the
+ * Indonesian node when two nodes run), and a handoff to focal.id waiting for an answer.
+ */
+async function seedDemoReturn(gatewayFor, log) {
+  const [focal, consul, immigration, focalId] = await Promise.all(
+    ['focal.kh', 'consul.id-kh', 'immigration.kh', 'focal.id'].map((persona) =>
+      signIn(gatewayFor, `${persona}@passage.demo`),
+    ),
+  );
+  const opened = (
+    await call(focal, OPEN_CASE, {
+      input: {
+        origin: 'WALK_IN',
+        people: [
+          {
+            name: 'Ayu Kartika (demo)',
+            nationality: 'ID',
+            gender: 'FEMALE',
+            ageBand: 'AGE_25_34',
+            languages: ['id'],
+            documentType: 'PASSPORT',
+            documentNumber: 'DEMO7654321',
+            narrative: 'Recruited as a hotel receptionist, held in a compound for five months (demo).',
+          },
+        ],
+      },
+    })
+  ).openCase.case;
+  const caseId = opened.id;
+  const personId = opened.people[0].id;
+  await call(
+    focal,
+    `mutation C($input: RecordConsentInput!) { recordConsent(input: $input) { case { id } } }`,
+    {
+      input: {
+        caseId,
+        personId,
+        purposes: ['SERVICES_REFERRAL', 'RETURN', 'CROSS_BORDER_HANDOFF', 'ANONYMISED_STATISTICS'],
+        language: 'id',
+        interpreterUsed: true,
+        interpreterLanguage: 'id',
+      },
+    },
+  );
+  await call(
+    focal,
+    `mutation D($input: RecordIdentificationDecisionInput!) { recordIdentificationDecision(input: $input) { case { id } } }`,
+    {
+      input: {
+        caseId,
+        personId,
+        status: 'REASONABLE_GROUNDS',
+        legalBasis: 'reasonable-grounds provision of the national anti-trafficking law (demo)',
+        decidedAt: new Date().toISOString(),
+      },
+    },
+  );
+  const step = (kind, owner, days, ownerCountry) => ({
+    kind,
+    ownerOrganisationId: owner.organisationId,
+    dueOn: dayFromNow(days),
+    ...(ownerCountry ? { ownerCountry } : {}),
+  });
+  const { createRepatriationPlan } = await call(
+    focal,
+    `mutation P($input: CreateRepatriationPlanInput!) { createRepatriationPlan(input: $input) { plan { id } } }`,
+    {
+      input: {
+        caseId,
+        personId,
+        returnCountry: 'ID',
+        steps: [
+          step('TRAVEL_DOCUMENT', consul, 10, 'ID'),
+          step('EXIT_CLEARANCE', immigration, 20),
+          step('FUNDING', focal, 20),
+          step('TRAVEL_BOOKED', focal, 25),
+          step('ESCORT', focal, 30),
+          step('RECEPTION', focalId, 31, 'ID'),
+        ],
+      },
+    },
+  );
+  await call(
+    focal,
+    `mutation R($input: RecordRiskAssessmentInput!) { recordRiskAssessment(input: $input) { riskAssessment { id } } }`,
+    {
+      input: {
+        caseId,
+        personId,
+        factors: [
+          'RE_TRAFFICKING',
+          'REPRISALS',
+          'DEBT_OR_RANSOM',
+          'PROSECUTION_OR_PERSECUTION',
+          'STIGMA',
+          'FAMILY_SITUATION',
+        ].map((factor) => ({ factor, level: factor === 'STIGMA' ? 'MEDIUM' : 'LOW' })),
+        conclusion: 'RETURN_WITH_SAFEGUARDS',
+        assessedAt: new Date().toISOString(),
+      },
+    },
+  );
+  await call(
+    focal,
+    `mutation A($id: ID!) { approveRepatriationPlan(planId: $id) { plan { status } } }`,
+    { id: createRepatriationPlan.plan.id },
+  );
+  await call(
+    focal,
+    `mutation H($input: OfferHandoffInput!) { offerHandoff(input: $input) { handoff { id } } }`,
+    {
+      input: {
+        caseId,
+        personId,
+        recipientCountry: 'ID',
+        recipientOrganisationId: focalId.organisationId,
+        categories: ['IDENTITY', 'LEGAL'],
+        note: 'Reception in Jakarta and reintegration support (demo).',
+      },
+    },
+  );
+  log('[seed] 1 demo return under way: plan approved, travel document with the embassy, handoff to focal.id');
 }

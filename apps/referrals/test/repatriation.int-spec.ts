@@ -8,12 +8,14 @@ import {
   ExchangeSender,
   ManualClock,
   Outbox,
+  openEnvelope,
   TrustDirectory,
   buildTrustDirectoryDocument,
   generateCountryKeys,
   VerificationRateLimiter,
   parseInput,
   type AuthenticatedActor,
+  type ExchangeHeader,
 } from '@passage/shared';
 import { exchangeMailboxTopic } from '@passage/schemas';
 import { createTestDatabase } from '@passage/shared/testing';
@@ -41,7 +43,9 @@ import {
 } from '../src/repatriation/dtos/repatriation.inputs.js';
 import { REPATRIATION_ENTITIES } from '../src/repatriation/repatriation-entities.js';
 import type { ReferralsConfig } from '../src/config/referrals.config.js';
+import { RemoteStepWork } from '../src/repatriation/remote-step-work.js';
 import { RepatriationArrival } from '../src/repatriation/repatriation-arrival.js';
+import { RepatriationAssignments } from '../src/repatriation/repatriation-assignments.js';
 import { RepatriationPlanSharing } from '../src/repatriation/repatriation-plan-sharing.js';
 import { RepatriationPlanReader } from '../src/repatriation/repatriation-plan.reader.js';
 import { RepatriationPlanService } from '../src/repatriation/repatriation-plan.service.js';
@@ -63,6 +67,9 @@ const countryKeys = Object.fromEntries(
     country,
     generateCountryKeys(country, { validFrom: new Date(Date.now() - DAY) }),
   ]),
+);
+const trustDirectory = TrustDirectory.fromObject(
+  buildTrustDirectoryDocument({ KH: countryKeys.KH.published, ID: countryKeys.ID.published }, new Date()),
 );
 
 const survivor = {
@@ -114,19 +121,16 @@ describe('repatriation (real Postgres)', () => {
     const audit = new ReferralsAudit(caseAudit);
     const writer = new RepatriationStepWriter(outbox);
     const reader = new RepatriationPlanReader(access, clock);
-    const exchange = new ExchangeSender({
-      nodeId: 'a',
-      namespace: 'repatriation-int',
-      hostedCountries: ['KH'],
-      keyRing: CountryKeyRing.fromKeyFiles([countryKeys.KH.keyFile]),
-      trustDirectory: TrustDirectory.fromObject(
-        buildTrustDirectoryDocument(
-          { KH: countryKeys.KH.published, ID: countryKeys.ID.published },
-          new Date(),
-        ),
-      ),
-      outbox,
-    });
+    const exchangeOf = (country: 'KH' | 'ID') =>
+      new ExchangeSender({
+        nodeId: country === 'KH' ? 'a' : 'b',
+        namespace: 'repatriation-int',
+        hostedCountries: [country],
+        keyRing: CountryKeyRing.fromKeyFiles([countryKeys[country].keyFile]),
+        trustDirectory,
+        outbox,
+      });
+    const exchange = exchangeOf('KH');
     const sharing = new RepatriationPlanSharing(exchange, clock, {
       HOSTED_COUNTRIES: ['KH'],
     } as ReferralsConfig);
@@ -141,7 +145,11 @@ describe('repatriation (real Postgres)', () => {
       writer,
       sharing,
     );
+    const arrival = new RepatriationArrival(outbox, writer, [1, 3, 6, 12]);
     return {
+      remoteWork: new RemoteStepWork(writer, arrival, sharing, clock),
+      // The Indonesian node's side of the same plans; one database plays both nodes here.
+      assignments: new RepatriationAssignments(source, access, audit, exchangeOf('ID'), clock),
       cases: new CaseService(source, access, clock, outbox, caseAudit, views),
       consents: new ConsentService(
         source,
@@ -175,7 +183,7 @@ describe('repatriation (real Postgres)', () => {
         reader,
         writer,
         exitClearance,
-        new RepatriationArrival(outbox, writer, [1, 3, 6, 12]),
+        arrival,
         sharing,
       ),
       assessments: new ReturnRiskAssessmentService(source, records, access, audit, outbox, clock),
@@ -517,6 +525,163 @@ describe('repatriation (real Postgres)', () => {
       s.plans.create(ngo, parseInput(createRepatriationPlanSchema, { ...other, steps: misplaced })),
     ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'input.steps' } });
     expect(await count(dataSource, 'repatriation_plan', `person_id = '${other.personId}'`)).toBe(0);
+  });
+
+  describe('steps owned by organisations another node hosts', () => {
+    const remoteSteps = () =>
+      stepsInput().map((step) =>
+        ['TRAVEL_DOCUMENT', 'RECEPTION'].includes(step.kind as string)
+          ? { ...step, ownerCountry: 'ID' }
+          : step,
+      );
+    const envelopeHeader = (planId: string, country: string): ExchangeHeader => ({
+      v: 1,
+      messageId: randomUUID(),
+      correlationId: planId,
+      causationId: null,
+      type: 'repatriation.step-change-requested',
+      typeVersion: 1,
+      sentAt: clock.now().toISOString(),
+      sender: { country, node: 'b' },
+      recipient: { country: 'KH' },
+    });
+    const stepChange = (planId: string, step: string, status: string, by: AuthenticatedActor) => ({
+      planId,
+      step: step as never,
+      status: status as never,
+      dueOn: null,
+      requestedByOrganisationId: by.organisationId,
+      requestedBy: by.userId,
+      requestedAt: clock.now().toISOString(),
+    });
+    const stepStatus = async (planId: string, kind: string) => {
+      const [row] = (await dataSource.query(
+        `SELECT status FROM repatriation_step WHERE plan_id = $1 AND kind = $2`,
+        [planId, kind],
+      )) as { status: string }[];
+      return row.status;
+    };
+    /** The newest share to Indonesia, opened with Indonesia's keys as its node would. */
+    const latestShare = async () => {
+      const [row] = (await dataSource.query(
+        `SELECT value FROM outbox_message WHERE topic = $1 AND message_type LIKE 'exchange:repatriation.plan-shared%'
+          ORDER BY id DESC LIMIT 1`,
+        [exchangeMailboxTopic('ID', 'repatriation-int')],
+      )) as { value: Buffer }[];
+      const opened = openEnvelope(row.value, {
+        keyRing: CountryKeyRing.fromKeyFiles([countryKeys.ID.keyFile]),
+        hostedCountries: ['ID'],
+        trustDirectory,
+        now: () => new Date(),
+      });
+      return {
+        header: opened.header,
+        payload: opened.payload as Record<string, unknown> & { revision: number },
+      };
+    };
+
+    it("applies the owner's change, shares a refusal back instead of failing, and refuses work from anyone else", async () => {
+      const ids = await openCase();
+      const plan = await s.plans.create(
+        ngo,
+        parseInput(createRepatriationPlanSchema, { ...ids, steps: remoteSteps() }),
+      );
+      const apply = (message: ReturnType<typeof stepChange>, country = 'ID') =>
+        dataSource.transaction((manager) =>
+          s.remoteWork.applyStepChange(message, envelopeHeader(plan.id, country), manager),
+        );
+
+      await apply(stepChange(plan.id, 'TRAVEL_DOCUMENT', 'IN_PROGRESS', embassy));
+      expect(await stepStatus(plan.id, 'TRAVEL_DOCUMENT')).toBe('IN_PROGRESS');
+      expect((await latestShare()).payload).toMatchObject({ refusal: null });
+
+      // Reception before approval breaks a plan rule: nothing changes, and the owner is told why.
+      await apply(stepChange(plan.id, 'RECEPTION', 'IN_PROGRESS', originNgo));
+      expect(await stepStatus(plan.id, 'RECEPTION')).toBe('PENDING');
+      const refused = await latestShare();
+      expect(refused.payload).toMatchObject({ refusal: { code: 'STEP_NEEDS_APPROVAL' } });
+      expect(JSON.stringify(refused.payload)).not.toContain(survivor.name);
+
+      // Anyone but the step's owner, or the owner's country speaking for another, is refused outright.
+      await expect(
+        apply(stepChange(plan.id, 'TRAVEL_DOCUMENT', 'DONE', embassy), 'TH'),
+      ).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(apply(stepChange(plan.id, 'RECEPTION', 'BLOCKED', embassy))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(apply(stepChange(plan.id, 'FUNDING', 'IN_PROGRESS', ngo))).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      expect(await stepStatus(plan.id, 'FUNDING')).toBe('PENDING');
+    });
+
+    it("keeps only the newest share on the owner's node, lets only a step's owner work it there, and sends the work home sealed", async () => {
+      const ids = await openCase();
+      const plan = await s.plans.create(
+        ngo,
+        parseInput(createRepatriationPlanSchema, { ...ids, steps: remoteSteps() }),
+      );
+      const first = await latestShare();
+      await assess(ids);
+      await s.plans.approve(focal, plan.id);
+      const second = await latestShare();
+      expect(second.payload.revision).toBe(first.payload.revision + 1);
+
+      const receive = (share: typeof first) =>
+        dataSource.transaction((manager) =>
+          s.assignments.receive(share.payload as never, share.header, manager),
+        );
+      await receive(second);
+      await receive(first); // late and older: ignored
+      const [stored] = (await dataSource.query(
+        `SELECT revision, status FROM repatriation_assignment WHERE plan_id = $1`,
+        [plan.id],
+      )) as { revision: number; status: string }[];
+      expect(stored).toEqual({ revision: second.payload.revision, status: 'APPROVED' });
+      await expect(
+        dataSource.transaction((manager) =>
+          s.assignments.receive(
+            second.payload as never,
+            { ...second.header, sender: { country: 'TH', node: 'x' } },
+            manager,
+          ),
+        ),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+      const listed = await s.assignments.list(embassy);
+      expect(listed.find((candidate) => candidate.id === plan.id)).toMatchObject({
+        sharedFromCountry: 'KH',
+        caseId: null,
+        personId: null,
+      });
+      expect(JSON.stringify(listed)).not.toContain(survivor.name);
+      expect(await s.assignments.list(otherImmigration).catch((error: unknown) => error)).toMatchObject({
+        code: 'FORBIDDEN',
+      });
+
+      const change = (who: AuthenticatedActor, step: string, status: string) =>
+        s.assignments.requestStepChange(
+          who,
+          parseInput(updateRepatriationStepSchema, { planId: plan.id, step, status }),
+        );
+      await expect(change(originNgo, 'TRAVEL_DOCUMENT', 'IN_PROGRESS')).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+      });
+      await expect(change(embassy, 'TRAVEL_DOCUMENT', 'DONE')).rejects.toMatchObject({
+        code: 'CONFLICT',
+        details: { reason: 'STEP_TRANSITION_NOT_ALLOWED' },
+      });
+      const moved = await change(embassy, 'TRAVEL_DOCUMENT', 'IN_PROGRESS');
+      expect(moved.steps.find((step) => step.kind === 'TRAVEL_DOCUMENT')?.status).toBe('IN_PROGRESS');
+      const [sent] = (await dataSource.query(
+        `SELECT value FROM outbox_message WHERE topic = $1 AND message_type LIKE 'exchange:repatriation.step-change-requested%'
+          ORDER BY id DESC LIMIT 1`,
+        [exchangeMailboxTopic('KH', 'repatriation-int')],
+      )) as { value: Buffer }[];
+      expect(sent.value.toString('latin1')).not.toContain('TRAVEL_DOCUMENT');
+    });
   });
 
   it('gives stage durations per country with cells under 5 plans suppressed, and none to immigration or the operator', async () => {
