@@ -147,7 +147,7 @@ describe('repatriation (real Postgres)', () => {
     );
     const arrival = new RepatriationArrival(outbox, writer, [1, 3, 6, 12]);
     return {
-      remoteWork: new RemoteStepWork(writer, arrival, sharing, clock),
+      remoteWork: new RemoteStepWork(writer, arrival, sharing, records, clock),
       // The Indonesian node's side of the same plans; one database plays both nodes here.
       assignments: new RepatriationAssignments(source, access, audit, exchangeOf('ID'), clock),
       cases: new CaseService(source, access, clock, outbox, caseAudit, views),
@@ -615,6 +615,12 @@ describe('repatriation (real Postgres)', () => {
         code: 'FORBIDDEN',
       });
       expect(await stepStatus(plan.id, 'FUNDING')).toBe('PENDING');
+
+      // Once she withdraws her consent to return, work from afar stops too.
+      await s.consents.withdrawConsent(ngo, { ...ids, purpose: 'RETURN' } as never);
+      await apply(stepChange(plan.id, 'TRAVEL_DOCUMENT', 'DONE', embassy));
+      expect(await stepStatus(plan.id, 'TRAVEL_DOCUMENT')).toBe('IN_PROGRESS');
+      expect((await latestShare()).payload).toMatchObject({ refusal: { code: 'CONSENT_REQUIRED' } });
     });
 
     it("keeps only the newest share on the owner's node, lets only a step's owner work it there, and sends the work home sealed", async () => {

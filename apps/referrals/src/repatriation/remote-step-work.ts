@@ -7,6 +7,7 @@ import type {
   RepatriationStepKind,
 } from '@passage/schemas';
 import { Clock, CodedError, type ExchangeHeader } from '@passage/shared';
+import { CaseRecords } from '../case/case-records.js';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
@@ -27,6 +28,7 @@ export class RemoteStepWork {
     private readonly steps: RepatriationStepWriter,
     private readonly arrival: RepatriationArrival,
     private readonly sharing: RepatriationPlanSharing,
+    private readonly records: CaseRecords,
     private readonly clock: Clock,
   ) {}
 
@@ -89,6 +91,19 @@ export class RemoteStepWork {
     );
   }
 
+  /**
+   * The survivor may withdraw consent to return at any time; from then on nobody works the plan, on this
+   * node (the policy refuses) or from afar (refused here, and the owner told why).
+   */
+  private async assertReturnConsent(manager: EntityManager, plan: RepatriationPlanEntity): Promise<void> {
+    const loaded = await this.records.load(manager, plan.caseId);
+    if (!loaded?.standingConsents.get(plan.personId)?.includes('RETURN')) {
+      throw new CodedError('CONFLICT', 'the person no longer consents to return', {
+        reason: 'CONSENT_REQUIRED',
+      });
+    }
+  }
+
   private async load(manager: EntityManager, planId: string) {
     const plan = await manager.findOne(RepatriationPlanEntity, {
       where: { id: planId },
@@ -125,6 +140,7 @@ export class RemoteStepWork {
   ): Promise<void> {
     await manager.query('SAVEPOINT remote_step_work');
     try {
+      await this.assertReturnConsent(manager, plan);
       await change();
       await manager.query('RELEASE SAVEPOINT remote_step_work');
     } catch (error) {
