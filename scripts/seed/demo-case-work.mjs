@@ -403,11 +403,9 @@ async function seedDemoReturn(gatewayFor, log) {
       },
     },
   );
-  await call(
-    focal,
-    `mutation A($id: ID!) { approveRepatriationPlan(planId: $id) { plan { status } } }`,
-    { id: createRepatriationPlan.plan.id },
-  );
+  await call(focal, `mutation A($id: ID!) { approveRepatriationPlan(planId: $id) { plan { status } } }`, {
+    id: createRepatriationPlan.plan.id,
+  });
   await call(
     focal,
     `mutation H($input: OfferHandoffInput!) { offerHandoff(input: $input) { handoff { id } } }`,
