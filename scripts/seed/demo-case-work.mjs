@@ -358,11 +358,13 @@ async function seedDemoReturn(gatewayFor, log) {
       },
     },
   );
-  const step = (kind, owner, days, ownerCountry) => ({
+  // Steps and handoffs are addressed through the regional directory; on two nodes, node B's
+  // organisations reach node A's directory through the exchange a moment after B starts.
+  for (const owner of [consul, immigration, focalId]) await untilListed(focal, owner.organisationId);
+  const step = (kind, owner, days) => ({
     kind,
     ownerOrganisationId: owner.organisationId,
     dueOn: dayFromNow(days),
-    ...(ownerCountry ? { ownerCountry } : {}),
   });
   const { createRepatriationPlan } = await call(
     focal,
@@ -373,12 +375,12 @@ async function seedDemoReturn(gatewayFor, log) {
         personId,
         returnCountry: 'ID',
         steps: [
-          step('TRAVEL_DOCUMENT', consul, 10, 'ID'),
+          step('TRAVEL_DOCUMENT', consul, 10),
           step('EXIT_CLEARANCE', immigration, 20),
           step('FUNDING', focal, 20),
           step('TRAVEL_BOOKED', focal, 25),
           step('ESCORT', focal, 30),
-          step('RECEPTION', focalId, 31, 'ID'),
+          step('RECEPTION', focalId, 31),
         ],
       },
     },
@@ -421,4 +423,14 @@ async function seedDemoReturn(gatewayFor, log) {
     },
   );
   log('[seed] 1 demo return under way: plan approved, travel document with the embassy, handoff to focal.id');
+}
+
+/** Waits until `session`'s node lists the organisation in its directory. */
+async function untilListed(session, organisationId) {
+  for (let attempt = 0; ; attempt++) {
+    const { organisationDirectory } = await call(session, `{ organisationDirectory { id } }`, {});
+    if (organisationDirectory.some((entry) => entry.id === organisationId)) return;
+    if (attempt > 300) throw new Error(`organisation ${organisationId} never reached the directory`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }

@@ -284,6 +284,7 @@ describe('cases, consent, screening, identification and attestations (real servi
       [`query R($id: ID!) { rescueRequest(id: $id) { id } }`, { id: submitted.id }],
       [`{ rescueRequests { edges { node { id } } } }`, {}],
       [`{ compounds(country: "KH") { id name } }`, {}],
+      [`{ organisationDirectory { id name } }`, {}],
       [
         `query T($id: ID!) { auditTrail(resourceType: "rescue-request", resourceId: $id) { totalCount } }`,
         { id: submitted.id },

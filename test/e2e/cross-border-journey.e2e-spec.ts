@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createTestBus, eventually, readTopic } from '@passage/shared/testing';
+import { findInDirectory } from '../support/directory.js';
 import { graphql, type GraphqlResponse } from '../support/graphql-client.js';
 import { as, signIn, type Session } from '../support/personas.js';
 import { startTestNode, type RunningNode } from '../support/running-node.js';
@@ -349,6 +350,15 @@ describe('the whole journey across two country nodes (real services, Postgres, K
     });
 
     // 4. A repatriation plan: the embassy (node B) issues the travel document; focal.id (node B) receives her.
+    // Node A knows them from the regional directory, which node B filled through the exchange.
+    const [embassyEntry, receptionEntry, immigrationEntry] = await Promise.all([
+      findInDirectory(nodeA.gatewayUrl, focal, 'ID', 'Embassy of Indonesia'),
+      findInDirectory(nodeA.gatewayUrl, focal, 'ID', 'Indonesia National Referral'),
+      findInDirectory(nodeA.gatewayUrl, focal, 'KH', 'Cambodia Immigration'),
+    ]);
+    expect(embassyEntry).toMatchObject({ id: consul.user.organisationId, hostedOnThisNode: false });
+    expect(receptionEntry).toMatchObject({ id: focalId.user.organisationId, kind: 'NRM_COORDINATOR' });
+    expect(immigrationEntry).toMatchObject({ id: immigration.user.organisationId, hostedOnThisNode: true });
     const plan = ok(
       await asFocal<{ createRepatriationPlan: { plan: PlanView } }>(CREATE_PLAN, {
         input: {
@@ -356,22 +366,12 @@ describe('the whole journey across two country nodes (real services, Postgres, K
           personId,
           returnCountry: 'ID',
           steps: [
-            {
-              kind: 'TRAVEL_DOCUMENT',
-              ownerOrganisationId: consul.user.organisationId,
-              ownerCountry: 'ID',
-              dueOn: day(10),
-            },
-            { kind: 'EXIT_CLEARANCE', ownerOrganisationId: immigration.user.organisationId, dueOn: day(20) },
+            { kind: 'TRAVEL_DOCUMENT', ownerOrganisationId: embassyEntry.id, dueOn: day(10) },
+            { kind: 'EXIT_CLEARANCE', ownerOrganisationId: immigrationEntry.id, dueOn: day(20) },
             { kind: 'FUNDING', ownerOrganisationId: focal.user.organisationId, dueOn: day(20) },
             { kind: 'TRAVEL_BOOKED', ownerOrganisationId: focal.user.organisationId, dueOn: day(25) },
             { kind: 'ESCORT', ownerOrganisationId: focal.user.organisationId, dueOn: day(30) },
-            {
-              kind: 'RECEPTION',
-              ownerOrganisationId: focalId.user.organisationId,
-              ownerCountry: 'ID',
-              dueOn: day(31),
-            },
+            { kind: 'RECEPTION', ownerOrganisationId: receptionEntry.id, dueOn: day(31) },
           ],
         },
       }),
@@ -483,7 +483,7 @@ describe('the whole journey across two country nodes (real services, Postgres, K
           caseId,
           personId,
           recipientCountry: 'ID',
-          recipientOrganisationId: focalId.user.organisationId,
+          recipientOrganisationId: receptionEntry.id,
           categories: ['IDENTITY', 'LEGAL'],
           note: 'Arrives in Jakarta with an escort (test).',
         },
@@ -623,7 +623,7 @@ describe('the whole journey across two country nodes (real services, Postgres, K
           caseId,
           personId,
           recipientCountry: 'ID',
-          recipientOrganisationId: ngoId.user.organisationId,
+          recipientOrganisationId: (await findInDirectory(nodeA.gatewayUrl, focal, 'ID', 'Rumah Pulang')).id,
           categories: ['IDENTITY'],
         },
       }),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { findInDirectory } from '../support/directory.js';
 import { graphql, type GraphqlResponse } from '../support/graphql-client.js';
 import { as, signIn, type Session } from '../support/personas.js';
 import { startTestNode, type RunningNode } from '../support/running-node.js';
@@ -322,6 +323,15 @@ describe('referral to a shelter and a repatriation plan (real services, Postgres
       'STIGMA',
       'FAMILY_SITUATION',
     ].map((factor) => ({ factor, level: 'LOW' }));
+    // Steps are addressed to organisations of the directory, which identity fills as the node starts.
+    await Promise.all(
+      [
+        ['ID', 'Embassy of Indonesia'],
+        ['KH', 'Cambodia Immigration'],
+        ['KH', 'Cambodia National Referral'],
+        ['ID', 'Indonesia National Referral'],
+      ].map(([country, name]) => findInDirectory(node.gatewayUrl, focal, country, name)),
+    );
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const plan = ok(
       await graphql<{ createRepatriationPlan: { plan: { id: string; status: string } } }>(

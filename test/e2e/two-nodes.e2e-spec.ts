@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { createTestBus, eventually, readTopic } from '@passage/shared/testing';
+import { findInDirectory } from '../support/directory.js';
 import { graphql } from '../support/graphql-client.js';
 import { as, signIn, type Session } from '../support/personas.js';
 import { startTestNode, type RunningNode } from '../support/running-node.js';
@@ -218,11 +219,15 @@ describe('two country nodes exchanging a rescue request (real services, Postgres
     const RESPOND = `mutation R($input: RespondToHandoffInput!) { respondToHandoff(input: $input) { handoff { id status packet { json } } } }`;
     const HANDOFFS = `{ handoffs { id direction status sharedCategories packet { json } } }`;
     let ngoB: Session;
+    let ngoBId: string;
     let caseId: string;
     let personId: string;
 
     beforeAll(async () => {
       ngoB = await signIn(nodeB.gatewayUrl, 'ngo.id@passage.demo');
+      // Node A addresses the NGO as its directory lists it, announced by node B through the exchange.
+      ngoBId = (await findInDirectory(nodeA.gatewayUrl, focal, 'ID', 'Rumah Pulang')).id;
+      expect(ngoBId).toBe(ngoB.user.organisationId);
       const opened = await graphql<{ openCase: { case: { id: string; people: { id: string }[] } } }>(
         nodeA.gatewayUrl,
         OPEN,
@@ -316,7 +321,7 @@ describe('two country nodes exchanging a rescue request (real services, Postgres
               caseId,
               personId,
               recipientCountry: 'ID',
-              recipientOrganisationId: ngoB.user.organisationId,
+              recipientOrganisationId: ngoBId,
               categories,
             },
           },

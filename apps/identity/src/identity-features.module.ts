@@ -5,6 +5,7 @@ import { MfaResolver } from './mfa/mfa.resolver.js';
 import { DemoSeeder } from './seed/demo-seeder.js';
 import { SecondFactor } from './mfa/second-factor.js';
 import { OrganisationResolver } from './organisation/organisation.resolver.js';
+import { DirectoryBackfill } from './organisation/directory-backfill.js';
 import { OrganisationService } from './organisation/organisation.service.js';
 import { FailedLoginTracker } from './session/failed-login-tracker.js';
 import { SessionResolver } from './session/session.resolver.js';
@@ -21,6 +22,7 @@ import { UserService } from './user/user.service.js';
     SecondFactor,
     SessionService,
     OrganisationService,
+    DirectoryBackfill,
     UserService,
     SessionResolver,
     OrganisationResolver,

@@ -8,6 +8,7 @@ import { RescueRequestModule } from './rescue-request/rescue-request.module.js';
 import { AttestationModule } from './attestation/attestation.module.js';
 import { CaseModule } from './case/case.module.js';
 import { HandoffModule } from './handoff/handoff.module.js';
+import { OrganisationDirectoryModule } from './organisation-directory/organisation-directory.module.js';
 import { RepatriationModule } from './repatriation/repatriation.module.js';
 import { ReferralModule } from './referral/referral.module.js';
 import { ServiceDirectoryModule } from './service-directory/service-directory.module.js';
@@ -50,6 +51,7 @@ export class ReferralsAppModule {
           keysDirectory: config.EXCHANGE_KEYS_DIR,
         }),
         PassageNodeModule,
+        OrganisationDirectoryModule,
         RescueRequestModule,
         CaseModule,
         ConsentModule,

@@ -131,3 +131,18 @@ export async function count(dataSource: DataSource, table: string, where = 'true
   }[];
   return row.n;
 }
+
+/** Puts an actor's organisation in the organisation directory, as identity (or another node) would. */
+export async function listInDirectory(dataSource: DataSource, member: AuthenticatedActor): Promise<void> {
+  await dataSource.query(
+    `INSERT INTO organisation_directory (organisation_id, name, kind, country, stationed_in, active, hosted_here, listed_at)
+     VALUES ($1, $2, $3, $4, $5, true, true, now()) ON CONFLICT (organisation_id) DO NOTHING`,
+    [
+      member.organisationId,
+      member.organisationName,
+      member.organisationKind,
+      member.country,
+      member.stationedIn,
+    ],
+  );
+}

@@ -47,12 +47,13 @@ import { RemoteStepWork } from '../src/repatriation/remote-step-work.js';
 import { RepatriationArrival } from '../src/repatriation/repatriation-arrival.js';
 import { RepatriationAssignments } from '../src/repatriation/repatriation-assignments.js';
 import { RepatriationPlanSharing } from '../src/repatriation/repatriation-plan-sharing.js';
+import { OrganisationDirectory } from '../src/organisation-directory/organisation-directory.js';
 import { RepatriationPlanReader } from '../src/repatriation/repatriation-plan.reader.js';
 import { RepatriationPlanService } from '../src/repatriation/repatriation-plan.service.js';
 import { RepatriationStepWriter } from '../src/repatriation/repatriation-step.writer.js';
 import { ReturnRiskAssessmentService } from '../src/repatriation/return-risk-assessment.service.js';
 import { StageDurationsService } from '../src/repatriation/stage-durations.service.js';
-import { actor, count } from './case-work-fixture.js';
+import { actor, count, listInDirectory } from './case-work-fixture.js';
 
 // Until the repatriation migration is listed with the others, the test adds it itself.
 const MIGRATIONS = REFERRALS_MIGRATIONS.includes(Repatriation1764200000000)
@@ -103,9 +104,11 @@ describe('repatriation (real Postgres)', () => {
   const otherImmigration = actor('IMMIGRATION', 'KH', ['VERIFIER']);
   const originNgo = actor('NGO', 'ID', ['CASEWORKER']);
   const operator = actor('PLATFORM_OPERATOR', 'KH', ['PLATFORM_ADMIN']);
+  /** One node for Cambodia and Indonesia (as `npm start` runs), and a node for Cambodia alone. */
   let s: ReturnType<typeof wire>;
+  let r: ReturnType<typeof wire>;
 
-  function wire(source: DataSource) {
+  function wire(source: DataSource, hostedCountries: string[]) {
     const access = new ReferralsAccess(clock);
     const records = new CaseRecords(access);
     const caseAudit = new CaseAudit(new AuditTrail());
@@ -131,9 +134,9 @@ describe('repatriation (real Postgres)', () => {
         outbox,
       });
     const exchange = exchangeOf('KH');
-    const sharing = new RepatriationPlanSharing(exchange, clock, {
-      HOSTED_COUNTRIES: ['KH'],
-    } as ReferralsConfig);
+    const config = { HOSTED_COUNTRIES: hostedCountries } as ReferralsConfig;
+    const sharing = new RepatriationPlanSharing(exchange, clock, config);
+    const directory = new OrganisationDirectory(source, access, exchange, trustDirectory, config);
     const exitClearance = new ExitClearanceService(
       source,
       access,
@@ -185,6 +188,7 @@ describe('repatriation (real Postgres)', () => {
         exitClearance,
         arrival,
         sharing,
+        directory,
       ),
       assessments: new ReturnRiskAssessmentService(source, records, access, audit, outbox, clock),
       durations: new StageDurationsService(source, access, audit),
@@ -202,7 +206,11 @@ describe('repatriation (real Postgres)', () => {
       await dataSource.destroy();
       await database.drop();
     };
-    s = wire(dataSource);
+    s = wire(dataSource, ['KH', 'ID']);
+    r = wire(dataSource, ['KH']);
+    for (const organisation of [ngo, focal, embassy, immigration, otherImmigration, originNgo, operator]) {
+      await listInDirectory(dataSource, organisation);
+    }
   });
 
   afterAll(async () => {
@@ -492,18 +500,19 @@ describe('repatriation (real Postgres)', () => {
         [mailbox],
       )) as { value: string }[];
     const before = (await queued()).length;
+    // Where one node hosts both countries, the embassy and the Indonesian NGO work here: nothing to share.
     const local = await createPlan(await openCase());
-    expect(local.steps.every((step) => step.ownerCountry === 'KH')).toBe(true);
+    expect(local.steps.find((step) => step.kind === 'RECEPTION')).toMatchObject({ ownerCountry: 'ID' });
     expect(await queued()).toHaveLength(before);
 
     const ids = await openCase();
-    const steps = stepsInput().map((step) =>
-      ['TRAVEL_DOCUMENT', 'RECEPTION'].includes(step.kind as string) ? { ...step, ownerCountry: 'ID' } : step,
+    const plan = await r.plans.create(
+      ngo,
+      parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }),
     );
-    const plan = await s.plans.create(ngo, parseInput(createRepatriationPlanSchema, { ...ids, steps }));
-    expect(plan.steps.find((step) => step.kind === 'RECEPTION')).toMatchObject({ ownerCountry: 'ID' });
+    expect(plan.steps.map((step) => step.ownerCountry)).toEqual(['ID', 'KH', 'KH', 'KH', 'KH', 'ID']);
     await assess(ids);
-    await s.plans.approve(focal, plan.id);
+    await r.plans.approve(focal, plan.id);
     const shares = (await queued()).slice(before);
     expect(shares).toHaveLength(2);
     for (const { value } of shares) {
@@ -516,24 +525,35 @@ describe('repatriation (real Postgres)', () => {
       [plan.id],
     )) as { shared_revision: number }[];
     expect(revision).toBe(2);
+  });
 
-    const misplaced = stepsInput().map((step) =>
-      step.kind === 'EXIT_CLEARANCE' ? { ...step, ownerCountry: 'ID' } : step,
-    );
+  it('addresses steps to organisations of the directory only, and exit clearance to the immigration of the country left', async () => {
     const other = await openCase();
-    await expect(
-      s.plans.create(ngo, parseInput(createRepatriationPlanSchema, { ...other, steps: misplaced })),
-    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'input.steps' } });
+    const withOwner = (kind: string, ownerOrganisationId: string) =>
+      stepsInput().map((step) => (step.kind === kind ? { ...step, ownerOrganisationId } : step));
+    for (const [steps, field] of [
+      [
+        withOwner('EXIT_CLEARANCE', originNgo.organisationId),
+        'input.steps.EXIT_CLEARANCE.ownerOrganisationId',
+      ],
+      [withOwner('FUNDING', immigration.organisationId), 'input.steps.FUNDING.ownerOrganisationId'],
+      [withOwner('ESCORT', randomUUID()), 'input.steps.ESCORT.ownerOrganisationId'],
+      [
+        withOwner('TRAVEL_DOCUMENT', operator.organisationId),
+        'input.steps.TRAVEL_DOCUMENT.ownerOrganisationId',
+      ],
+    ] as const) {
+      await expect(
+        s.plans.create(ngo, parseInput(createRepatriationPlanSchema, { ...other, steps })),
+      ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
+    }
     expect(await count(dataSource, 'repatriation_plan', `person_id = '${other.personId}'`)).toBe(0);
+    expect(
+      await count(dataSource, 'repatriation_step', `plan_id NOT IN (SELECT id FROM repatriation_plan)`),
+    ).toBe(0);
   });
 
   describe('steps owned by organisations another node hosts', () => {
-    const remoteSteps = () =>
-      stepsInput().map((step) =>
-        ['TRAVEL_DOCUMENT', 'RECEPTION'].includes(step.kind as string)
-          ? { ...step, ownerCountry: 'ID' }
-          : step,
-      );
     const envelopeHeader = (planId: string, country: string): ExchangeHeader => ({
       v: 1,
       messageId: randomUUID(),
@@ -582,13 +602,13 @@ describe('repatriation (real Postgres)', () => {
 
     it("applies the owner's change, shares a refusal back instead of failing, and refuses work from anyone else", async () => {
       const ids = await openCase();
-      const plan = await s.plans.create(
+      const plan = await r.plans.create(
         ngo,
-        parseInput(createRepatriationPlanSchema, { ...ids, steps: remoteSteps() }),
+        parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }),
       );
       const apply = (message: ReturnType<typeof stepChange>, country = 'ID') =>
         dataSource.transaction((manager) =>
-          s.remoteWork.applyStepChange(message, envelopeHeader(plan.id, country), manager),
+          r.remoteWork.applyStepChange(message, envelopeHeader(plan.id, country), manager),
         );
 
       await apply(stepChange(plan.id, 'TRAVEL_DOCUMENT', 'IN_PROGRESS', embassy));
@@ -625,19 +645,19 @@ describe('repatriation (real Postgres)', () => {
 
     it("keeps only the newest share on the owner's node, lets only a step's owner work it there, and sends the work home sealed", async () => {
       const ids = await openCase();
-      const plan = await s.plans.create(
+      const plan = await r.plans.create(
         ngo,
-        parseInput(createRepatriationPlanSchema, { ...ids, steps: remoteSteps() }),
+        parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }),
       );
       const first = await latestShare();
       await assess(ids);
-      await s.plans.approve(focal, plan.id);
+      await r.plans.approve(focal, plan.id);
       const second = await latestShare();
       expect(second.payload.revision).toBe(first.payload.revision + 1);
 
       const receive = (share: typeof first) =>
         dataSource.transaction((manager) =>
-          s.assignments.receive(share.payload as never, share.header, manager),
+          r.assignments.receive(share.payload as never, share.header, manager),
         );
       await receive(second);
       await receive(first); // late and older: ignored
@@ -648,7 +668,7 @@ describe('repatriation (real Postgres)', () => {
       expect(stored).toEqual({ revision: second.payload.revision, status: 'APPROVED' });
       await expect(
         dataSource.transaction((manager) =>
-          s.assignments.receive(
+          r.assignments.receive(
             second.payload as never,
             { ...second.header, sender: { country: 'TH', node: 'x' } },
             manager,
@@ -656,19 +676,19 @@ describe('repatriation (real Postgres)', () => {
         ),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
-      const listed = await s.assignments.list(embassy);
+      const listed = await r.assignments.list(embassy);
       expect(listed.find((candidate) => candidate.id === plan.id)).toMatchObject({
         sharedFromCountry: 'KH',
         caseId: null,
         personId: null,
       });
       expect(JSON.stringify(listed)).not.toContain(survivor.name);
-      expect(await s.assignments.list(otherImmigration).catch((error: unknown) => error)).toMatchObject({
+      expect(await r.assignments.list(otherImmigration).catch((error: unknown) => error)).toMatchObject({
         code: 'FORBIDDEN',
       });
 
       const change = (who: AuthenticatedActor, step: string, status: string) =>
-        s.assignments.requestStepChange(
+        r.assignments.requestStepChange(
           who,
           parseInput(updateRepatriationStepSchema, { planId: plan.id, step, status }),
         );

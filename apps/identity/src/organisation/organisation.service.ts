@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { organisationCreatedV1, organisationDeactivatedV1 } from '@passage/schemas';
+import type { DataSource, EntityManager } from 'typeorm';
+import { organisationCreatedV1, organisationDeactivatedV1, organisationListedV1 } from '@passage/schemas';
 import { CodedError, Outbox, decodeCursor, toConnection, type AuthenticatedActor } from '@passage/shared';
 import { IdentityAccess } from '../access/identity-access.js';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config.js';
@@ -85,6 +85,7 @@ export class OrganisationService {
         requireMfa: input.requireMfa ?? false,
         active: true,
         deactivatedAt: null,
+        listedInDirectory: false,
       });
       await manager.insert(OrganisationEntity, organisation);
       await this.outbox.appendEvent(manager, organisationCreatedV1, {
@@ -97,6 +98,7 @@ export class OrganisationService {
           createdBy: actor?.userId ?? null,
         },
       });
+      await this.publishDirectoryEntry(manager, organisation, new Date());
       return manager.findOneByOrFail(OrganisationEntity, { id: organisation.id });
     });
   }
@@ -131,7 +133,45 @@ export class OrganisationService {
         aggregateId: organisationId,
         payload: { organisationId, deactivatedAt: now.toISOString(), deactivatedBy: actor.userId },
       });
+      await this.publishDirectoryEntry(manager, { ...organisation, active: false }, now);
       return manager.findOneByOrFail(OrganisationEntity, { id: organisationId });
     });
+  }
+
+  /**
+   * Publishes the entry of every organisation not yet in the directory (those created before it existed);
+   * run once at start-up, it is a no-op afterwards.
+   */
+  async publishUnlistedDirectoryEntries(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const unlisted = await manager.find(OrganisationEntity, {
+        where: { listedInDirectory: false },
+        lock: { mode: 'pessimistic_write' },
+      });
+      for (const organisation of unlisted)
+        await this.publishDirectoryEntry(manager, organisation, new Date());
+      return unlisted.length;
+    });
+  }
+
+  /** The organisation's directory entry, for the referral services of this node and, through them, the region. */
+  private async publishDirectoryEntry(
+    manager: EntityManager,
+    organisation: OrganisationEntity,
+    at: Date,
+  ): Promise<void> {
+    await this.outbox.appendEvent(manager, organisationListedV1, {
+      aggregateId: organisation.id,
+      payload: {
+        organisationId: organisation.id,
+        name: organisation.name,
+        kind: organisation.kind,
+        country: organisation.country,
+        stationedIn: organisation.stationedIn,
+        active: organisation.active,
+        listedAt: at.toISOString(),
+      },
+    });
+    await manager.update(OrganisationEntity, { id: organisation.id }, { listedInDirectory: true });
   }
 }

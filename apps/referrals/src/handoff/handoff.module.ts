@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ReferralsAudit } from '../audit/referrals-audit.js';
 import { CaseModule } from '../case/case.module.js';
+import { OrganisationDirectoryModule } from '../organisation-directory/organisation-directory.module.js';
 import { HandoffExchangeHandlers } from './handoff.exchange-handlers.js';
 import { HandoffResolver } from './handoff.resolver.js';
 import { HandoffService } from './handoff.service.js';
 
 /** Cross-border handoffs of a case, through the exchange. */
 @Module({
-  imports: [CaseModule],
+  imports: [CaseModule, OrganisationDirectoryModule],
   providers: [ReferralsAudit, HandoffService, HandoffExchangeHandlers, HandoffResolver],
   exports: [HandoffService],
 })

@@ -15,6 +15,7 @@ import {
   Clock,
   CodedError,
   ExchangeSender,
+  HANDOFF_KINDS,
   Outbox,
   type AuthenticatedActor,
   type ExchangeHeader,
@@ -24,6 +25,7 @@ import { ReferralsAccess } from '../access/referrals-access.js';
 import { ReferralsAudit } from '../audit/referrals-audit.js';
 import { CaseRecords } from '../case/case-records.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
+import { OrganisationDirectory } from '../organisation-directory/organisation-directory.js';
 import { buildHandoffPacket } from './handoff-packet.js';
 
 export interface SentHandoffRow {
@@ -72,6 +74,7 @@ export class HandoffService {
     private readonly exchange: ExchangeSender,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly directory: OrganisationDirectory,
   ) {}
 
   async offer(
@@ -101,6 +104,11 @@ export class HandoffService {
         'input.personId',
         { lock: true },
       );
+      await this.directory.addressee(manager, input.recipientOrganisationId, {
+        field: 'input.recipientOrganisationId',
+        kinds: HANDOFF_KINDS,
+        country: input.recipientCountry,
+      });
       // Never more than the sender may see itself: a handoff cannot launder access.
       const visible = this.access.visibleCategories(actor, 'case.read', personContext, input.categories);
       const refused = input.categories.filter((category) => visible[category] !== 'ALLOW');

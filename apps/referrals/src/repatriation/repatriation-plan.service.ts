@@ -13,6 +13,7 @@ import {
   AccessDeniedError,
   Clock,
   CodedError,
+  FRONTLINE_KINDS,
   Outbox,
   type AllowedDecision,
   type AuthenticatedActor,
@@ -25,6 +26,7 @@ import { ReferralsAudit } from '../audit/referrals-audit.js';
 import { CaseRecords, type LoadedCase } from '../case/case-records.js';
 import { ExitClearanceService } from '../exit-clearance/exit-clearance.service.js';
 import type { PersonEntity } from '../person/entities/person.entity.js';
+import { OrganisationDirectory } from '../organisation-directory/organisation-directory.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import type {
   confirmArrivalSchema,
@@ -74,6 +76,7 @@ export class RepatriationPlanService {
     private readonly exitClearance: ExitClearanceService,
     private readonly arrival: RepatriationArrival,
     private readonly sharing: RepatriationPlanSharing,
+    private readonly directory: OrganisationDirectory,
   ) {}
 
   async create(
@@ -143,32 +146,32 @@ export class RepatriationPlanService {
         updatedAt: now,
       };
       await manager.insert(RepatriationPlanEntity, plan);
-      const steps: RepatriationStepEntity[] = REPATRIATION_STEP_KINDS.map((kind) => {
+      const steps: RepatriationStepEntity[] = [];
+      for (const kind of REPATRIATION_STEP_KINDS) {
         const planned = input.steps.find((step) => step.kind === kind);
         if (!planned)
           throw new CodedError('BAD_USER_INPUT', `input.steps: ${kind} is missing`, { field: 'input.steps' });
-        const ownerCountry = planned.ownerCountry ?? record.jurisdictionCountry;
-        // Immigration answers only for the country it guards, and only on that country's node.
-        if (kind === 'EXIT_CLEARANCE' && ownerCountry !== record.jurisdictionCountry) {
-          throw new CodedError(
-            'BAD_USER_INPUT',
-            'input.steps: EXIT_CLEARANCE belongs to the immigration authority of the country the person leaves',
-            { field: 'input.steps' },
-          );
-        }
-        return {
+        // Immigration answers only for the country it guards and owns no other step: it is never a
+        // member of the plan. Every other step may belong to an organisation of any country.
+        const owner = await this.directory.addressee(manager, planned.ownerOrganisationId, {
+          field: `input.steps.${kind}.ownerOrganisationId`,
+          ...(kind === 'EXIT_CLEARANCE'
+            ? { kinds: ['IMMIGRATION'], country: record.jurisdictionCountry }
+            : { kinds: FRONTLINE_KINDS }),
+        });
+        steps.push({
           planId: plan.id,
           kind,
-          ownerOrganisationId: planned.ownerOrganisationId,
-          ownerCountry,
+          ownerOrganisationId: owner.organisationId,
+          ownerCountry: owner.country,
           dueOn: planned.dueOn,
           status: 'PENDING',
           enteredAt: null,
           leftAt: null,
           updatedBy: actor.userId,
           updatedAt: now,
-        };
-      });
+        });
+      }
       await manager.insert(RepatriationStepEntity, steps);
       await this.outbox.appendEvent(manager, repatriationPlanCreatedV1, {
         aggregateId: plan.caseId,

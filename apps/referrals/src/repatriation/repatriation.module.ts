@@ -4,6 +4,7 @@ import { DEFAULT_FOLLOW_UP_MONTHS } from '@passage/schemas';
 import { attestationKeysFromConfig, type AttestationKeyConfig } from '../attestation/attestation-keys.js';
 import { ReferralsAudit } from '../audit/referrals-audit.js';
 import { CaseModule } from '../case/case.module.js';
+import { OrganisationDirectoryModule } from '../organisation-directory/organisation-directory.module.js';
 import { REFERRALS_CONFIG } from '../config/referrals.config.js';
 import { AttestationCodeSealer } from '../exit-clearance/attestation-code-sealer.js';
 import { ExitClearanceResolver } from '../exit-clearance/exit-clearance.resolver.js';
@@ -26,7 +27,7 @@ import { StageDurationsService } from './stage-durations.service.js';
  * arrival and reintegration follow-ups, and the stage-duration statistics.
  */
 @Module({
-  imports: [CaseModule],
+  imports: [CaseModule, OrganisationDirectoryModule],
   providers: [
     ReferralsAudit,
     {

@@ -28,6 +28,7 @@ import { handoffStatusChangedV1 } from './handoff/handoff-events.v1.js';
 import {
   organisationCreatedV1,
   organisationDeactivatedV1,
+  organisationListedV1,
   sessionRevokedV1,
   userCreatedV1,
   userDeactivatedV1,
@@ -71,6 +72,7 @@ export const EVENT_CATALOGUE = {
   'service-directory.service-upserted@v1': serviceUpsertedV1,
   'identity.organisation-created@v1': organisationCreatedV1,
   'identity.organisation-deactivated@v1': organisationDeactivatedV1,
+  'identity.organisation-listed@v1': organisationListedV1,
   'identity.session-revoked@v1': sessionRevokedV1,
   'identity.user-created@v1': userCreatedV1,
   'identity.user-deactivated@v1': userDeactivatedV1,

@@ -45,6 +45,7 @@ export const CASE_WORK_ACTIONS = [
   'statistics.read',
   'export.create',
   'audit.read',
+  'directory.read',
 ] as const;
 
 /** Identity administration: organisations, users, and one's own account. */

@@ -312,6 +312,7 @@ describe('actions other than reads', () => {
       'mass-intake.register',
       'statistics.read',
       'attestation.verify',
+      'directory.read',
     ] as const) {
       expect(visible(actorOf('NGO'), record('OWNER', CONSENT_PURPOSES), action)).toBe('');
     }

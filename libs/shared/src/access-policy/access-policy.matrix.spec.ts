@@ -183,6 +183,7 @@ const EXPECTED: Record<AccessAction, Row> = {
   'statistics.read': { ...each([...FRONTLINE, 'OVERSIGHT'], 'all') },
   'export.create': { ...each(CASE_OWNERS, 'own') },
   'audit.read': { ...each(FRONTLINE, 'own'), OVERSIGHT: 'own country countryTeam none' },
+  'directory.read': { ...each([...FRONTLINE, 'OVERSIGHT'], 'all') },
 };
 
 const IDENTITY_ACTION_SET: ReadonlySet<string> = new Set(IDENTITY_ACTIONS);

@@ -59,7 +59,7 @@ const CASE_OWNER_KINDS = [
 ] as const satisfies readonly OrganisationKind[];
 
 /** Kinds that send and receive cross-border handoffs. */
-const HANDOFF_KINDS = [
+export const HANDOFF_KINDS = [
   'NRM_COORDINATOR',
   'NGO',
   'INTERNATIONAL_ORGANISATION',
@@ -195,6 +195,9 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     roles: ['SUPERVISOR', 'FOCAL_POINT', 'DATA_PROTECTION_OFFICER'],
     relations: ['OWNER'],
   },
+  // Who takes part and where: what a caseworker needs to address a referral, handoff or plan step.
+  // Immigration is not told who works with survivors.
+  'directory.read': { kinds: [...FRONTLINE_KINDS, 'OVERSIGHT'], roles: CASE_ROLES, relations: 'NONE' },
   'audit.read': {
     kinds: [...FRONTLINE_KINDS, 'OVERSIGHT'],
     roles: ['DATA_PROTECTION_OFFICER', 'SUPERVISOR'],

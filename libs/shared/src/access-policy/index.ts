@@ -29,6 +29,7 @@ export {
   CASE_WORK_RULES,
   DECISION_ROLES,
   FRONTLINE_KINDS,
+  HANDOFF_KINDS,
   OVERSIGHT_ROLES,
   type CaseWorkRule,
   type RecordRelation,

@@ -1,5 +1,10 @@
 import { MessagingTables1763769600000 } from '@passage/shared';
 import { IdentitySchema1763800000000 } from './1763800000000-identity-schema.js';
+import { OrganisationDirectory1764500000000 } from './1764500000000-organisation-directory.js';
 
 /** Every migration of the identity database, oldest first. Listed explicitly: ESM has no glob loading. */
-export const IDENTITY_MIGRATIONS = [MessagingTables1763769600000, IdentitySchema1763800000000];
+export const IDENTITY_MIGRATIONS = [
+  MessagingTables1763769600000,
+  IdentitySchema1763800000000,
+  OrganisationDirectory1764500000000,
+];

@@ -30,6 +30,10 @@ export class OrganisationEntity {
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
   deactivatedAt: Date | null;
 
+  /** Whether the current entry was published to the organisation directory. */
+  @Column({ name: 'listed_in_directory', type: 'boolean', default: false })
+  listedInDirectory: boolean;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -5,6 +5,7 @@ import { Handoffs1764300000000 } from './1764300000000-handoffs.js';
 import { Referrals1764100000000 } from './1764100000000-referrals.js';
 import { Repatriation1764200000000 } from './1764200000000-repatriation.js';
 import { RepatriationAcrossNodes1764400000000 } from './1764400000000-repatriation-across-nodes.js';
+import { OrganisationDirectory1764500000000 } from './1764500000000-organisation-directory.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -16,4 +17,5 @@ export const REFERRALS_MIGRATIONS = [
   Repatriation1764200000000,
   Handoffs1764300000000,
   RepatriationAcrossNodes1764400000000,
+  OrganisationDirectory1764500000000,
 ];

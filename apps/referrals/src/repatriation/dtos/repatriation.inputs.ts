@@ -137,15 +137,11 @@ export class RepatriationStepPlanInput {
   @Field(() => RepatriationStepKindEnum)
   kind: RepatriationStepKind;
 
-  @Field(() => ID, { description: 'The organisation that carries the step out.' })
-  ownerOrganisationId: string;
-
-  @Field(() => String, {
-    nullable: true,
+  @Field(() => ID, {
     description:
-      "The owner organisation's country, when it is not the country the person leaves (the embassy of the country of return, the focal point or NGO receiving the person at home). An owner whose country another node hosts works the step on its own node, through the exchange.",
+      'The organisation that carries the step out, from organisationDirectory: for EXIT_CLEARANCE the immigration authority of the country left; for the others an organisation of any country (one hosted on another node works its step there, through the exchange).',
   })
-  ownerCountry?: string | null;
+  ownerOrganisationId: string;
 
   @Field({ description: 'YYYY-MM-DD.' })
   dueOn: string;
@@ -180,7 +176,6 @@ export const createRepatriationPlanSchema = z.object({
       z.object({
         kind: z.enum(REPATRIATION_STEP_KINDS),
         ownerOrganisationId: z.uuid('must be an organisation id'),
-        ownerCountry: countryCode.nullish().transform((value) => value ?? null),
         dueOn: calendarDay,
       }),
     )

@@ -107,3 +107,27 @@ export const organisationDeactivatedV1 = defineEvent({
     })
     .strict(),
 });
+
+/**
+ * The organisation directory: what others need to address an organisation (its name, kind and country),
+ * on a stream of its own so that the token verifiers' stream keeps carrying no names. Published when an
+ * organisation joins and when it leaves (`active: false`).
+ */
+export const organisationListedV1 = defineEvent({
+  type: 'identity.organisation-listed',
+  version: 1,
+  aggregateType: 'organisation',
+  stream: 'organisation-directory',
+  description: "An organisation's directory entry: name, kind, country, whether it is active.",
+  schema: z
+    .object({
+      organisationId: z.uuid(),
+      name: z.string().min(1).max(200),
+      kind: z.enum(ORGANISATION_KINDS),
+      country: country.nullable(),
+      stationedIn: country.nullable(),
+      active: z.boolean(),
+      listedAt: z.iso.datetime({ offset: true }),
+    })
+    .strict(),
+});
