@@ -11,6 +11,29 @@ export class HandoffPacketModel {
   json: string;
 }
 
+@ObjectType('HandoffTimelineEntry', {
+  description: 'One event of a handoff, as both sides see it: organisation names and dates only.',
+})
+export class HandoffTimelineEntryModel {
+  @Field({ description: 'OFFERED, ACCEPTED, DECLINED, DECISION_RECOGNISED or CONSENT_WITHDRAWN.' })
+  event: string;
+
+  @Field(() => GraphQLISODateTime)
+  at: Date;
+
+  @Field(() => String, { nullable: true, description: 'The organisation that did it, when named.' })
+  organisationName: string | null;
+
+  @Field()
+  country: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A decline's reason; the country whose decision was recognised.",
+  })
+  detail: string | null;
+}
+
 @ObjectType('Handoff', { description: 'A case handed across a border, as your side sees it.' })
 export class HandoffModel {
   @Field(() => ID)

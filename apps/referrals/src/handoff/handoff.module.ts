@@ -5,11 +5,12 @@ import { OrganisationDirectoryModule } from '../organisation-directory/organisat
 import { HandoffExchangeHandlers } from './handoff.exchange-handlers.js';
 import { HandoffResolver } from './handoff.resolver.js';
 import { HandoffService } from './handoff.service.js';
+import { HandoffTimeline } from './handoff-timeline.js';
 
 /** Cross-border handoffs of a case, through the exchange. */
 @Module({
   imports: [CaseModule, OrganisationDirectoryModule],
-  providers: [ReferralsAudit, HandoffService, HandoffExchangeHandlers, HandoffResolver],
+  providers: [ReferralsAudit, HandoffTimeline, HandoffService, HandoffExchangeHandlers, HandoffResolver],
   exports: [HandoffService],
 })
 export class HandoffModule {}

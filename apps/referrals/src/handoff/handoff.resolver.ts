@@ -1,8 +1,9 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
 import {
   HandoffModel,
   HandoffPayload,
+  HandoffTimelineEntryModel,
   OfferHandoffInput,
   RecogniseIdentificationDecisionInput,
   RespondToHandoffInput,
@@ -78,6 +79,13 @@ export class HandoffResolver {
   ) {
     await this.service.recogniseDecision(actor, parseInput(recogniseIdentificationDecisionSchema, input));
     return true;
+  }
+
+  @ResolveField(() => [HandoffTimelineEntryModel], {
+    description: 'What happened to the handoff, on both sides, oldest first.',
+  })
+  timeline(@Parent() handoff: HandoffModel) {
+    return this.service.timelineOf(handoff.id, handoff.direction === 'SENT' ? 'SENDER' : 'RECEIVER');
   }
 
   @Query(() => [HandoffModel], {

@@ -27,6 +27,7 @@ import { CaseRecords } from '../case/case-records.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { OrganisationDirectory } from '../organisation-directory/organisation-directory.js';
 import { buildHandoffPacket } from './handoff-packet.js';
+import { HandoffTimeline, type HandoffSide, type HandoffTimelineEntry } from './handoff-timeline.js';
 
 export interface SentHandoffRow {
   id: string;
@@ -75,6 +76,7 @@ export class HandoffService {
     private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly directory: OrganisationDirectory,
+    private readonly timeline: HandoffTimeline,
   ) {}
 
   async offer(
@@ -149,6 +151,13 @@ export class HandoffService {
           now,
         ],
       );
+      await this.timeline.record(manager, message.handoffId, 'SENDER', {
+        event: 'OFFERED',
+        at: now,
+        organisationName: actor.organisationName,
+        country: message.sender.country,
+        detail: null,
+      });
       await this.exchange.send(manager, {
         senderCountry: actor.country!,
         recipientCountry: input.recipientCountry,
@@ -203,6 +212,13 @@ export class HandoffService {
         message.offeredAt,
       ],
     );
+    await this.timeline.record(manager, message.handoffId, 'RECEIVER', {
+      event: 'OFFERED',
+      at: new Date(message.offeredAt),
+      organisationName: message.sender.organisationName,
+      country: message.sender.country,
+      detail: null,
+    });
     await this.announce(
       manager,
       message.handoffId,
@@ -235,11 +251,19 @@ export class HandoffService {
       if (input.decision === 'DECLINED') {
         // Declining leaves nothing behind: the offer and its packet are deleted, not just marked.
         await manager.query(`DELETE FROM handoff_received WHERE id = $1`, [row.id]);
+        await this.timeline.erase(manager, row.id);
       } else {
         await manager.query(
           `UPDATE handoff_received SET status = 'ACCEPTED', responded_at = $2 WHERE id = $1`,
           [row.id, now],
         );
+        await this.timeline.record(manager, row.id, 'RECEIVER', {
+          event: 'ACCEPTED',
+          at: now,
+          organisationName: actor.organisationName,
+          country: row.recipient_country,
+          detail: input.reason,
+        });
       }
       await this.exchange.send(manager, {
         senderCountry: row.recipient_country,
@@ -316,6 +340,13 @@ export class HandoffService {
          VALUES ($1, $2, $3, $4, $5) ON CONFLICT (handoff_id, decision_jurisdiction) DO NOTHING`,
         [row.id, input.decisionJurisdiction, actor.organisationId, input.legalBasis, now],
       );
+      await this.timeline.record(manager, row.id, 'RECEIVER', {
+        event: 'DECISION_RECOGNISED',
+        at: now,
+        organisationName: actor.organisationName,
+        country: row.recipient_country,
+        detail: input.decisionJurisdiction,
+      });
       await this.exchange.send(manager, {
         senderCountry: row.recipient_country,
         recipientCountry: row.sender_country,
@@ -345,7 +376,13 @@ export class HandoffService {
 
   /** Sending node: another country recognised one of this country's decisions about a handed-off person. */
   async applyRecognition(
-    message: { handoffId: string; decisionJurisdiction: string; recognisedByCountry: string },
+    message: {
+      handoffId: string;
+      decisionJurisdiction: string;
+      recognisedByCountry: string;
+      recognisedByOrganisationName: string;
+      recognisedAt: string;
+    },
     header: ExchangeHeader,
     manager: EntityManager,
   ): Promise<void> {
@@ -367,6 +404,13 @@ export class HandoffService {
         WHERE person_id = $1 AND jurisdiction_country = $2 AND NOT ($3::char(2) = ANY(recognised_by))`,
       [row.person_id, message.decisionJurisdiction, message.recognisedByCountry],
     );
+    await this.timeline.record(manager, row.id, 'SENDER', {
+      event: 'DECISION_RECOGNISED',
+      at: new Date(message.recognisedAt),
+      organisationName: message.recognisedByOrganisationName,
+      country: message.recognisedByCountry,
+      detail: message.decisionJurisdiction,
+    });
   }
 
   /** Sending node: the other side answered. */
@@ -392,6 +436,13 @@ export class HandoffService {
       `UPDATE handoff_sent SET status = $2, response_reason = $3, responded_by_org_name = $4, responded_at = $5 WHERE id = $1`,
       [row.id, message.decision, message.reason, message.respondedByOrganisationName, message.respondedAt],
     );
+    await this.timeline.record(manager, row.id, 'SENDER', {
+      event: message.decision,
+      at: new Date(message.respondedAt),
+      organisationName: message.respondedByOrganisationName,
+      country: row.recipient_country,
+      detail: message.reason,
+    });
     await this.announce(
       manager,
       row.id,
@@ -414,6 +465,13 @@ export class HandoffService {
       [personId, now],
     )) as [SentHandoffRow[], number];
     for (const row of rows) {
+      await this.timeline.record(manager, row.id, 'SENDER', {
+        event: 'CONSENT_WITHDRAWN',
+        at: now,
+        organisationName: null,
+        country: row.sender_country,
+        detail: null,
+      });
       await this.exchange.send(manager, {
         senderCountry: row.sender_country,
         recipientCountry: row.recipient_country,
@@ -447,6 +505,7 @@ export class HandoffService {
     if (!row) return;
     if (row.sender_country !== header.sender.country)
       throw new CodedError('FORBIDDEN', 'only the sending country may withdraw');
+    await this.timeline.erase(manager, message.handoffId);
     await this.announce(
       manager,
       message.handoffId,
@@ -493,6 +552,11 @@ export class HandoffService {
       }
       return shown;
     });
+  }
+
+  /** The shared timeline of a handoff the caller was already shown, as its side recorded it. */
+  timelineOf(handoffId: string, side: HandoffSide): Promise<HandoffTimelineEntry[]> {
+    return this.timeline.read(this.dataSource.manager, handoffId, side);
   }
 
   private async sent(manager: EntityManager, id: string): Promise<SentHandoffRow> {

@@ -6,6 +6,7 @@ import { Referrals1764100000000 } from './1764100000000-referrals.js';
 import { Repatriation1764200000000 } from './1764200000000-repatriation.js';
 import { RepatriationAcrossNodes1764400000000 } from './1764400000000-repatriation-across-nodes.js';
 import { OrganisationDirectory1764500000000 } from './1764500000000-organisation-directory.js';
+import { HandoffTimeline1764600000000 } from './1764600000000-handoff-timeline.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -18,4 +19,5 @@ export const REFERRALS_MIGRATIONS = [
   Handoffs1764300000000,
   RepatriationAcrossNodes1764400000000,
   OrganisationDirectory1764500000000,
+  HandoffTimeline1764600000000,
 ];

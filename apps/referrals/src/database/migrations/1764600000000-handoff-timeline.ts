@@ -1,0 +1,31 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The timeline both sides of a handoff see: offered, answered, decisions recognised, consent withdrawn.
+ * Each side writes its own rows (one node may be both sides) from what it did and what the other side
+ * told it; operational facts and organisation names only. The receiving side's rows go with its copy.
+ */
+export class HandoffTimeline1764600000000 implements MigrationInterface {
+  name = 'HandoffTimeline1764600000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
+      CREATE TABLE handoff_timeline (
+        id                  bigserial PRIMARY KEY,
+        handoff_id          uuid NOT NULL,
+        side                text NOT NULL CHECK (side IN ('SENDER', 'RECEIVER')),
+        event               text NOT NULL,
+        at                  timestamptz NOT NULL,
+        organisation_name   text,
+        country             char(2) NOT NULL,
+        detail              text
+      )`);
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX handoff_timeline_once_idx ON handoff_timeline (handoff_id, side, event, coalesce(detail, ''))`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE handoff_timeline`);
+  }
+}
