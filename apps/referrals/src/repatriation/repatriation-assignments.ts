@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertArrivalConfirmable,
   assertStepChange,
+  isStepOverdue,
   repatriationArrivalReportedMessageV1,
   repatriationFollowUpReportedMessageV1,
   repatriationStepChangeRequestedMessageV1,
@@ -20,6 +21,7 @@ import {
   type AllowedDecision,
   type AuthenticatedActor,
   type ExchangeHeader,
+  type JsonValue,
   type ResourceContext,
 } from '@passage/shared';
 import type { z } from 'zod';
@@ -363,14 +365,14 @@ export class RepatriationAssignments {
     manager: EntityManager,
     row: AssignmentRow,
     senderCountry: string,
-    message: { type: { type: string; version: number }; payload: Record<string, unknown> },
+    message: { type: { type: string; version: number }; payload: JsonValue },
   ): Promise<void> {
     await this.exchange.send(manager, {
       senderCountry,
       recipientCountry: row.jurisdiction_country,
       type: message.type.type,
       typeVersion: message.type.version,
-      payload: message.payload as never,
+      payload: message.payload,
       correlationId: row.plan_id,
     });
   }
@@ -409,7 +411,7 @@ export class RepatriationAssignments {
         status: step.status,
         enteredAt: toDate(step.enteredAt),
         leftAt: toDate(step.leftAt),
-        overdue: step.status !== 'DONE' && step.dueOn < today,
+        overdue: isStepOverdue(step, today),
       })),
       exitClearance: null,
       followUps: row.follow_ups.map((followUp) => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { REPATRIATION_STEP_KINDS } from '@passage/schemas';
+import { REPATRIATION_STEP_KINDS, isStepOverdue } from '@passage/schemas';
 import { Clock, type AuthenticatedActor, type CaseWorkAction, type ResourceContext } from '@passage/shared';
 import { ReferralsAccess } from '../access/referrals-access.js';
 import { CaseEntity } from '../case/entities/case.entity.js';
@@ -70,7 +70,7 @@ export class RepatriationPlanReader {
         status: step.status,
         enteredAt: step.enteredAt,
         leftAt: step.leftAt,
-        overdue: step.status !== 'DONE' && step.dueOn < today,
+        overdue: isStepOverdue(step, today),
       })),
       exitClearance: request
         ? {

@@ -5,6 +5,7 @@ import {
   REPATRIATION_STEP_TRANSITIONS,
   assertArrivalConfirmable,
   assertStepChange,
+  isStepOverdue,
   stepTimesAfter,
   type RepatriationStepKind,
 } from './repatriation-steps.js';
@@ -117,5 +118,13 @@ describe('repatriation step rules', () => {
       step.kind === 'ESCORT' ? { ...step, status: 'BLOCKED' as const } : step,
     );
     expect(() => assertArrivalConfirmable('APPROVED', escortOpen)).toThrow(/ESCORT/);
+  });
+});
+
+describe('isStepOverdue', () => {
+  it('is overdue after its due day until done', () => {
+    expect(isStepOverdue({ status: 'IN_PROGRESS', dueOn: '2026-03-01' }, '2026-03-02')).toBe(true);
+    expect(isStepOverdue({ status: 'PENDING', dueOn: '2026-03-02' }, '2026-03-02')).toBe(false);
+    expect(isStepOverdue({ status: 'DONE', dueOn: '2026-03-01' }, '2026-03-09')).toBe(false);
   });
 });

@@ -99,6 +99,14 @@ export function assertStepChange(change: {
   }
 }
 
+/** A step not done by the end of its due day (`today` and `dueOn` are calendar days, YYYY-MM-DD). */
+export function isStepOverdue(
+  step: { status: RepatriationStepStatus; dueOn: string },
+  today: string,
+): boolean {
+  return step.status !== 'DONE' && step.dueOn < today;
+}
+
 /** The timestamps a step keeps after a change: entered when it first leaves PENDING, left when DONE. */
 export function stepTimesAfter(
   times: { enteredAt: Date | null; leftAt: Date | null },
