@@ -285,6 +285,8 @@ describe('cases, consent, screening, identification and attestations (real servi
       [`{ rescueRequests { edges { node { id } } } }`, {}],
       [`{ compounds(country: "KH") { id name } }`, {}],
       [`{ organisationDirectory { id name } }`, {}],
+      [`{ repatriationPlans { id caseReference } }`, {}],
+      [`{ handoffs { id caseReference } }`, {}],
       [
         `query T($id: ID!) { auditTrail(resourceType: "rescue-request", resourceId: $id) { totalCount } }`,
         { id: submitted.id },

@@ -104,6 +104,7 @@ describe('repatriation (real Postgres)', () => {
   const otherImmigration = actor('IMMIGRATION', 'KH', ['VERIFIER']);
   const originNgo = actor('NGO', 'ID', ['CASEWORKER']);
   const operator = actor('PLATFORM_OPERATOR', 'KH', ['PLATFORM_ADMIN']);
+  const shelter = actor('SHELTER', 'KH', ['CASEWORKER']);
   /** One node for Cambodia and Indonesia (as `npm start` runs), and a node for Cambodia alone. */
   let s: ReturnType<typeof wire>;
   let r: ReturnType<typeof wire>;
@@ -208,7 +209,16 @@ describe('repatriation (real Postgres)', () => {
     };
     s = wire(dataSource, ['KH', 'ID']);
     r = wire(dataSource, ['KH']);
-    for (const organisation of [ngo, focal, embassy, immigration, otherImmigration, originNgo, operator]) {
+    for (const organisation of [
+      ngo,
+      focal,
+      embassy,
+      immigration,
+      otherImmigration,
+      originNgo,
+      operator,
+      shelter,
+    ]) {
       await listInDirectory(dataSource, organisation);
     }
   });
@@ -538,6 +548,8 @@ describe('repatriation (real Postgres)', () => {
       ],
       [withOwner('FUNDING', immigration.organisationId), 'input.steps.FUNDING.ownerOrganisationId'],
       [withOwner('ESCORT', randomUUID()), 'input.steps.ESCORT.ownerOrganisationId'],
+      // A shelter could neither see nor move a plan's step: it works on referrals, not plans.
+      [withOwner('ESCORT', shelter.organisationId), 'input.steps.ESCORT.ownerOrganisationId'],
       [
         withOwner('TRAVEL_DOCUMENT', operator.organisationId),
         'input.steps.TRAVEL_DOCUMENT.ownerOrganisationId',

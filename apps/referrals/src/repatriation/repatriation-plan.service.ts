@@ -13,8 +13,8 @@ import {
   AccessDeniedError,
   Clock,
   CodedError,
-  FRONTLINE_KINDS,
   Outbox,
+  REPATRIATION_KINDS,
   type AllowedDecision,
   type AuthenticatedActor,
   type CaseWorkAction,
@@ -152,12 +152,13 @@ export class RepatriationPlanService {
         if (!planned)
           throw new CodedError('BAD_USER_INPUT', `input.steps: ${kind} is missing`, { field: 'input.steps' });
         // Immigration answers only for the country it guards and owns no other step: it is never a
-        // member of the plan. Every other step may belong to an organisation of any country.
+        // member of the plan. Every other step belongs to an organisation that may work plans (so it can
+        // see and move its step), of any country.
         const owner = await this.directory.addressee(manager, planned.ownerOrganisationId, {
           field: `input.steps.${kind}.ownerOrganisationId`,
           ...(kind === 'EXIT_CLEARANCE'
             ? { kinds: ['IMMIGRATION'], country: record.jurisdictionCountry }
-            : { kinds: FRONTLINE_KINDS }),
+            : { kinds: REPATRIATION_KINDS }),
         });
         steps.push({
           planId: plan.id,

@@ -65,6 +65,14 @@ export const HANDOFF_KINDS = [
   'INTERNATIONAL_ORGANISATION',
 ] as const satisfies readonly OrganisationKind[];
 
+/** Kinds that plan returns and own their steps (all but exit clearance, which immigration answers). */
+export const REPATRIATION_KINDS = [
+  'EMBASSY',
+  'NRM_COORDINATOR',
+  'NGO',
+  'INTERNATIONAL_ORGANISATION',
+] as const satisfies readonly OrganisationKind[];
+
 /** Roles that do case work. An administrator or a data protection officer alone does none. */
 export const CASE_ROLES = [
   'CASEWORKER',
@@ -167,7 +175,7 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
   },
   'handoff.respond': { kinds: HANDOFF_KINDS, roles: CASE_ROLES, relations: ['ADDRESSEE'] },
   'repatriation.plan': {
-    kinds: ['EMBASSY', 'NRM_COORDINATOR', 'NGO', 'INTERNATIONAL_ORGANISATION'],
+    kinds: REPATRIATION_KINDS,
     roles: CASE_ROLES,
     relations: ['OWNER', 'TEAM'],
     consent: 'RETURN',

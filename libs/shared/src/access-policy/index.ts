@@ -30,6 +30,7 @@ export {
   DECISION_ROLES,
   FRONTLINE_KINDS,
   HANDOFF_KINDS,
+  REPATRIATION_KINDS,
   OVERSIGHT_ROLES,
   type CaseWorkRule,
   type RecordRelation,
