@@ -7,6 +7,9 @@ import {
   followUpRecordedV1,
   followUpSchedule,
   type FollowUpOutcome,
+  type RepatriationPlanStatus,
+  type RepatriationStepKind,
+  type RepatriationStepStatus,
 } from '@passage/schemas';
 import { CodedError, Outbox } from '@passage/shared';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
@@ -17,6 +20,29 @@ import { checkRule } from './repatriation.errors.js';
 
 /** Injection token of the months after arrival at which follow-ups fall due. */
 export const REPATRIATION_FOLLOW_UP_MONTHS = Symbol('REPATRIATION_FOLLOW_UP_MONTHS');
+
+/**
+ * Whether arrival can be confirmed for a plan: approved, every other step done, at a time between the
+ * approval and now. Checked where the plan lives and, first, on the node of a reception owner abroad.
+ */
+export function checkArrival(
+  plan: { status: RepatriationPlanStatus; approvedAt: Date | null },
+  steps: readonly { kind: RepatriationStepKind; status: RepatriationStepStatus }[],
+  arrivedAt: Date,
+  now: Date,
+): void {
+  if (arrivedAt.getTime() > now.getTime()) {
+    throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be in the future', {
+      field: 'input.arrivedAt',
+    });
+  }
+  checkRule(() => assertArrivalConfirmable(plan.status, steps), 'input.planId');
+  if (plan.approvedAt && arrivedAt.getTime() < plan.approvedAt.getTime()) {
+    throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be before the approval', {
+      field: 'input.arrivedAt',
+    });
+  }
+}
 
 /**
  * The end of a plan on the plan's node: arrival closes it and schedules the reintegration follow-ups,
@@ -39,17 +65,7 @@ export class RepatriationArrival {
     arrivedAt: Date,
     now: Date,
   ): Promise<void> {
-    if (arrivedAt.getTime() > now.getTime()) {
-      throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be in the future', {
-        field: 'input.arrivedAt',
-      });
-    }
-    checkRule(() => assertArrivalConfirmable(plan.status, steps), 'input.planId');
-    if (plan.approvedAt && arrivedAt.getTime() < plan.approvedAt.getTime()) {
-      throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be before the approval', {
-        field: 'input.arrivedAt',
-      });
-    }
+    checkArrival(plan, steps, arrivedAt, now);
     const reception = steps.find((step) => step.kind === 'RECEPTION')!;
     if (reception.status !== 'DONE') await this.steps.apply(manager, changer, plan, reception, 'DONE', now);
     const completion = { status: 'COMPLETED' as const, arrivedAt, updatedAt: now };

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  assertArrivalConfirmable,
   assertStepChange,
   isStepOverdue,
   repatriationArrivalReportedMessageV1,
@@ -33,6 +32,7 @@ import type {
   updateRepatriationStepSchema,
 } from './dtos/repatriation.inputs.js';
 import type { RepatriationPlanModel } from './graphql/repatriation.model.js';
+import { checkArrival } from './repatriation-arrival.js';
 import { checkRule } from './repatriation.errors.js';
 
 type SharedPlan = RepatriationPlanSharedMessage;
@@ -216,17 +216,7 @@ export class RepatriationAssignments {
       const { row, decision } = await this.authorise(manager, actor, input.planId);
       const reception = this.ownStep(row, 'RECEPTION', actor);
       const now = this.clock.now();
-      if (input.arrivedAt.getTime() > now.getTime()) {
-        throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be in the future', {
-          field: 'input.arrivedAt',
-        });
-      }
-      checkRule(() => assertArrivalConfirmable(row.status, row.steps), 'input.planId');
-      if (row.approved_at && input.arrivedAt.getTime() < row.approved_at.getTime()) {
-        throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be before the approval', {
-          field: 'input.arrivedAt',
-        });
-      }
+      checkArrival({ status: row.status, approvedAt: row.approved_at }, row.steps, input.arrivedAt, now);
       const times = stepTimesAfter(
         { enteredAt: toDate(reception.enteredAt), leftAt: toDate(reception.leftAt) },
         'DONE',
