@@ -1,21 +1,21 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, ExchangeTransportModule, subgraphServiceImports } from '@passage/shared';
-import { REFERRALS_CONFIG, type ReferralsConfig } from './config/referrals.config.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from './platform/config/referrals.config.js';
 import { referralsDataSourceOptions } from './database/referrals-data-source.js';
-import { PassageNodeModel } from './passage-node/passage-node.model.js';
-import { PassageNodeModule } from './passage-node/passage-node.module.js';
-import { RescueRequestModule } from './rescue-request/rescue-request.module.js';
-import { AttestationModule } from './attestation/attestation.module.js';
-import { CaseModule } from './case/case.module.js';
-import { HandoffModule } from './handoff/handoff.module.js';
-import { OrganisationDirectoryModule } from './organisation-directory/organisation-directory.module.js';
+import { PassageNodeModel } from './platform/passage-node/passage-node.model.js';
+import { PassageNodeModule } from './platform/passage-node/passage-node.module.js';
+import { RescueRequestModule } from './intake/rescue-request/rescue-request.module.js';
+import { AttestationModule } from './case-work/attestation/attestation.module.js';
+import { CaseModule } from './case-work/case/case.module.js';
+import { HandoffModule } from './cross-border/handoff/handoff.module.js';
+import { OrganisationDirectoryModule } from './cross-border/organisation-directory/organisation-directory.module.js';
 import { RepatriationModule } from './repatriation/repatriation.module.js';
-import { ReferralModule } from './referral/referral.module.js';
-import { ServiceDirectoryModule } from './service-directory/service-directory.module.js';
-import { ConsentModule } from './consent/consent.module.js';
-import { IdentificationModule } from './identification/identification.module.js';
-import { InterviewModule } from './interview/interview.module.js';
-import { ScreeningModule } from './screening/screening.module.js';
+import { ReferralModule } from './services/referral/referral.module.js';
+import { ServiceDirectoryModule } from './services/service-directory/service-directory.module.js';
+import { ConsentModule } from './case-work/consent/consent.module.js';
+import { IdentificationModule } from './case-work/identification/identification.module.js';
+import { InterviewModule } from './case-work/interview/interview.module.js';
+import { ScreeningModule } from './case-work/screening/screening.module.js';
 
 /**
  * The referrals subgraph: rescue requests, cases, referrals, handoffs and repatriation (issues 4 and 5),

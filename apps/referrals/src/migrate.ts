@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { exitOnInvalidConfig, migrationCommandFromArgs, runMigrationCommand } from '@passage/shared';
-import { loadReferralsMigrationConfig } from './config/referrals.config.js';
+import { loadReferralsMigrationConfig } from './platform/config/referrals.config.js';
 import { createReferralsDataSource } from './database/referrals-data-source.js';
 
 const config = exitOnInvalidConfig('referrals migrations', loadReferralsMigrationConfig);

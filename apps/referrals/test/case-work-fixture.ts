@@ -11,18 +11,18 @@ import {
 } from '@passage/shared';
 import { createTestDatabase } from '@passage/shared/testing';
 import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
-import { CASE_WORK_ENTITIES } from '../src/case/case-work-entities.js';
-import { ReferralsAccess } from '../src/access/referrals-access.js';
-import { AttestationService } from '../src/attestation/attestation.service.js';
-import { CaseAudit } from '../src/case/case-audit.js';
-import { CaseRecords } from '../src/case/case-records.js';
-import { CaseViewReader } from '../src/case/case-view.reader.js';
-import { CaseService } from '../src/case/case.service.js';
-import { ConsentWithdrawalHooks } from '../src/consent/consent-withdrawal-hooks.js';
-import { ConsentService } from '../src/consent/consent.service.js';
-import { IdentificationService } from '../src/identification/identification.service.js';
-import { InterviewService } from '../src/interview/interview.service.js';
-import { ScreeningService } from '../src/screening/screening.service.js';
+import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
+import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
+import { AttestationService } from '../src/case-work/attestation/attestation.service.js';
+import { CaseAudit } from '../src/platform/audit/case-audit.js';
+import { CaseRecords } from '../src/case-work/case/case-records.js';
+import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
+import { CaseService } from '../src/case-work/case/case.service.js';
+import { ConsentWithdrawalHooks } from '../src/case-work/consent/consent-withdrawal-hooks.js';
+import { ConsentService } from '../src/case-work/consent/consent.service.js';
+import { IdentificationService } from '../src/case-work/identification/identification.service.js';
+import { InterviewService } from '../src/case-work/interview/interview.service.js';
+import { ScreeningService } from '../src/case-work/screening/screening.service.js';
 
 /**
  * A fresh referrals test database migrated with the real migrations, opened with the case-work entities

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { ManualClock, parseInput } from '@passage/shared';
-import { openCaseSchema, registerMassIntakeSchema } from '../src/case/dtos/case.inputs.js';
-import { recordScreeningSchema } from '../src/screening/dtos/screening.inputs.js';
+import { openCaseSchema, registerMassIntakeSchema } from '../src/case-work/case/dtos/case.inputs.js';
+import { recordScreeningSchema } from '../src/case-work/screening/dtos/screening.inputs.js';
 import {
   actor,
   caseWorkServices,

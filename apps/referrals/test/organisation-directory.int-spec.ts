@@ -13,10 +13,10 @@ import {
   type ExchangeHeader,
 } from '@passage/shared';
 import { openTestDataSource } from '@passage/shared/testing';
-import { ReferralsAccess } from '../src/access/referrals-access.js';
-import type { ReferralsConfig } from '../src/config/referrals.config.js';
+import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
+import type { ReferralsConfig } from '../src/platform/config/referrals.config.js';
 import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
-import { OrganisationDirectory } from '../src/organisation-directory/organisation-directory.js';
+import { OrganisationDirectory } from '../src/cross-border/organisation-directory/organisation-directory.js';
 import { actor } from './case-work-fixture.js';
 
 const NAMESPACE = 'directory-int';

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { AuditTrail, ManualClock, Outbox, parseInput, type AuthenticatedActor } from '@passage/shared';
 import { createTestDatabase } from '@passage/shared/testing';
-import { ReferralsAccess } from '../src/access/referrals-access.js';
-import { CaseAudit } from '../src/case/case-audit.js';
-import { CaseRecords } from '../src/case/case-records.js';
-import { CaseViewReader } from '../src/case/case-view.reader.js';
-import { CASE_WORK_ENTITIES } from '../src/case/case-work-entities.js';
-import { CaseService } from '../src/case/case.service.js';
-import { openCaseSchema } from '../src/case/dtos/case.inputs.js';
+import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
+import { CaseAudit } from '../src/platform/audit/case-audit.js';
+import { CaseRecords } from '../src/case-work/case/case-records.js';
+import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
+import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
+import { CaseService } from '../src/case-work/case/case.service.js';
+import { openCaseSchema } from '../src/case-work/case/dtos/case.inputs.js';
 import { Referrals1764100000000 } from '../src/database/migrations/1764100000000-referrals.js';
 import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
 import {
@@ -17,17 +17,17 @@ import {
   referralListSchema,
   respondToReferralSchema,
   updateReferralSchema,
-} from '../src/referral/dtos/referral.inputs.js';
-import { DEFAULT_REFERRAL_DUE_DURATIONS } from '../src/referral/referral-lifecycle.js';
-import { ReferralTiming } from '../src/referral/referral-timing.js';
-import { ReferralRepository } from '../src/referral/referral.repository.js';
-import { ReferralService } from '../src/referral/referral.service.js';
+} from '../src/services/referral/dtos/referral.inputs.js';
+import { DEFAULT_REFERRAL_DUE_DURATIONS } from '../src/services/referral/referral-lifecycle.js';
+import { ReferralTiming } from '../src/services/referral/referral-timing.js';
+import { ReferralRepository } from '../src/services/referral/referral.repository.js';
+import { ReferralService } from '../src/services/referral/referral.service.js';
 import {
   serviceFilterSchema,
   upsertServiceSchema,
-} from '../src/service-directory/dtos/service-directory.inputs.js';
-import { ServiceDirectoryRepository } from '../src/service-directory/service-directory.repository.js';
-import { ServiceDirectoryService } from '../src/service-directory/service-directory.service.js';
+} from '../src/services/service-directory/dtos/service-directory.inputs.js';
+import { ServiceDirectoryRepository } from '../src/services/service-directory/service-directory.repository.js';
+import { ServiceDirectoryService } from '../src/services/service-directory/service-directory.service.js';
 import { actor, count } from './case-work-fixture.js';
 
 const survivor = {

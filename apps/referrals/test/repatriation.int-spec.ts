@@ -19,35 +19,35 @@ import {
 } from '@passage/shared';
 import { exchangeMailboxTopic } from '@passage/schemas';
 import { createTestDatabase } from '@passage/shared/testing';
-import { ReferralsAccess } from '../src/access/referrals-access.js';
-import { AttestationService } from '../src/attestation/attestation.service.js';
-import { ReferralsAudit } from '../src/audit/referrals-audit.js';
-import { CaseAudit } from '../src/case/case-audit.js';
-import { CaseRecords } from '../src/case/case-records.js';
-import { CaseViewReader } from '../src/case/case-view.reader.js';
-import { CASE_WORK_ENTITIES } from '../src/case/case-work-entities.js';
-import { CaseService } from '../src/case/case.service.js';
-import { openCaseSchema } from '../src/case/dtos/case.inputs.js';
-import { ConsentWithdrawalHooks } from '../src/consent/consent-withdrawal-hooks.js';
-import { ConsentService } from '../src/consent/consent.service.js';
+import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
+import { AttestationService } from '../src/case-work/attestation/attestation.service.js';
+import { ReferralsAudit } from '../src/platform/audit/referrals-audit.js';
+import { CaseAudit } from '../src/platform/audit/case-audit.js';
+import { CaseRecords } from '../src/case-work/case/case-records.js';
+import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
+import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
+import { CaseService } from '../src/case-work/case/case.service.js';
+import { openCaseSchema } from '../src/case-work/case/dtos/case.inputs.js';
+import { ConsentWithdrawalHooks } from '../src/case-work/consent/consent-withdrawal-hooks.js';
+import { ConsentService } from '../src/case-work/consent/consent.service.js';
 import { Repatriation1764200000000 } from '../src/database/migrations/1764200000000-repatriation.js';
 import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
-import { AttestationCodeSealer } from '../src/exit-clearance/attestation-code-sealer.js';
-import { ExitClearanceService } from '../src/exit-clearance/exit-clearance.service.js';
-import { recordIdentificationDecisionSchema } from '../src/identification/dtos/identification.inputs.js';
-import { IdentificationService } from '../src/identification/identification.service.js';
+import { AttestationCodeSealer } from '../src/repatriation/exit-clearance/attestation-code-sealer.js';
+import { ExitClearanceService } from '../src/repatriation/exit-clearance/exit-clearance.service.js';
+import { recordIdentificationDecisionSchema } from '../src/case-work/identification/dtos/identification.inputs.js';
+import { IdentificationService } from '../src/case-work/identification/identification.service.js';
 import {
   createRepatriationPlanSchema,
   recordRiskAssessmentSchema,
   updateRepatriationStepSchema,
 } from '../src/repatriation/dtos/repatriation.inputs.js';
 import { REPATRIATION_ENTITIES } from '../src/repatriation/repatriation-entities.js';
-import type { ReferralsConfig } from '../src/config/referrals.config.js';
+import type { ReferralsConfig } from '../src/platform/config/referrals.config.js';
 import { RemoteStepWork } from '../src/repatriation/remote-step-work.js';
 import { RepatriationArrival } from '../src/repatriation/repatriation-arrival.js';
 import { RepatriationAssignments } from '../src/repatriation/repatriation-assignments.js';
 import { RepatriationPlanSharing } from '../src/repatriation/repatriation-plan-sharing.js';
-import { OrganisationDirectory } from '../src/organisation-directory/organisation-directory.js';
+import { OrganisationDirectory } from '../src/cross-border/organisation-directory/organisation-directory.js';
 import { RepatriationPlanReader } from '../src/repatriation/repatriation-plan.reader.js';
 import { RepatriationPlanService } from '../src/repatriation/repatriation-plan.service.js';
 import { RepatriationStepWriter } from '../src/repatriation/repatriation-step.writer.js';

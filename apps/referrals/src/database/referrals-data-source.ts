@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { CASE_WORK_ENTITIES } from '../case/case-work-entities.js';
+import { CASE_WORK_ENTITIES } from '../case-work/case/case-work-entities.js';
 import { REPATRIATION_ENTITIES } from '../repatriation/repatriation-entities.js';
 import { REFERRALS_MIGRATIONS } from './migrations/index.js';
 

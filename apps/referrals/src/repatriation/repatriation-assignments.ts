@@ -24,8 +24,8 @@ import {
   type ResourceContext,
 } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../access/referrals-access.js';
-import { ReferralsAudit } from '../audit/referrals-audit.js';
+import { ReferralsAccess } from '../platform/access/referrals-access.js';
+import { ReferralsAudit } from '../platform/audit/referrals-audit.js';
 import type {
   confirmArrivalSchema,
   recordFollowUpSchema,

@@ -1,4 +1,4 @@
-import { ExitClearanceRequestEntity } from '../exit-clearance/entities/exit-clearance-request.entity.js';
+import { ExitClearanceRequestEntity } from './exit-clearance/entities/exit-clearance-request.entity.js';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';

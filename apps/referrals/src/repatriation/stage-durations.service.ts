@@ -9,8 +9,8 @@ import {
 } from '@passage/schemas';
 import type { AuthenticatedActor } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../access/referrals-access.js';
-import { ReferralsAudit } from '../audit/referrals-audit.js';
+import { ReferralsAccess } from '../platform/access/referrals-access.js';
+import { ReferralsAudit } from '../platform/audit/referrals-audit.js';
 import type { stageDurationsSchema } from './dtos/repatriation.inputs.js';
 import type { StageDurationModel } from './graphql/repatriation.model.js';
 

@@ -14,7 +14,7 @@ import {
   type ReturnRiskFactor,
   type ReturnRiskLevel,
 } from '@passage/schemas';
-import { countryCode } from '../../person/dtos/person.input.js';
+import { countryCode } from '../../case-work/person/dtos/person.input.js';
 import {
   FollowUpOutcomeEnum,
   RepatriationStepKindEnum,

@@ -1,0 +1,48 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import {
+  handoffConsentWithdrawnMessageV1,
+  handoffOfferedMessageV1,
+  handoffRespondedMessageV1,
+  identificationRecognisedMessageV1,
+} from '@passage/schemas';
+import { ExchangeMessageRegistry } from '@passage/shared';
+import { refusalsArePoison } from '../../platform/exchange/refusals-are-poison.js';
+import { ConsentWithdrawalHooks } from '../../case-work/consent/consent-withdrawal-hooks.js';
+import { HandoffService } from './handoff.service.js';
+
+/** What this node does with handoff messages from other countries. Refusals are parked, never retried. */
+@Injectable()
+export class HandoffExchangeHandlers implements OnModuleInit {
+  constructor(
+    private readonly registry: ExchangeMessageRegistry,
+    private readonly handoffs: HandoffService,
+    private readonly withdrawalHooks: ConsentWithdrawalHooks,
+  ) {}
+
+  onModuleInit(): void {
+    // Withdrawing cross-border consent erases every copy that crossed a border, in the same transaction.
+    this.withdrawalHooks.register(async (manager, { personId, purpose, at }) => {
+      if (purpose === 'CROSS_BORDER_HANDOFF') await this.handoffs.withdrawConsent(manager, personId, at);
+    });
+    this.registry.register({
+      ...handoffOfferedMessageV1,
+      handle: (payload, { header, manager }) =>
+        refusalsArePoison(() => this.handoffs.receiveOffer(payload, header, manager)),
+    });
+    this.registry.register({
+      ...handoffRespondedMessageV1,
+      handle: (payload, { header, manager }) =>
+        refusalsArePoison(() => this.handoffs.applyResponse(payload, header, manager)),
+    });
+    this.registry.register({
+      ...identificationRecognisedMessageV1,
+      handle: (payload, { header, manager }) =>
+        refusalsArePoison(() => this.handoffs.applyRecognition(payload, header, manager)),
+    });
+    this.registry.register({
+      ...handoffConsentWithdrawnMessageV1,
+      handle: (payload, { header, manager }) =>
+        refusalsArePoison(() => this.handoffs.eraseOnConsentWithdrawal(payload, header, manager)),
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  InvalidTransitionError,
+  assertRescueRequestTransition,
+  rescueRequestDueAt,
+  rescueRequestDueDurations,
+  workingCalendarFor,
+  type RescueOutcome,
+  type RescueRequestDueDurations,
+  type RescueRequestStatus,
+} from '@passage/schemas';
+import { CodedError } from '@passage/shared';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
+
+/**
+ * The rescue-request rules of `@passage/schemas` with this node's configuration: how long each step may
+ * take, counted on the working calendar of the country where the compound is.
+ */
+@Injectable()
+export class RescueTiming {
+  private readonly durations: RescueRequestDueDurations;
+
+  constructor(@Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig) {
+    this.durations = rescueRequestDueDurations({
+      SUBMITTED: config.RESCUE_ACKNOWLEDGE_WITHIN_MS,
+      ACKNOWLEDGED: config.RESCUE_VERIFY_WITHIN_MS,
+      VERIFYING: config.RESCUE_PLAN_OPERATION_WITHIN_MS,
+      OPERATION_PLANNED: config.RESCUE_RESOLVE_WITHIN_MS,
+    });
+  }
+
+  /** When a request entering `status` now is due to move on; null once resolved. */
+  dueAt(status: RescueRequestStatus, jurisdictionCountry: string, enteredAt: Date): Date | null {
+    const calendar = workingCalendarFor(
+      jurisdictionCountry,
+      this.config.WORKING_CALENDARS[jurisdictionCountry] ?? {},
+    );
+    return rescueRequestDueAt(status, enteredAt, calendar, this.durations);
+  }
+
+  /** Refuses a change the life cycle does not allow, as bad input on the status field. */
+  assertTransition(from: RescueRequestStatus, to: RescueRequestStatus, outcome: RescueOutcome | null): void {
+    try {
+      assertRescueRequestTransition(from, to, outcome);
+    } catch (error) {
+      if (!(error instanceof InvalidTransitionError)) throw error;
+      const field =
+        error.reason === 'OUTCOME_REQUIRED' || error.reason === 'OUTCOME_NOT_ALLOWED'
+          ? 'input.outcome'
+          : 'input.status';
+      throw new CodedError(
+        'BAD_USER_INPUT',
+        `${field}: a request in ${from} cannot move to ${to}${outcome ? ` (${outcome})` : ''}`,
+        {
+          field,
+          reason: error.reason,
+        },
+      );
+    }
+  }
+}

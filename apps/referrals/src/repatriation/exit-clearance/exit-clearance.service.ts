@@ -1,0 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  exitClearanceAnsweredV1,
+  exitClearanceRequestedV1,
+  type ExitClearanceStatus,
+} from '@passage/schemas';
+import {
+  AttestationHasher,
+  Clock,
+  CodedError,
+  Outbox,
+  decodeCursor,
+  decide,
+  parseAttestationCode,
+  toConnection,
+  type AuthenticatedActor,
+  type ResourceContext,
+} from '@passage/shared';
+import { ReferralsAccess, policyActor } from '../../platform/access/referrals-access.js';
+import { ReferralsAudit } from '../../platform/audit/referrals-audit.js';
+import { RepatriationPlanEntity } from '../entities/repatriation-plan.entity.js';
+import { RepatriationStepEntity } from '../entities/repatriation-step.entity.js';
+import { RepatriationPlanSharing } from '../repatriation-plan-sharing.js';
+import { RepatriationStepWriter } from '../repatriation-step.writer.js';
+import type { z } from 'zod';
+import { AttestationCodeSealer } from './attestation-code-sealer.js';
+import type { exitClearanceListSchema, respondToExitClearanceSchema } from './dtos/exit-clearance.inputs.js';
+import { ExitClearanceRequestEntity } from './entities/exit-clearance-request.entity.js';
+import type { ExitClearanceRequestModel } from './graphql/exit-clearance.model.js';
+import type { exitClearanceRequestSchema } from '../dtos/repatriation.inputs.js';
+
+/** The only fields of a request its addressee reads, for the audit trail. */
+const ADDRESSEE_FIELDS = [
+  'exitClearance.travelDocumentNumber',
+  'exitClearance.nameOnTravelDocument',
+  'exitClearance.attestationCode',
+  'exitClearance.requestedDepartureDate',
+] as const;
+
+/**
+ * Exit-clearance requests: opened when a plan's EXIT_CLEARANCE step starts, listed to and answered by the
+ * immigration authority they are addressed to, which sees four fields and never the case behind them.
+ */
+@Injectable()
+export class ExitClearanceService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: ReferralsAccess,
+    private readonly audit: ReferralsAudit,
+    private readonly outbox: Outbox,
+    private readonly clock: Clock,
+    private readonly hasher: AttestationHasher,
+    private readonly sealer: AttestationCodeSealer,
+    private readonly steps: RepatriationStepWriter,
+    private readonly sharing: RepatriationPlanSharing,
+  ) {}
+
+  /**
+   * Addresses a new request to `addressedToOrganisationId`, inside the plan change's transaction. The
+   * attestation code must belong to a valid attestation of the plan's person bound to the travel
+   * document, so that the immigration authority's own verification will succeed. A pending request the
+   * new one replaces is withdrawn and its code erased.
+   */
+  async open(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    plan: RepatriationPlanEntity,
+    addressedToOrganisationId: string,
+    input: z.output<typeof exitClearanceRequestSchema>,
+    now: Date,
+  ): Promise<ExitClearanceRequestEntity> {
+    const code = parseAttestationCode(input.attestationCode);
+    if (!(await this.attestationMatches(manager, plan.personId, code, input.travelDocumentNumber, now))) {
+      throw new CodedError(
+        'CONFLICT',
+        'input.exitClearance.attestationCode: not a valid attestation of this person for this travel document (issue one for it first)',
+        { field: 'input.exitClearance.attestationCode' },
+      );
+    }
+    const superseded = await manager.findOne(ExitClearanceRequestEntity, {
+      where: { planId: plan.id, status: 'PENDING' },
+    });
+    if (superseded) {
+      await manager.update(
+        ExitClearanceRequestEntity,
+        { id: superseded.id },
+        { status: 'WITHDRAWN', attestationCodeSealed: null, attestationCodeKeyId: null },
+      );
+    }
+    const id = randomUUID();
+    const sealed = this.sealer.seal(code, id);
+    const request: ExitClearanceRequestEntity = {
+      id,
+      planId: plan.id,
+      addressedToOrganisationId,
+      travelDocumentNumber: input.travelDocumentNumber,
+      nameOnTravelDocument: input.nameOnTravelDocument,
+      attestationCodeSealed: sealed.sealed,
+      attestationCodeKeyId: sealed.keyId,
+      requestedDepartureOn: input.requestedDepartureDate,
+      status: 'PENDING',
+      fineWaived: null,
+      responseReference: null,
+      respondedBy: null,
+      respondedAt: null,
+      requestedBy: actor.userId,
+      requestedAt: now,
+    };
+    await manager.insert(ExitClearanceRequestEntity, request);
+    await this.outbox.appendEvent(manager, exitClearanceRequestedV1, {
+      aggregateId: plan.caseId,
+      payload: {
+        caseId: plan.caseId,
+        planId: plan.id,
+        requestId: id,
+        addressedToOrganisationId,
+        supersedesRequestId: superseded?.id ?? null,
+        requestedBy: actor.userId,
+        requestedAt: now.toISOString(),
+      },
+    });
+    return request;
+  }
+
+  /**
+   * Requests addressed to the caller's organisation in one status, oldest first. Each row is still put
+   * to the policy one by one; a refused row is left out, never reported.
+   */
+  async list(actor: AuthenticatedActor, input: z.output<typeof exitClearanceListSchema>) {
+    // Immigration has no record of its own to be checked against; every other kind must at least be
+    // one that could ever read a request (the platform operator and oversight cannot).
+    if (actor.organisationKind !== 'IMMIGRATION') this.access.authoriseAny(actor, 'exit-clearance.read');
+    const after = input.after ? decodeCursor(input.after) : null;
+    return this.dataSource.transaction(async (manager) => {
+      const query = manager
+        .getRepository(ExitClearanceRequestEntity)
+        .createQueryBuilder('r')
+        .where('r.addressed_to_organisation_id = :organisationId AND r.status = :status', {
+          organisationId: actor.organisationId,
+          status: input.status,
+        });
+      const totalCount = await query.clone().getCount();
+      if (after) {
+        query.andWhere('(r.requested_at, r.id) > (:at, :id)', { at: after.createdAt, id: after.id });
+      }
+      const rows = await query
+        .orderBy('r.requested_at', 'ASC')
+        .addOrderBy('r.id', 'ASC')
+        .take(input.first + 1)
+        .getMany();
+      const contexts = await this.contexts(manager, rows);
+      const visible: ExitClearanceRequestEntity[] = [];
+      for (const row of rows) {
+        const context = contexts.get(row.id);
+        const decision = context
+          ? decide(policyActor(actor), 'exit-clearance.read', context, this.clock.now())
+          : null;
+        if (!decision?.allowed) continue;
+        visible.push(row);
+        if (visible.length <= input.first) {
+          await this.audit.record(manager, actor, {
+            action: 'exit-clearance.read',
+            resourceType: 'exit-clearance-request',
+            resourceId: row.id,
+            categories: ['OPERATIONAL'],
+            fields: ADDRESSEE_FIELDS,
+            purpose: 'EXIT_CLEARANCE',
+            reason: decision.reason,
+          });
+        }
+      }
+      return toConnection(
+        visible.map((row) => ({ ...row, createdAt: row.requestedAt })),
+        input.first,
+        totalCount,
+        (row) => this.toModel(row),
+      );
+    });
+  }
+
+  /** The addressee's answer: GRANTED completes the EXIT_CLEARANCE step, REFUSED blocks it. */
+  async respond(
+    actor: AuthenticatedActor,
+    input: z.output<typeof respondToExitClearanceSchema>,
+  ): Promise<{ request: ExitClearanceRequestModel }> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await manager.findOne(ExitClearanceRequestEntity, {
+        where: { id: input.requestId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const context = request ? (await this.contexts(manager, [request])).get(request.id) : undefined;
+      const decision = this.access.authorise(actor, 'exit-clearance.respond', context ?? null);
+      if (!request) throw new CodedError('NOT_FOUND', 'No such request.', { field: 'input.requestId' });
+      if (request.status !== 'PENDING') {
+        throw new CodedError('CONFLICT', `input.requestId: the request is ${request.status}, not PENDING`, {
+          field: 'input.requestId',
+        });
+      }
+      const plan = await manager.findOneOrFail(RepatriationPlanEntity, {
+        where: { id: request.planId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const step = await manager.findOneOrFail(RepatriationStepEntity, {
+        where: { planId: plan.id, kind: 'EXIT_CLEARANCE' },
+      });
+      const now = this.clock.now();
+      const to = input.decision === 'GRANTED' ? 'DONE' : 'BLOCKED';
+      // A refusal of a step already marked blocked leaves it blocked; anything else is a real move.
+      if (step.status !== to) {
+        await this.steps.change(manager, actor, plan, step, to, 'IMMIGRATION_ANSWER', now, 'input.decision');
+      }
+      await this.sharing.share(manager, plan);
+      const answered: Partial<ExitClearanceRequestEntity> = {
+        status: input.decision,
+        fineWaived: input.fineWaived,
+        responseReference: input.reference,
+        respondedBy: actor.userId,
+        respondedAt: now,
+        // The code was needed to decide; once decided nobody needs it here any more.
+        attestationCodeSealed: null,
+        attestationCodeKeyId: null,
+      };
+      await manager.update(ExitClearanceRequestEntity, { id: request.id }, answered);
+      await this.outbox.appendEvent(manager, exitClearanceAnsweredV1, {
+        aggregateId: plan.caseId,
+        payload: {
+          caseId: plan.caseId,
+          planId: plan.id,
+          requestId: request.id,
+          decision: input.decision,
+          fineWaived: input.fineWaived,
+          answeredByOrganisationId: actor.organisationId,
+          answeredBy: actor.userId,
+          answeredAt: now.toISOString(),
+        },
+      });
+      await this.audit.record(manager, actor, {
+        action: 'exit-clearance.respond',
+        resourceType: 'exit-clearance-request',
+        resourceId: request.id,
+        categories: ['OPERATIONAL'],
+        fields: ['exitClearance.status', 'exitClearance.fineWaived', 'exitClearance.responseReference'],
+        purpose: 'EXIT_CLEARANCE',
+        reason: decision.reason,
+      });
+      return { request: this.toModel({ ...request, ...answered }) };
+    });
+  }
+
+  /** The policy's view of each request: the plan's owner and jurisdiction, and its addressee. */
+  private async contexts(
+    manager: EntityManager,
+    rows: readonly ExitClearanceRequestEntity[],
+  ): Promise<Map<string, ResourceContext>> {
+    if (rows.length === 0) return new Map();
+    const facts = (await manager.query(
+      `SELECT r.id, p.owner_organisation_id, c.owner_country, p.jurisdiction_country
+         FROM exit_clearance_request r
+         JOIN repatriation_plan p ON p.id = r.plan_id
+         JOIN case_file c ON c.id = p.case_id
+        WHERE r.id = ANY($1)`,
+      [rows.map((row) => row.id)],
+    )) as {
+      id: string;
+      owner_organisation_id: string;
+      owner_country: string;
+      jurisdiction_country: string;
+    }[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return new Map(
+      facts.map((fact) => [
+        fact.id,
+        {
+          ownerOrganisationId: fact.owner_organisation_id,
+          ownerCountry: fact.owner_country,
+          jurisdictionCountry: fact.jurisdiction_country,
+          team: [],
+          consents: [],
+          addressedToOrganisationId: byId.get(fact.id)?.addressedToOrganisationId ?? null,
+        },
+      ]),
+    );
+  }
+
+  private async attestationMatches(
+    manager: EntityManager,
+    personId: string,
+    code: ReturnType<typeof parseAttestationCode>,
+    travelDocumentNumber: string,
+    now: Date,
+  ): Promise<boolean> {
+    for (const { keyId, codeHash } of this.hasher.codeHashes(code)) {
+      const rows = (await manager.query(
+        `SELECT document_binding FROM protection_attestation
+          WHERE key_id = $1 AND code_hash = $2 AND person_id = $3 AND revoked_at IS NULL AND valid_until > $4`,
+        [keyId, codeHash, personId, now],
+      )) as { document_binding: string }[];
+      if (
+        rows.some((row) =>
+          this.hasher.bindingMatches(code, travelDocumentNumber, keyId, row.document_binding),
+        )
+      ) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private toModel(row: ExitClearanceRequestEntity): ExitClearanceRequestModel {
+    const status: ExitClearanceStatus = row.status;
+    return {
+      id: row.id,
+      travelDocumentNumber: row.travelDocumentNumber,
+      nameOnTravelDocument: row.nameOnTravelDocument,
+      attestationCode:
+        status === 'PENDING' && row.attestationCodeSealed && row.attestationCodeKeyId
+          ? this.sealer.open({ sealed: row.attestationCodeSealed, keyId: row.attestationCodeKeyId }, row.id)
+          : null,
+      requestedDepartureDate: row.requestedDepartureOn,
+      status,
+      fineWaived: row.fineWaived,
+      responseReference: row.responseReference,
+      respondedAt: row.respondedAt,
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
+import { OverdueEscalator } from '../../platform/escalation/overdue-escalator.js';
+import { ReferralService } from './referral.service.js';
+
+/** Escalates referrals past their due time, on the rescue requests' schedule. */
+@Injectable()
+export class ReferralEscalator extends OverdueEscalator {
+  constructor(
+    private readonly service: ReferralService,
+    @Inject(REFERRALS_CONFIG) config: ReferralsConfig,
+  ) {
+    super('referral(s)', config.RESCUE_OVERDUE_CHECK_INTERVAL_MS);
+  }
+
+  protected escalateOverdue(): Promise<number> {
+    return this.service.escalateOverdue();
+  }
+}
