@@ -1,25 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, ExchangeTransportModule, subgraphServiceImports } from '@passage/shared';
-import { REFERRALS_CONFIG, type ReferralsConfig } from './platform/config/referrals.config.js';
-import { referralsDataSourceOptions } from './database/referrals-data-source.js';
-import { PassageNodeModel } from './platform/passage-node/passage-node.model.js';
-import { PassageNodeModule } from './platform/passage-node/passage-node.module.js';
-import { RescueRequestModule } from './intake/rescue-request/rescue-request.module.js';
-import { AttestationModule } from './case-work/attestation/attestation.module.js';
-import { CaseModule } from './case-work/case/case.module.js';
-import { HandoffModule } from './cross-border/handoff/handoff.module.js';
-import { OrganisationDirectoryModule } from './cross-border/organisation-directory/organisation-directory.module.js';
-import { RepatriationModule } from './repatriation/repatriation.module.js';
-import { ReferralModule } from './services/referral/referral.module.js';
-import { ServiceDirectoryModule } from './services/service-directory/service-directory.module.js';
-import { ConsentModule } from './case-work/consent/consent.module.js';
-import { IdentificationModule } from './case-work/identification/identification.module.js';
-import { InterviewModule } from './case-work/interview/interview.module.js';
-import { ScreeningModule } from './case-work/screening/screening.module.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from './platform/index.js';
+import { referralsDataSourceOptions } from './database/index.js';
+import { PassageNodeModel } from './platform/index.js';
+import { PassageNodeModule } from './platform/index.js';
+import { CaseWorkModule } from './case-work/index.js';
+import { CrossBorderModule } from './cross-border/index.js';
+import { IntakeModule } from './intake/index.js';
+import { RepatriationModule } from './repatriation/index.js';
+import { ServicesModule } from './services/index.js';
 
 /**
- * The referrals subgraph: rescue requests, cases, referrals, handoffs and repatriation (issues 4 and 5),
- * the cross-border exchange, and its part of this node's status.
+ * The referrals subgraph, one module per bounded context: intake (rescue requests, compounds), case work,
+ * services (directory, referrals), cross-border (organisation directory, handoffs) and repatriation; the
+ * platform they share (access policy, audit trail, configuration); and its part of this node's status.
  */
 @Module({})
 export class ReferralsAppModule {
@@ -51,18 +45,11 @@ export class ReferralsAppModule {
           keysDirectory: config.EXCHANGE_KEYS_DIR,
         }),
         PassageNodeModule,
-        OrganisationDirectoryModule,
-        RescueRequestModule,
-        CaseModule,
-        ConsentModule,
-        InterviewModule,
-        ScreeningModule,
-        IdentificationModule,
-        AttestationModule,
-        HandoffModule,
+        IntakeModule,
+        CaseWorkModule,
+        ServicesModule,
+        CrossBorderModule,
         RepatriationModule,
-        ServiceDirectoryModule,
-        ReferralModule,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { exitOnInvalidConfig, migrationCommandFromArgs, runMigrationCommand } from '@passage/shared';
-import { loadReferralsMigrationConfig } from './platform/config/referrals.config.js';
-import { createReferralsDataSource } from './database/referrals-data-source.js';
+import { loadReferralsMigrationConfig } from './platform/index.js';
+import { createReferralsDataSource } from './database/index.js';
 
 const config = exitOnInvalidConfig('referrals migrations', loadReferralsMigrationConfig);
 await runMigrationCommand(

@@ -1,6 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { CASE_WORK_ENTITIES } from '../case-work/case/case-work-entities.js';
-import { REPATRIATION_ENTITIES } from '../repatriation/repatriation-entities.js';
+import { CASE_WORK_ENTITIES } from '../case-work/index.js';
+import { REPATRIATION_ENTITIES } from '../repatriation/index.js';
 import { REFERRALS_MIGRATIONS } from './migrations/index.js';
 
 /** Connection settings of the referrals database; schema changes only ever come from migrations. */

@@ -10,7 +10,7 @@ import {
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess } from '../platform/access/referrals-access.js';
+import { ReferralsAccess } from '../platform/index.js';
 import { RescueRequestRepository } from './rescue-request/rescue-request.repository.js';
 import { resourceOf } from './rescue-request/rescue-request.service.js';
 

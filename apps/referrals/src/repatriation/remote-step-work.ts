@@ -7,7 +7,7 @@ import type {
   RepatriationStepKind,
 } from '@passage/schemas';
 import { Clock, CodedError, type ExchangeHeader } from '@passage/shared';
-import { CaseRecords } from '../case-work/case/case-records.js';
+import { CaseRecords } from '../case-work/index.js';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';

@@ -24,8 +24,8 @@ import {
   type ResourceContext,
 } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../platform/access/referrals-access.js';
-import { ReferralsAudit } from '../platform/audit/referrals-audit.js';
+import { ReferralsAccess } from '../platform/index.js';
+import { ReferralsAudit } from '../platform/index.js';
 import type {
   confirmArrivalSchema,
   recordFollowUpSchema,

@@ -21,13 +21,13 @@ import {
   type ResourceContext,
 } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../platform/access/referrals-access.js';
-import { ReferralsAudit } from '../platform/audit/referrals-audit.js';
-import { CaseRecords, type LoadedCase } from '../case-work/case/case-records.js';
+import { ReferralsAccess } from '../platform/index.js';
+import { ReferralsAudit } from '../platform/index.js';
+import { CaseRecords, type LoadedCase } from '../case-work/index.js';
 import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
-import type { PersonEntity } from '../case-work/person/entities/person.entity.js';
-import { OrganisationDirectory } from '../cross-border/organisation-directory/organisation-directory.js';
-import { minorFromAgeBand } from '../case-work/person/person-vocabulary.js';
+import type { PersonEntity } from '../case-work/index.js';
+import { OrganisationDirectory } from '../cross-border/index.js';
+import { minorFromAgeBand } from '../case-work/index.js';
 import type {
   confirmArrivalSchema,
   createRepatriationPlanSchema,

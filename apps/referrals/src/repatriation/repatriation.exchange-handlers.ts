@@ -6,7 +6,7 @@ import {
   repatriationStepChangeRequestedMessageV1,
 } from '@passage/schemas';
 import { ExchangeMessageRegistry } from '@passage/shared';
-import { refusalsArePoison } from '../platform/exchange/refusals-are-poison.js';
+import { refusalsArePoison } from '../platform/index.js';
 import { RemoteStepWork } from './remote-step-work.js';
 import { RepatriationAssignments } from './repatriation-assignments.js';
 

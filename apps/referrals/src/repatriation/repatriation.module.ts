@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { AttestationHasher } from '@passage/shared';
 import { DEFAULT_FOLLOW_UP_MONTHS } from '@passage/schemas';
-import { attestationKeysFromConfig, type AttestationKeyConfig } from '../case-work/attestation/attestation-keys.js';
-import { ReferralsAudit } from '../platform/audit/referrals-audit.js';
-import { CaseModule } from '../case-work/case/case.module.js';
-import { OrganisationDirectoryModule } from '../cross-border/organisation-directory/organisation-directory.module.js';
-import { REFERRALS_CONFIG } from '../platform/config/referrals.config.js';
+import { attestationKeysFromConfig, type AttestationKeyConfig } from '../case-work/index.js';
+import { CaseWorkModule } from '../case-work/index.js';
+import { CrossBorderModule } from '../cross-border/index.js';
+import { REFERRALS_CONFIG } from '../platform/index.js';
 import { AttestationCodeSealer } from './exit-clearance/attestation-code-sealer.js';
 import { ExitClearanceResolver } from './exit-clearance/exit-clearance.resolver.js';
 import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
@@ -27,14 +25,8 @@ import { StageDurationsService } from './stage-durations.service.js';
  * arrival and reintegration follow-ups, and the stage-duration statistics.
  */
 @Module({
-  imports: [CaseModule, OrganisationDirectoryModule],
+  imports: [CaseWorkModule, CrossBorderModule],
   providers: [
-    ReferralsAudit,
-    {
-      provide: AttestationHasher,
-      inject: [REFERRALS_CONFIG],
-      useFactory: (config: AttestationKeyConfig) => new AttestationHasher(attestationKeysFromConfig(config)),
-    },
     {
       provide: AttestationCodeSealer,
       inject: [REFERRALS_CONFIG],

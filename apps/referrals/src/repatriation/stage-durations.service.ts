@@ -9,8 +9,8 @@ import {
 } from '@passage/schemas';
 import type { AuthenticatedActor } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../platform/access/referrals-access.js';
-import { ReferralsAudit } from '../platform/audit/referrals-audit.js';
+import { ReferralsAccess } from '../platform/index.js';
+import { ReferralsAudit } from '../platform/index.js';
 import type { stageDurationsSchema } from './dtos/repatriation.inputs.js';
 import type { StageDurationModel } from './graphql/repatriation.model.js';
 

@@ -10,8 +10,7 @@ import { deadLetterTopic, eventStreams, nodeEventTopic } from '@passage/schemas'
 import { OutboxRelay } from '../outbox/outbox-relay.js';
 import { ConsumerRegistry } from './consumer-registry.js';
 import type { MessageBus } from './message-bus.js';
-import { MESSAGE_BUS, MESSAGING_OPTIONS } from './messaging.tokens.js';
-import type { MessagingModuleOptions } from './messaging.module.js';
+import { MESSAGE_BUS, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.tokens.js';
 
 /**
  * Brings a service's Kafka side up without making the service's own start depend on Kafka: the relay

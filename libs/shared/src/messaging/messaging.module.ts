@@ -1,21 +1,15 @@
 import { Module, type DynamicModule, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Outbox } from '../outbox/outbox.js';
-import { OutboxRelay, type OutboxRelayObserver, type OutboxRelayOptions } from '../outbox/outbox-relay.js';
+import { OutboxRelay, type OutboxRelayObserver } from '../outbox/outbox-relay.js';
 import { ConsumerRegistry } from './consumer-registry.js';
 import { KafkajsMessageBus } from './kafkajs-message-bus.js';
 import type { MessageBus } from './message-bus.js';
 import { MessagingLifecycle } from './messaging-lifecycle.js';
 import { MessagingMetrics, combineObservers } from './messaging-metrics.js';
-import { MESSAGE_BUS, MESSAGING_OPTIONS } from './messaging.tokens.js';
+import { MESSAGE_BUS, MESSAGING_OPTIONS, type MessagingModuleOptions } from './messaging.tokens.js';
 
-export interface MessagingModuleOptions {
-  service: string;
-  nodeId: string;
-  brokers: readonly string[];
-  clientId: string;
-  relay?: OutboxRelayOptions;
-}
+export type { MessagingModuleOptions };
 
 /**
  * A service's Kafka side: the bus, the outbox writer, the relay over the service's own database and the

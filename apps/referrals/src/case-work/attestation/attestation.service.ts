@@ -16,8 +16,8 @@ import {
   type AuthenticatedActor,
   type StoredAttestation,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
-import { CaseAudit } from '../../platform/audit/case-audit.js';
+import { ReferralsAccess } from '../../platform/index.js';
+import { CaseAudit } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { ProtectionAttestationEntity } from './entities/protection-attestation.entity.js';

@@ -8,7 +8,7 @@ import {
   type CaseWorkAction,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
+import { ReferralsAccess } from '../../platform/index.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import {

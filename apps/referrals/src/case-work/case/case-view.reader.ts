@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DATA_CATEGORIES, type DataCategory } from '@passage/schemas';
 import { CodedError, redact, type AuthenticatedActor } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
+import { ReferralsAccess } from '../../platform/index.js';
 import { ProtectionAttestationEntity } from '../attestation/entities/protection-attestation.entity.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
 import { FollowUpTaskEntity } from '../identification/entities/follow-up-task.entity.js';
@@ -25,7 +25,7 @@ import type { PersonModel } from '../person/graphql/person.model.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import { ScreeningEntity } from '../screening/entities/screening.entity.js';
 import type { ScreeningModel } from '../screening/graphql/screening.model.js';
-import { CaseAudit } from '../../platform/audit/case-audit.js';
+import { CaseAudit } from '../../platform/index.js';
 import { CaseRecords, type AuthorisedCase } from './case-records.js';
 import type { CaseModel, CaseWarningModel } from './graphql/case.model.js';
 

@@ -12,11 +12,11 @@ import {
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
+import { ReferralsAccess } from '../../platform/index.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import type { MassIntakePersonValue, PersonInputValue } from '../person/dtos/person.input.js';
 import { PERSON_FIELD_CATEGORIES, personalFields, type PersonField } from '../person/person-fields.js';
-import { CaseAudit } from '../../platform/audit/case-audit.js';
+import { CaseAudit } from '../../platform/index.js';
 import { allocateCaseReferences } from './case-reference.js';
 import { CASE_OPENING_RESCUE_OUTCOMES, type CaseOrigin } from './case-vocabulary.js';
 import { CaseViewReader } from './case-view.reader.js';

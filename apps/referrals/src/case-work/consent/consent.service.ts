@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource } from 'typeorm';
 import { consentRecordedV1, consentWithdrawnV1 } from '@passage/schemas';
 import { Clock, CodedError, Outbox, type AuthenticatedActor } from '@passage/shared';
-import { CaseAudit } from '../../platform/audit/case-audit.js';
+import { CaseAudit } from '../../platform/index.js';
 import { ConsentWithdrawalHooks } from './consent-withdrawal-hooks.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';

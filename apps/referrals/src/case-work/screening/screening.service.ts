@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { screeningRecordedV1, suggestScreeningOutcome } from '@passage/schemas';
 import { Clock, Outbox, type AuthenticatedActor } from '@passage/shared';
-import { CaseAudit } from '../../platform/audit/case-audit.js';
+import { CaseAudit } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';

@@ -1,6 +1,6 @@
 import type { DataCategory, HandoffPacket } from '@passage/schemas';
-import type { IdentificationDecisionEntity } from '../../case-work/identification/entities/identification-decision.entity.js';
-import type { PersonEntity } from '../../case-work/person/entities/person.entity.js';
+import type { IdentificationDecisionEntity } from '../../case-work/index.js';
+import type { PersonEntity } from '../../case-work/index.js';
 
 /**
  * Builds what crosses the border: operational facts always (age band, languages, needs), then only the

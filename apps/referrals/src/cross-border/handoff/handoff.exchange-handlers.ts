@@ -6,8 +6,8 @@ import {
   identificationRecognisedMessageV1,
 } from '@passage/schemas';
 import { ExchangeMessageRegistry } from '@passage/shared';
-import { refusalsArePoison } from '../../platform/exchange/refusals-are-poison.js';
-import { ConsentWithdrawalHooks } from '../../case-work/consent/consent-withdrawal-hooks.js';
+import { refusalsArePoison } from '../../platform/index.js';
+import { ConsentWithdrawalHooks } from '../../case-work/index.js';
 import { HandoffService } from './handoff.service.js';
 
 /** What this node does with handoff messages from other countries. Refusals are parked, never retried. */

@@ -21,10 +21,10 @@ import {
   type ExchangeHeader,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
-import { ReferralsAudit } from '../../platform/audit/referrals-audit.js';
-import { CaseRecords } from '../../case-work/case/case-records.js';
-import { IdentificationDecisionEntity } from '../../case-work/identification/entities/identification-decision.entity.js';
+import { ReferralsAccess } from '../../platform/index.js';
+import { ReferralsAudit } from '../../platform/index.js';
+import { CaseRecords } from '../../case-work/index.js';
+import { IdentificationDecisionEntity } from '../../case-work/index.js';
 import { OrganisationDirectory } from '../organisation-directory/organisation-directory.js';
 import { buildHandoffPacket } from './handoff-packet.js';
 import { HandoffTimeline, type HandoffSide, type HandoffTimelineEntry } from './handoff-timeline.js';

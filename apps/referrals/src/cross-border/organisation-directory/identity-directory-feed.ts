@@ -17,7 +17,7 @@ import {
   type MessageBus,
   type StartableConsumer,
 } from '@passage/shared';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 
 /**

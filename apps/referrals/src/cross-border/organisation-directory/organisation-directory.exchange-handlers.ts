@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { organisationListedMessageV1 } from '@passage/schemas';
 import { ExchangeMessageRegistry } from '@passage/shared';
-import { refusalsArePoison } from '../../platform/exchange/refusals-are-poison.js';
+import { refusalsArePoison } from '../../platform/index.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 
 /** Directory announcements from other nodes. An announcement for another node's country is parked. */

@@ -2,7 +2,7 @@ import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@passage/schemas';
 import { CurrentActor, OrganisationKindEnum, parseInput, type AuthenticatedActor } from '@passage/shared';
-import { countryCode } from '../../case-work/person/dtos/person.input.js';
+import { countryCode } from '../../case-work/index.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 
 @ObjectType('DirectoryOrganisation', {

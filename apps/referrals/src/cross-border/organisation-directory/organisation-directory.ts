@@ -16,8 +16,8 @@ import {
   type AuthenticatedActor,
   type ExchangeHeader,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
+import { ReferralsAccess } from '../../platform/index.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
 
 /** One organisation as the directory lists it. */
 export interface DirectoryEntry {

@@ -10,7 +10,7 @@ import {
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
+import { ReferralsAccess } from '../../platform/index.js';
 import { CompoundRepository } from './compound.repository.js';
 import { CompoundModel } from './compound.model.js';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
-import { OverdueEscalator } from '../../platform/escalation/overdue-escalator.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
+import { OverdueEscalator } from '../../platform/index.js';
 import { RescueRequestService } from './rescue-request.service.js';
 
 /** Escalates rescue requests past their due time to the coordinators of the country, every few seconds. */

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { rescueRequestStatusChangedMessageV1, rescueRequestSubmittedMessageV1 } from '@passage/schemas';
 import { ExchangeMessageRegistry } from '@passage/shared';
-import { refusalsArePoison } from '../../platform/exchange/refusals-are-poison.js';
+import { refusalsArePoison } from '../../platform/index.js';
 import { RescueRequestService } from './rescue-request.service.js';
 
 /**

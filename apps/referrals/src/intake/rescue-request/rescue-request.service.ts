@@ -24,14 +24,14 @@ import {
   type ExchangeHeader,
   type ResourceContext,
 } from '@passage/shared';
-import { policyActor, ReferralsAccess } from '../../platform/access/referrals-access.js';
+import { policyActor, ReferralsAccess } from '../../platform/index.js';
 import { CompoundRepository } from '../compound/compound.repository.js';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
 import type { SubmitRescueRequest } from './dtos/submit-rescue-request.input.js';
 import { RescueRequestRepository } from './rescue-request.repository.js';
 import type { RescueRequestCopy, RescueRequestRow } from './rescue-request.rows.js';
 import { RescueTiming } from './rescue-request.timing.js';
-import { ReferralsAudit } from '../../platform/audit/referrals-audit.js';
+import { ReferralsAudit } from '../../platform/index.js';
 import type { RescueRequestModel } from './graphql/rescue-request.model.js';
 import {
   RESCUE_REQUEST_CATEGORIES,

@@ -10,7 +10,7 @@ import {
   type RescueRequestStatus,
 } from '@passage/schemas';
 import { CodedError } from '@passage/shared';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
 
 /**
  * The rescue-request rules of `@passage/schemas` with this node's configuration: how long each step may

@@ -14,7 +14,7 @@ import {
   type ReturnRiskFactor,
   type ReturnRiskLevel,
 } from '@passage/schemas';
-import { countryCode } from '../../case-work/person/dtos/person.input.js';
+import { countryCode } from '../../case-work/index.js';
 import {
   FollowUpOutcomeEnum,
   RepatriationStepKindEnum,

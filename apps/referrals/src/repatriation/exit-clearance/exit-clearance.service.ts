@@ -19,8 +19,8 @@ import {
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess, policyActor } from '../../platform/access/referrals-access.js';
-import { ReferralsAudit } from '../../platform/audit/referrals-audit.js';
+import { ReferralsAccess, policyActor } from '../../platform/index.js';
+import { ReferralsAudit } from '../../platform/index.js';
 import { RepatriationPlanEntity } from '../entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from '../entities/repatriation-step.entity.js';
 import { RepatriationPlanSharing } from '../repatriation-plan-sharing.js';

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideFields, type Actor } from '@passage/shared';
-import {
-  caseResourceContext,
-  personResourceContext,
-  type CaseTeamMember,
-} from '../../case-work/case/case-resource-context.js';
+import { caseResourceContext, personResourceContext, type CaseTeamMember } from '../../case-work/index.js';
 import { referralRecordContext } from './referral-record-context.js';
 
 const facts = { ownerOrganisationId: 'ngo', ownerCountry: 'KH', jurisdictionCountry: 'KH' };

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/config/referrals.config.js';
-import { OverdueEscalator } from '../../platform/escalation/overdue-escalator.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
+import { OverdueEscalator } from '../../platform/index.js';
 import { ReferralService } from './referral.service.js';
 
 /** Escalates referrals past their due time, on the rescue requests' schedule. */

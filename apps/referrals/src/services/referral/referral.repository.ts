@@ -7,7 +7,7 @@ import type {
   ReferralStatus,
   ServiceType,
 } from '@passage/schemas';
-import type { AgeBand, Gender, ImmediateNeed } from '../../case-work/person/person-vocabulary.js';
+import type { AgeBand, Gender, ImmediateNeed } from '../../case-work/index.js';
 
 /** A row of `referral`, with the listed service's name joined in. */
 export interface ReferralRow {

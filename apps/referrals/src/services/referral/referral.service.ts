@@ -22,9 +22,9 @@ import {
   type AuthenticatedActor,
   type CaseWorkAction,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
-import { CaseAudit } from '../../platform/audit/case-audit.js';
-import { CaseRecords } from '../../case-work/case/case-records.js';
+import { ReferralsAccess } from '../../platform/index.js';
+import { CaseAudit } from '../../platform/index.js';
+import { CaseRecords } from '../../case-work/index.js';
 import { ServiceDirectoryService } from '../service-directory/service-directory.service.js';
 import type {
   CreateReferralValue,

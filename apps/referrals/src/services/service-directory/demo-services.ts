@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AgeBand } from '../../case-work/person/person-vocabulary.js';
+import type { AgeBand } from '../../case-work/index.js';
 import type { upsertServiceSchema } from './dtos/service-directory.inputs.js';
 
 /** A demonstration listing, with the demo organisation that offers it and a persona who may list it. */

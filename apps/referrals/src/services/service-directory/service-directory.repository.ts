@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ServiceType } from '@passage/schemas';
-import type { AgeBand, Gender } from '../../case-work/person/person-vocabulary.js';
+import type { AgeBand, Gender } from '../../case-work/index.js';
 import type { ServiceEligibility } from './service-matching.js';
 
 /** A row of `directory_service`. */

@@ -12,7 +12,7 @@ import {
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/access/referrals-access.js';
+import { ReferralsAccess } from '../../platform/index.js';
 import { DEMO_SERVICES } from './demo-services.js';
 import type { ServiceFilterValue, UpsertServiceValue } from './dtos/service-directory.inputs.js';
 import { upsertServiceSchema } from './dtos/service-directory.inputs.js';

@@ -1,5 +1,5 @@
 import type { ServiceType } from '@passage/schemas';
-import type { AgeBand, Gender } from '../../case-work/person/person-vocabulary.js';
+import type { AgeBand, Gender } from '../../case-work/index.js';
 
 /** Who a service takes, by the status the person's identification has reached. */
 export const SERVICE_ELIGIBILITIES = ['PRESUMED_VICTIM', 'IDENTIFIED_VICTIM', 'ANY'] as const;

@@ -10,7 +10,7 @@ import {
   type ReferralOutcome,
 } from '@passage/schemas';
 import { DataCategoryEnum } from '@passage/shared';
-import { optionalText } from '../../../case-work/person/dtos/person.input.js';
+import { optionalText } from '../../../case-work/index.js';
 import {
   ReferralDecisionEnum,
   ReferralDeclineReasonEnum,

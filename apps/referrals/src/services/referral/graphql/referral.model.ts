@@ -10,8 +10,8 @@ import {
   type ServiceType,
 } from '@passage/schemas';
 import { Connection, DataCategoryEnum } from '@passage/shared';
-import { AgeBandEnum, GenderEnum, ImmediateNeedEnum } from '../../../case-work/person/graphql/person.enums.js';
-import type { AgeBand, Gender, ImmediateNeed } from '../../../case-work/person/person-vocabulary.js';
+import { AgeBandEnum, GenderEnum, ImmediateNeedEnum } from '../../../case-work/index.js';
+import type { AgeBand, Gender, ImmediateNeed } from '../../../case-work/index.js';
 import { ServiceTypeEnum } from '../../service-directory/graphql/service-directory.model.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>

@@ -1,10 +1,10 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { z } from 'zod';
 import { SERVICE_TYPES, type ServiceType } from '@passage/schemas';
-import { languageCode } from '../../../case-work/person/dtos/language-code.js';
-import { countryCode, optionalText } from '../../../case-work/person/dtos/person.input.js';
-import { AgeBandEnum, GenderEnum } from '../../../case-work/person/graphql/person.enums.js';
-import { AGE_BANDS, GENDERS, type AgeBand, type Gender } from '../../../case-work/person/person-vocabulary.js';
+import { languageCode } from '../../../case-work/index.js';
+import { countryCode, optionalText } from '../../../case-work/index.js';
+import { AgeBandEnum, GenderEnum } from '../../../case-work/index.js';
+import { AGE_BANDS, GENDERS, type AgeBand, type Gender } from '../../../case-work/index.js';
 import {
   ServiceEligibilityEnum,
   ServiceTypeEnum,

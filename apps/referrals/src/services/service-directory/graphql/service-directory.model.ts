@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SERVICE_TYPES, type ServiceType } from '@passage/schemas';
-import { AgeBandEnum, GenderEnum } from '../../../case-work/person/graphql/person.enums.js';
-import type { AgeBand, Gender } from '../../../case-work/person/person-vocabulary.js';
+import { AgeBandEnum, GenderEnum } from '../../../case-work/index.js';
+import type { AgeBand, Gender } from '../../../case-work/index.js';
 import {
   SERVICE_CRITERIA,
   SERVICE_ELIGIBILITIES,

@@ -1,0 +1,68 @@
+import { Module } from '@nestjs/common';
+import {
+  AttestationHasher,
+  Clock,
+  DEFAULT_VERIFICATION_RATE_LIMITS,
+  VerificationRateLimiter,
+} from '@passage/shared';
+import { REFERRALS_CONFIG } from '../platform/index.js';
+import { PlatformModule } from '../platform/index.js';
+import { attestationKeysFromConfig, type AttestationKeyConfig } from './attestation/attestation-keys.js';
+import { AttestationResolver } from './attestation/attestation.resolver.js';
+import { ATTESTATION_VALIDITY_DAYS, AttestationService } from './attestation/attestation.service.js';
+import { CaseRecords } from './case/case-records.js';
+import { CaseViewReader } from './case/case-view.reader.js';
+import { CaseResolver } from './case/case.resolver.js';
+import { CaseService } from './case/case.service.js';
+import { ConsentWithdrawalHooks } from './consent/consent-withdrawal-hooks.js';
+import { ConsentResolver } from './consent/consent.resolver.js';
+import { ConsentService } from './consent/consent.service.js';
+import { IdentificationResolver } from './identification/identification.resolver.js';
+import { IdentificationService } from './identification/identification.service.js';
+import { InterviewResolver } from './interview/interview.resolver.js';
+import { InterviewService } from './interview/interview.service.js';
+import { ScreeningResolver } from './screening/screening.resolver.js';
+import { ScreeningService } from './screening/screening.service.js';
+
+/**
+ * Case work: cases and their people, consent per purpose, the interview log, screening, identification
+ * decisions and protection attestations. Other contexts load and read cases through what it exports.
+ */
+@Module({
+  imports: [PlatformModule],
+  providers: [
+    CaseRecords,
+    ConsentWithdrawalHooks,
+    CaseViewReader,
+    CaseService,
+    CaseResolver,
+    ConsentService,
+    ConsentResolver,
+    InterviewService,
+    InterviewResolver,
+    ScreeningService,
+    ScreeningResolver,
+    IdentificationService,
+    IdentificationResolver,
+    {
+      provide: AttestationHasher,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: AttestationKeyConfig) => new AttestationHasher(attestationKeysFromConfig(config)),
+    },
+    {
+      provide: ATTESTATION_VALIDITY_DAYS,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: { ATTESTATION_VALIDITY_DAYS?: number }) => config.ATTESTATION_VALIDITY_DAYS ?? 90,
+    },
+    {
+      provide: VerificationRateLimiter,
+      inject: [Clock],
+      useFactory: (clock: Clock) =>
+        new VerificationRateLimiter(DEFAULT_VERIFICATION_RATE_LIMITS, () => clock.now().getTime()),
+    },
+    AttestationService,
+    AttestationResolver,
+  ],
+  exports: [PlatformModule, CaseRecords, CaseViewReader, ConsentWithdrawalHooks, AttestationHasher],
+})
+export class CaseWorkModule {}

@@ -1,0 +1,2 @@
+/** The referrals database: its TypeORM data source, with every context's entities and the migrations. */
+export { createReferralsDataSource, referralsDataSourceOptions } from './referrals-data-source.js';

@@ -1,0 +1,18 @@
+/**
+ * The platform of the referrals service, below every context: the access policy bound to its records,
+ * the audit-trail writer, configuration, overdue escalation and the node-status resolver.
+ */
+export { ReferralsAccess, policyActor } from './access/referrals-access.js';
+export { CaseAudit } from './audit/case-audit.js';
+export { ReferralsAudit } from './audit/referrals-audit.js';
+export {
+  REFERRALS_CONFIG,
+  loadReferralsConfig,
+  loadReferralsMigrationConfig,
+} from './config/referrals.config.js';
+export type { ReferralsConfig } from './config/referrals.config.js';
+export { OverdueEscalator } from './escalation/overdue-escalator.js';
+export { refusalsArePoison } from './exchange/refusals-are-poison.js';
+export { PassageNodeModel } from './passage-node/passage-node.model.js';
+export { PassageNodeModule } from './passage-node/passage-node.module.js';
+export { PlatformModule } from './platform.module.js';

@@ -1,0 +1,2 @@
+/** Services: the services directory and referrals inside one country. */
+export { ServicesModule } from './services.module.js';
