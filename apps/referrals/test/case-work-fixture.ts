@@ -4,6 +4,7 @@ import type { OrganisationKind, Role } from '@passage/schemas';
 import {
   AttestationHasher,
   AuditTrail,
+  ExchangeSender,
   ManualClock,
   Outbox,
   VerificationRateLimiter,
@@ -15,6 +16,7 @@ import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js'
 import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
 import { AttestationService } from '../src/case-work/attestation/attestation.service.js';
 import { CaseAudit } from '../src/platform/audit/case-audit.js';
+import { UnitOfWork } from '../src/platform/unit-of-work/unit-of-work.js';
 import { CaseRecords } from '../src/case-work/case/case-records.js';
 import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
 import { CaseService } from '../src/case-work/case/case.service.js';
@@ -52,6 +54,11 @@ export function caseWorkServices(dataSource: DataSource, clock: ManualClock) {
   const views = new CaseViewReader(records, access, audit);
   const producer = { service: 'referrals', node: 'local' };
   const outbox = new Outbox(producer);
+  // Case work sends nothing across borders; a message it tried to send would fail the test.
+  const noExchange = {
+    send: () => Promise.reject(new Error('case work sends no exchange message')),
+  } as unknown as ExchangeSender;
+  const work = new UnitOfWork(dataSource, outbox, noExchange, audit, clock);
   const hasher = new AttestationHasher([{ id: 'test', secret: new Uint8Array(randomBytes(32)) }]);
   const limiter = new VerificationRateLimiter(
     { perActor: { limit: 5, windowSeconds: 60 }, perCode: { limit: 50, windowSeconds: 3600 } },
@@ -59,15 +66,7 @@ export function caseWorkServices(dataSource: DataSource, clock: ManualClock) {
   );
   return {
     cases: new CaseService(dataSource, access, clock, outbox, audit, views),
-    consents: new ConsentService(
-      dataSource,
-      records,
-      views,
-      audit,
-      outbox,
-      clock,
-      new ConsentWithdrawalHooks(),
-    ),
+    consents: new ConsentService(work, records, views, new ConsentWithdrawalHooks()),
     interviews: new InterviewService(dataSource, records, access, views, audit, outbox, clock),
     screenings: new ScreeningService(dataSource, records, views, audit, outbox, clock),
     identification: new IdentificationService(dataSource, records, access, views, audit, outbox, clock),

@@ -23,6 +23,7 @@ import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
 import { AttestationService } from '../src/case-work/attestation/attestation.service.js';
 import { ReferralsAudit } from '../src/platform/audit/referrals-audit.js';
 import { CaseAudit } from '../src/platform/audit/case-audit.js';
+import { UnitOfWork } from '../src/platform/unit-of-work/unit-of-work.js';
 import { CaseRecords } from '../src/case-work/case/case-records.js';
 import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
 import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
@@ -135,6 +136,7 @@ describe('repatriation (real Postgres)', () => {
         outbox,
       });
     const exchange = exchangeOf('KH');
+    const work = new UnitOfWork(source, outbox, exchange, caseAudit, clock);
     const config = { HOSTED_COUNTRIES: hostedCountries } as ReferralsConfig;
     const sharing = new RepatriationPlanSharing(exchange, clock, config);
     const directory = new OrganisationDirectory(source, access, exchange, trustDirectory, config);
@@ -155,15 +157,7 @@ describe('repatriation (real Postgres)', () => {
       // The Indonesian node's side of the same plans; one database plays both nodes here.
       assignments: new RepatriationAssignments(source, access, audit, exchangeOf('ID'), clock),
       cases: new CaseService(source, access, clock, outbox, caseAudit, views),
-      consents: new ConsentService(
-        source,
-        records,
-        views,
-        caseAudit,
-        outbox,
-        clock,
-        new ConsentWithdrawalHooks(),
-      ),
+      consents: new ConsentService(work, records, views, new ConsentWithdrawalHooks()),
       identification: new IdentificationService(source, records, access, views, caseAudit, outbox, clock),
       attestations: new AttestationService(
         source,

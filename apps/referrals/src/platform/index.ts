@@ -16,3 +16,5 @@ export { refusalsArePoison } from './exchange/refusals-are-poison.js';
 export { PassageNodeModel } from './passage-node/passage-node.model.js';
 export { PassageNodeModule } from './passage-node/passage-node.module.js';
 export { PlatformModule } from './platform.module.js';
+export { UnitOfWork } from './unit-of-work/unit-of-work.js';
+export type { Authorised, Change, ChangeAudit, ChangeScope } from './unit-of-work/unit-of-work.js';

@@ -3,10 +3,11 @@ import { AuditTrail } from '@passage/shared';
 import { ReferralsAccess } from './access/referrals-access.js';
 import { AUDIT_SINK, CaseAudit } from './audit/case-audit.js';
 import { ReferralsAudit } from './audit/referrals-audit.js';
+import { UnitOfWork } from './unit-of-work/unit-of-work.js';
 
 /**
  * What every context of the referrals service shares: the access policy bound to this service's records,
- * and the one writer of the node's audit trail.
+ * the one writer of the node's audit trail, and the unit of work every mutation runs in.
  */
 @Module({
   providers: [
@@ -14,7 +15,8 @@ import { ReferralsAudit } from './audit/referrals-audit.js';
     { provide: AUDIT_SINK, useValue: new AuditTrail() },
     CaseAudit,
     ReferralsAudit,
+    UnitOfWork,
   ],
-  exports: [ReferralsAccess, CaseAudit, ReferralsAudit],
+  exports: [ReferralsAccess, CaseAudit, ReferralsAudit, UnitOfWork],
 })
 export class PlatformModule {}

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull } from 'typeorm';
 import { consentRecordedV1, consentWithdrawnV1 } from '@passage/schemas';
-import { Clock, CodedError, Outbox, type AuthenticatedActor } from '@passage/shared';
-import { CaseAudit } from '../../platform/index.js';
+import { CodedError, type AuthenticatedActor } from '@passage/shared';
+import { UnitOfWork } from '../../platform/index.js';
 import { ConsentWithdrawalHooks } from './consent-withdrawal-hooks.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
@@ -21,135 +20,139 @@ import type { z } from 'zod';
 @Injectable()
 export class ConsentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly views: CaseViewReader,
-    private readonly audit: CaseAudit,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
     private readonly withdrawalHooks: ConsentWithdrawalHooks,
   ) {}
 
-  async recordConsent(
+  recordConsent(actor: AuthenticatedActor, input: z.output<typeof recordConsentSchema>): Promise<CaseModel> {
+    return this.work.run(actor, {
+      action: 'consent.record',
+      authorise: (manager) =>
+        this.records.authorisePerson(
+          manager,
+          actor,
+          'consent.record',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          {
+            lock: true,
+          },
+        ),
+      execute: async ({ manager, now, emit }) => {
+        const standing = await manager.find(ConsentEntity, {
+          where: { personId: input.personId, withdrawnAt: IsNull() },
+        });
+        for (const purpose of input.purposes) {
+          // Consent given again while it stands changes nothing; the first record keeps its date.
+          if (standing.some((consent) => consent.purpose === purpose)) continue;
+          const consent: ConsentEntity = {
+            id: randomUUID(),
+            caseId: input.caseId,
+            personId: input.personId,
+            purpose,
+            language: input.language,
+            interpreterUsed: input.interpreterUsed,
+            interpreterLanguage: input.interpreterLanguage,
+            grantedBy: actor.userId,
+            grantedByOrganisationId: actor.organisationId,
+            grantedAt: now,
+            withdrawnBy: null,
+            withdrawnByOrganisationId: null,
+            withdrawnAt: null,
+          };
+          await manager.insert(ConsentEntity, consent);
+          await emit(consentRecordedV1, {
+            aggregateId: input.caseId,
+            payload: {
+              caseId: input.caseId,
+              personId: input.personId,
+              consentId: consent.id,
+              purpose,
+              interpreterUsed: input.interpreterUsed,
+              grantedBy: actor.userId,
+              grantedByOrganisationId: actor.organisationId,
+              grantedAt: now.toISOString(),
+            },
+          });
+        }
+      },
+      audit: () => ({
+        resourceType: 'case',
+        resourceId: input.caseId,
+        categories: ['OPERATIONAL'],
+        fields: ['consents.purpose'],
+      }),
+      view: ({ manager }) => this.views.read(manager, actor, input.caseId),
+    });
+  }
+
+  withdrawConsent(
     actor: AuthenticatedActor,
-    input: z.output<typeof recordConsentSchema>,
-  ): Promise<CaseModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const { decision } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'consent.record',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      const now = this.clock.now();
-      const standing = await manager.find(ConsentEntity, {
-        where: { personId: input.personId, withdrawnAt: IsNull() },
-      });
-      for (const purpose of input.purposes) {
-        // Consent given again while it stands changes nothing; the first record keeps its date.
-        if (standing.some((consent) => consent.purpose === purpose)) continue;
-        const consent: ConsentEntity = {
-          id: randomUUID(),
-          caseId: input.caseId,
+    input: z.output<typeof withdrawConsentSchema>,
+  ): Promise<ConsentModel> {
+    return this.work.run(actor, {
+      action: 'consent.withdraw',
+      authorise: (manager) =>
+        this.records.authorisePerson(
+          manager,
+          actor,
+          'consent.withdraw',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          {
+            lock: true,
+          },
+        ),
+      execute: async ({ manager, now, emit }) => {
+        const consent = await manager.findOne(ConsentEntity, {
+          where: { personId: input.personId, purpose: input.purpose, withdrawnAt: IsNull() },
+        });
+        if (!consent) {
+          throw new CodedError('NOT_FOUND', 'input.purpose: no standing consent for this purpose', {
+            field: 'input.purpose',
+          });
+        }
+        await manager.update(
+          ConsentEntity,
+          { id: consent.id },
+          { withdrawnAt: now, withdrawnBy: actor.userId, withdrawnByOrganisationId: actor.organisationId },
+        );
+        await this.withdrawalHooks.run(manager, {
           personId: input.personId,
-          purpose,
-          language: input.language,
-          interpreterUsed: input.interpreterUsed,
-          interpreterLanguage: input.interpreterLanguage,
-          grantedBy: actor.userId,
-          grantedByOrganisationId: actor.organisationId,
-          grantedAt: now,
-          withdrawnBy: null,
-          withdrawnByOrganisationId: null,
-          withdrawnAt: null,
-        };
-        await manager.insert(ConsentEntity, consent);
-        await this.outbox.appendEvent(manager, consentRecordedV1, {
+          purpose: input.purpose,
+          at: now,
+        });
+        await emit(consentWithdrawnV1, {
           aggregateId: input.caseId,
           payload: {
             caseId: input.caseId,
             personId: input.personId,
             consentId: consent.id,
-            purpose,
-            interpreterUsed: input.interpreterUsed,
-            grantedBy: actor.userId,
-            grantedByOrganisationId: actor.organisationId,
-            grantedAt: now.toISOString(),
+            purpose: input.purpose,
+            withdrawnBy: actor.userId,
+            withdrawnByOrganisationId: actor.organisationId,
+            withdrawnAt: now.toISOString(),
           },
         });
-      }
-      await this.audit.recordAudit(manager, actor, {
-        action: 'consent.record',
-        decision,
-        resourceType: 'case',
-        resourceId: input.caseId,
-        categories: ['OPERATIONAL'],
-        fields: ['consents.purpose'],
-      });
-      return this.views.read(manager, actor, input.caseId);
-    });
-  }
-
-  async withdrawConsent(
-    actor: AuthenticatedActor,
-    input: z.output<typeof withdrawConsentSchema>,
-  ): Promise<ConsentModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const { decision } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'consent.withdraw',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      const consent = await manager.findOne(ConsentEntity, {
-        where: { personId: input.personId, purpose: input.purpose, withdrawnAt: IsNull() },
-      });
-      if (!consent) {
-        throw new CodedError('NOT_FOUND', 'input.purpose: no standing consent for this purpose', {
-          field: 'input.purpose',
-        });
-      }
-      const now = this.clock.now();
-      await manager.update(
-        ConsentEntity,
-        { id: consent.id },
-        { withdrawnAt: now, withdrawnBy: actor.userId, withdrawnByOrganisationId: actor.organisationId },
-      );
-      await this.withdrawalHooks.run(manager, { personId: input.personId, purpose: input.purpose, at: now });
-      await this.outbox.appendEvent(manager, consentWithdrawnV1, {
-        aggregateId: input.caseId,
-        payload: {
-          caseId: input.caseId,
-          personId: input.personId,
-          consentId: consent.id,
-          purpose: input.purpose,
+        // Only the consent is returned: the withdrawal may have ended the caller's own access to the case
+        // (a team member whose route needed it), and it must stand whatever the caller can still read.
+        return toConsentModel({
+          ...consent,
+          withdrawnAt: now,
           withdrawnBy: actor.userId,
           withdrawnByOrganisationId: actor.organisationId,
-          withdrawnAt: now.toISOString(),
-        },
-      });
-      await this.audit.recordAudit(manager, actor, {
-        action: 'consent.withdraw',
-        decision,
+        });
+      },
+      audit: () => ({
         resourceType: 'case',
         resourceId: input.caseId,
         categories: ['OPERATIONAL'],
         fields: ['consents.withdrawnAt'],
-      });
-      // Only the consent is returned: the withdrawal may have ended the caller's own access to the case
-      // (a team member whose route needed it), and it must stand whatever the caller can still read.
-      return toConsentModel({
-        ...consent,
-        withdrawnAt: now,
-        withdrawnBy: actor.userId,
-        withdrawnByOrganisationId: actor.organisationId,
-      });
+      }),
     });
   }
 }

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DataCategory } from '@passage/schemas';
-import type { AllowedDecision, AuthenticatedActor, CaseWorkAction, PolicyReason } from '@passage/shared';
+import type {
+  AllowedDecision,
+  AuthenticatedActor,
+  CaseWorkAction,
+  FieldAccess,
+  PolicyReason,
+} from '@passage/shared';
 
 /** An audit entry as the shared audit trail takes it: names and codes, never values. */
 export interface CaseAuditEntry {
@@ -68,4 +74,14 @@ export class CaseAudit {
       decisionReason: access.decision.reason,
     });
   }
+}
+
+/** A per-category decision keeps only the categories the actor was allowed; a plain list is kept whole. */
+export function recordedCategories(
+  categories: Iterable<DataCategory> | Partial<Record<DataCategory, FieldAccess>>,
+): DataCategory[] {
+  if (Symbol.iterator in categories) return [...(categories as Iterable<DataCategory>)];
+  return (Object.entries(categories) as [DataCategory, FieldAccess][])
+    .filter(([, access]) => access === 'ALLOW')
+    .map(([category]) => category);
 }

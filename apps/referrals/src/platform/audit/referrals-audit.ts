@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { DataCategory } from '@passage/schemas';
 import type { AllowedDecision, AuthenticatedActor, CaseWorkAction, FieldAccess } from '@passage/shared';
-import { CaseAudit } from './case-audit.js';
+import { CaseAudit, recordedCategories } from './case-audit.js';
 
 /**
  * The audit door of the contexts that name a policy reason and, for reads, pass the categories the policy
@@ -27,17 +27,12 @@ export class ReferralsAudit {
       reason: AllowedDecision['reason'];
     },
   ): Promise<void> {
-    const categories = Array.isArray(entry.categories)
-      ? (entry.categories as DataCategory[])
-      : (Object.entries(entry.categories) as [DataCategory, FieldAccess][])
-          .filter(([, access]) => access === 'ALLOW')
-          .map(([category]) => category);
     return this.audit.recordAudit(manager, actor, {
       action: entry.action,
       decision: { reason: entry.reason },
       resourceType: entry.resourceType,
       resourceId: entry.resourceId,
-      categories,
+      categories: recordedCategories(entry.categories),
       fields: entry.fields,
       purpose: entry.purpose,
     });
