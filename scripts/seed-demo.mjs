@@ -17,11 +17,15 @@ export async function seedDemo(nodeId, { log = console.log } = {}) {
     kafkaBrokers: kafkaBrokers(),
     countries: await catalogueCountries(),
   });
-  const result = spawnSync(process.execPath, [join(REPO_ROOT, 'apps', 'identity', 'dist', 'seed-demo.js')], {
-    cwd: REPO_ROOT,
-    env: { ...env, LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(REPO_ROOT, 'apps', 'identity', 'dist', 'demo-seed', 'seed-demo.js')],
+    {
+      cwd: REPO_ROOT,
+      env: { ...env, LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0)
     throw new Error(`demo seed of node ${nodeId} failed:\n${result.stderr}${result.stdout}`);
   const summary = result.stdout.split('\n').find((line) => line.startsWith('identity demo seed:'));

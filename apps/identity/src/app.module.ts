@@ -1,10 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, subgraphServiceImports } from '@passage/shared';
-import { IDENTITY_CONFIG, type IdentityConfig } from './config/identity.config.js';
-import { identityDataSourceOptions } from './database/identity-data-source.js';
-import { IdentityFeaturesModule } from './identity-features.module.js';
-import { PassageNodeModule } from './passage-node/passage-node.module.js';
-import { IDENTITY_KEY_SET, SigningKeyModule } from './signing-key/signing-key.module.js';
+import { IDENTITY_CONFIG, type IdentityConfig } from './config/index.js';
+import { identityDataSourceOptions } from './database/index.js';
+import { OrganisationsModule } from './organisations/index.js';
+import { PassageNodeModule } from './passage-node/index.js';
+import { PeopleModule } from './people/index.js';
+import { SecondFactorModule } from './second-factor/index.js';
+import { SessionsModule } from './sessions/index.js';
+import { IDENTITY_KEY_SET, SigningKeysModule } from './signing-keys/index.js';
 
 /** The identity subgraph: organisations, people, sessions, second factors and tokens, and this node's status. */
 @Module({})
@@ -19,7 +22,7 @@ export class IdentityAppModule {
           configToken: IDENTITY_CONFIG,
           dataSource: identityDataSourceOptions(config.DATABASE_URL),
         }),
-        SigningKeyModule,
+        SigningKeysModule,
         AuthModule.forRoot({
           service: config.SERVICE_NAME,
           nodeId: config.NODE_ID,
@@ -28,7 +31,10 @@ export class IdentityAppModule {
           keySetToken: IDENTITY_KEY_SET,
           guardGraphql: true,
         }),
-        IdentityFeaturesModule,
+        OrganisationsModule,
+        PeopleModule,
+        SecondFactorModule,
+        SessionsModule,
         PassageNodeModule,
       ],
     };

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { exitOnInvalidConfig, migrationCommandFromArgs, runMigrationCommand } from '@passage/shared';
-import { loadIdentityMigrationConfig } from './config/identity.config.js';
-import { createIdentityDataSource } from './database/identity-data-source.js';
+import { loadIdentityMigrationConfig } from './config/index.js';
+import { createIdentityDataSource } from './database/index.js';
 
 const config = exitOnInvalidConfig('identity migrations', loadIdentityMigrationConfig);
 await runMigrationCommand(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { assertAllowed, type AuthenticatedActor, type IdentityAction } from '@passage/shared';
+import { Clock, assertAllowed, type AuthenticatedActor, type IdentityAction } from '@passage/shared';
 
 /**
  * The identity service's door to the shared access policy: every resolver path asks here before it
@@ -7,6 +7,8 @@ import { assertAllowed, type AuthenticatedActor, type IdentityAction } from '@pa
  */
 @Injectable()
 export class IdentityAccess {
+  constructor(private readonly clock: Clock) {}
+
   /** `organisation` is the one acted on (or the one a person belongs to); its id only matters. */
   authorise(actor: AuthenticatedActor, action: IdentityAction, organisation: { id: string } | null): void {
     assertAllowed(
@@ -22,7 +24,7 @@ export class IdentityAccess {
       },
       action,
       organisation ? { organisationId: organisation.id } : null,
-      new Date(),
+      this.clock.now(),
     );
   }
 }

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DEFAULT_DEMO_PASSWORD } from '../seed/demo-personas.js';
 import {
   baseConfigShape,
   databaseConfigShape,
@@ -43,14 +42,4 @@ const identityMigrationConfigSchema = z.object({ ...databaseConfigShape });
 /** The migration runner needs the database and nothing else. */
 export function loadIdentityMigrationConfig(): LoadedConfig<typeof identityMigrationConfigSchema> {
   return loadConfig(identityMigrationConfigSchema);
-}
-
-const demoSeedConfigSchema = z.object({
-  /** The one password every demo persona gets (documented in the README). */
-  DEMO_PASSWORD: secret(field.text()).default(DEFAULT_DEMO_PASSWORD),
-});
-
-/** The demo seed's own setting. */
-export function loadDemoSeedConfig(): LoadedConfig<typeof demoSeedConfigSchema> {
-  return loadConfig(demoSeedConfigSchema);
 }

@@ -8,3 +8,4 @@ export * from './recovery-codes.js';
 export * from './secret-box.js';
 export * from './login-throttle.js';
 export * from './opaque-token.js';
+export * from './credentials.module.js';

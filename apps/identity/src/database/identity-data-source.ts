@@ -1,14 +1,13 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { RecoveryCodeEntity } from '../mfa/entities/recovery-code.entity.js';
-import { OrganisationEntity } from '../organisation/entities/organisation.entity.js';
-import { RefreshTokenEntity } from '../session/entities/refresh-token.entity.js';
-import { SessionEntity } from '../session/entities/session.entity.js';
-import { SigningKeyEntity } from '../signing-key/entities/signing-key.entity.js';
-import { UserAccountEntity } from '../user/entities/user-account.entity.js';
+import { OrganisationEntity } from '../organisations/index.js';
+import { UserAccountEntity } from '../people/index.js';
+import { RecoveryCodeEntity } from '../second-factor/index.js';
+import { RefreshTokenEntity, SessionEntity } from '../sessions/index.js';
+import { SigningKeyEntity } from '../signing-keys/index.js';
 import { IDENTITY_MIGRATIONS } from './migrations/index.js';
 
 /** Every table the identity service maps; listed explicitly (ESM has no glob loading). */
-export const IDENTITY_ENTITIES = [
+const IDENTITY_ENTITIES = [
   OrganisationEntity,
   UserAccountEntity,
   RecoveryCodeEntity,

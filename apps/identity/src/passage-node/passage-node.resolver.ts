@@ -7,7 +7,7 @@ import {
   ServiceStatusModel,
   readServiceStatus,
 } from '@passage/shared';
-import { IDENTITY_CONFIG, type IdentityConfig } from '../config/identity.config.js';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../config/index.js';
 import { PassageNodeModel } from './passage-node.model.js';
 
 @Resolver(() => PassageNodeModel)

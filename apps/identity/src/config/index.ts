@@ -1,0 +1,6 @@
+export {
+  IDENTITY_CONFIG,
+  loadIdentityConfig,
+  loadIdentityMigrationConfig,
+  type IdentityConfig,
+} from './identity.config.js';

@@ -1,0 +1,1 @@
+export { PassageNodeModule } from './passage-node.module.js';

@@ -1,0 +1,213 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { Global, Module } from '@nestjs/common';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { decodeJwt } from 'jose';
+import type { DataSource } from 'typeorm';
+import type { OrganisationKind, Role } from '@passage/schemas';
+import {
+  Clock,
+  ClockModule,
+  LoadedConfigModule,
+  ManualClock,
+  Outbox,
+  type AuthenticatedActor,
+} from '@passage/shared';
+import { createTestDatabase, type TestDatabase } from '@passage/shared/testing';
+import { IDENTITY_CONFIG, type IdentityConfig } from '../src/config/index.js';
+import { totpCode } from '../src/credentials/index.js';
+import { IDENTITY_MIGRATIONS, identityDataSourceOptions } from '../src/database/index.js';
+import { OrganisationService, OrganisationsModule } from '../src/organisations/index.js';
+import { PeopleModule, UserService } from '../src/people/index.js';
+import { SecondFactor, SecondFactorModule } from '../src/second-factor/index.js';
+import { SessionService, SessionsModule } from '../src/sessions/index.js';
+import { SigningKeysModule } from '../src/signing-keys/index.js';
+
+const PASSWORD = 'correct horse battery staple 7';
+const MINUTE = 60_000;
+
+const config = {
+  NODE_ID: 'int',
+  SERVICE_NAME: 'identity',
+  HOSTED_COUNTRIES: ['KH', 'TH', 'ID'],
+  IDENTITY_SECRET_KEY: randomBytes(32).toString('base64url'),
+  ACCESS_TOKEN_TTL_MS: 10 * MINUTE,
+  REFRESH_TOKEN_TTL_MS: 12 * 60 * MINUTE,
+  SESSION_MAX_AGE_MS: 7 * 24 * 60 * MINUTE,
+  SIGNING_KEY_ROTATION_MS: 30 * 24 * 60 * MINUTE,
+} as IdentityConfig;
+
+/** Events land in the outbox table as in production; no relay runs, so nothing reaches a broker. */
+@Global()
+@Module({
+  providers: [{ provide: Outbox, useValue: new Outbox({ service: 'identity', node: 'int' }) }],
+  exports: [Outbox],
+})
+class OutboxWithoutRelayModule {}
+
+/** The identity contexts as the service wires them, on the real migrated Postgres; only the clock is a test's. */
+describe('identity contexts on the injected clock (real Postgres)', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  let database: TestDatabase;
+  let app: TestingModule;
+  let dataSource: DataSource;
+  let organisations: OrganisationService;
+  let people: UserService;
+  let sessions: SessionService;
+  let secondFactor: SecondFactor;
+  let admin: AuthenticatedActor;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('identity', IDENTITY_MIGRATIONS);
+    app = await Test.createTestingModule({
+      imports: [
+        LoadedConfigModule.provide(IDENTITY_CONFIG, config),
+        ClockModule.forRoot(),
+        TypeOrmModule.forRoot(identityDataSourceOptions(database.url)),
+        OutboxWithoutRelayModule,
+        SigningKeysModule,
+        OrganisationsModule,
+        PeopleModule,
+        SecondFactorModule,
+        SessionsModule,
+      ],
+    })
+      .overrideProvider(Clock)
+      .useValue(clock)
+      .compile();
+    await app.init();
+    dataSource = app.get<DataSource>(getDataSourceToken());
+    organisations = app.get(OrganisationService);
+    people = app.get(UserService);
+    sessions = app.get(SessionService);
+    secondFactor = app.get(SecondFactor);
+    const operator = await newOrganisation('PLATFORM_OPERATOR', null);
+    const administrator = await newPerson(operator.id, ['PLATFORM_ADMIN']);
+    admin = {
+      userId: administrator.id,
+      sessionId: randomUUID(),
+      organisationId: operator.id,
+      organisationKind: 'PLATFORM_OPERATOR',
+      organisationName: operator.name,
+      country: null,
+      stationedIn: null,
+      nodeId: config.NODE_ID,
+      roles: ['PLATFORM_ADMIN'],
+      mfaEnrolmentPending: false,
+    };
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  function newOrganisation(kind: OrganisationKind = 'NGO', country: string | null = 'KH') {
+    return organisations.create(null, {
+      name: `Organisation ${randomUUID().slice(0, 8)} (test)`,
+      kind,
+      country,
+      stationedIn: null,
+      requireMfa: false,
+    });
+  }
+
+  function newPerson(organisationId: string, roles: Role[] = ['CASEWORKER']) {
+    return people.create(null, {
+      organisationId,
+      email: `person-${randomUUID().slice(0, 8)}@example.org`,
+      displayName: 'Test Person',
+      roles,
+      initialPassword: PASSWORD,
+    });
+  }
+
+  async function sessionRow(sessionId: string) {
+    const [row] = (await dataSource.query(`SELECT revoked_at, revoke_reason FROM session WHERE id = $1`, [
+      sessionId,
+    ])) as { revoked_at: Date | null; revoke_reason: string | null }[];
+    return row;
+  }
+
+  it('dates a session, its refresh token and its access token by the clock, and ends the refresh token on it', async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    const signedIn = await sessions.signIn({ email: person.email, password: PASSWORD });
+    expect(signedIn.accessTokenExpiresAt).toEqual(new Date(clock.now().getTime() + 10 * MINUTE));
+    expect(signedIn.refreshTokenExpiresAt).toEqual(new Date(clock.now().getTime() + 12 * 60 * MINUTE));
+    expect(decodeJwt(signedIn.accessToken).iat).toBe(clock.now().getTime() / 1000);
+
+    clock.advance(12 * 60 * MINUTE - 1000);
+    const refreshed = await sessions.refresh(signedIn.refreshToken);
+    clock.advance(12 * 60 * MINUTE + 1000);
+    await expect(sessions.refresh(refreshed.refreshToken)).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+      details: { reason: 'SESSION_ENDED' },
+    });
+  });
+
+  it('locks an account after repeated failures and opens it again when the clock has moved on', async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    for (let failure = 0; failure < 5; failure++) {
+      await expect(
+        sessions.signIn({ email: person.email, password: 'not the password' }),
+      ).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+      });
+    }
+    await expect(sessions.signIn({ email: person.email, password: PASSWORD })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      details: { retryAfterSeconds: 30 },
+    });
+    clock.advance(30_000);
+    await expect(sessions.signIn({ email: person.email, password: PASSWORD })).resolves.toMatchObject({
+      user: { id: person.id },
+    });
+  });
+
+  it("ends a person's sessions when they are deactivated, at the clock's time", async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    const signedIn = await sessions.signIn({ email: person.email, password: PASSWORD });
+    clock.advance(MINUTE);
+    const deactivated = await people.deactivate(admin, person.id);
+    expect(deactivated.deactivatedAt).toEqual(clock.now());
+    expect(await sessionRow(signedIn.sessionId)).toEqual({
+      revoked_at: clock.now(),
+      revoke_reason: 'USER_DEACTIVATED',
+    });
+    await expect(sessions.refresh(signedIn.refreshToken)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it("ends the sessions of an organisation's people when it is deactivated, at the clock's time", async () => {
+    const organisation = await newOrganisation();
+    const first = await newPerson(organisation.id);
+    const second = await newPerson(organisation.id);
+    const bystander = await newPerson((await newOrganisation()).id);
+    const signedIn = await Promise.all(
+      [first, second, bystander].map((person) =>
+        sessions.signIn({ email: person.email, password: PASSWORD }),
+      ),
+    );
+    clock.advance(MINUTE);
+    const deactivated = await organisations.deactivate(admin, organisation.id);
+    expect(deactivated).toMatchObject({ active: false, deactivatedAt: clock.now() });
+    const ended = { revoked_at: clock.now(), revoke_reason: 'ORGANISATION_DEACTIVATED' };
+    expect(await sessionRow(signedIn[0].sessionId)).toEqual(ended);
+    expect(await sessionRow(signedIn[1].sessionId)).toEqual(ended);
+    expect(await sessionRow(signedIn[2].sessionId)).toEqual({ revoked_at: null, revoke_reason: null });
+  });
+
+  it("confirms an authenticator and checks it at sign-in with codes of the clock's time", async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    const { secret } = await secondFactor.enrol(person.id);
+    const recoveryCodes = await secondFactor.confirm(person.id, totpCode(secret, clock.now()));
+    expect(recoveryCodes.length).toBeGreaterThan(0);
+    await expect(sessions.signIn({ email: person.email, password: PASSWORD })).rejects.toMatchObject({
+      details: { reason: 'MFA_REQUIRED' },
+    });
+    clock.advance(30_000);
+    await expect(
+      sessions.signIn({ email: person.email, password: PASSWORD, totpCode: totpCode(secret, clock.now()) }),
+    ).resolves.toMatchObject({ user: { id: person.id } });
+  });
+});
