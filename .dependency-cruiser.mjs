@@ -1,4 +1,4 @@
-// Import rules checked by `npm run lint` (docs/adr/015-bounded-contexts.md): no cycle anywhere, and the
+// Import rules checked by `npm run lint` (docs/adr/015-bounded-contexts-and-unit-of-work.md): no cycle anywhere, and the
 // bounded contexts of the services are reached only through their public entry file (index.ts).
 const CONTEXT_APPS = '(referrals|identity)';
 

@@ -31,7 +31,7 @@ export type AttestationVerification =
 
 /**
  * Answers "does this code, with this document, prove a current protection attestation?" — the one
- * question an immigration officer may ask (DOMAIN.md §3.5). Pure apart from the injected lookup and
+ * question an immigration officer may ask (reasonable grounds already protect from detention and fines). Pure apart from the injected lookup and
  * clock; the caller has already applied the access policy (`attestation.verify`) and the
  * `VerificationRateLimiter`, and audits the verification.
  */

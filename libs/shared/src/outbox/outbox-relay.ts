@@ -42,7 +42,7 @@ interface ClaimedRow {
  * Publishes the outbox of one service database. One relay at a time works on a database (a transaction
  * advisory lock), claiming rows in insertion order with `FOR UPDATE SKIP LOCKED`, so events of one
  * aggregate reach Kafka in the order they were committed. A failed publish leaves the rows pending and
- * backs off; nothing is lost while the broker is away. See docs/adr/005-outbox-relay.md.
+ * backs off; nothing is lost while the broker is away. See docs/adr/005-outbox-inbox.md.
  */
 export class OutboxRelay {
   private readonly batchSize: number;
