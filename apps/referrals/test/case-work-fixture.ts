@@ -1,88 +1,34 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
 import type { OrganisationKind, Role } from '@passage/schemas';
-import {
-  AttestationHasher,
-  AuditTrail,
-  ExchangeSender,
-  ManualClock,
-  Outbox,
-  VerificationRateLimiter,
-  type AuthenticatedActor,
-} from '@passage/shared';
-import { createTestDatabase } from '@passage/shared/testing';
-import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
-import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
-import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
+import type { AuthenticatedActor, ManualClock } from '@passage/shared';
 import { AttestationService } from '../src/case-work/attestation/attestation.service.js';
-import { CaseAudit } from '../src/platform/audit/case-audit.js';
-import { UnitOfWork } from '../src/platform/unit-of-work/unit-of-work.js';
-import { CaseRecords } from '../src/case-work/case/case-records.js';
-import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
+import { CaseWorkModule } from '../src/case-work/index.js';
 import { CaseService } from '../src/case-work/case/case.service.js';
-import { ConsentWithdrawalHooks } from '../src/case-work/consent/consent-withdrawal-hooks.js';
 import { ConsentService } from '../src/case-work/consent/consent.service.js';
 import { IdentificationService } from '../src/case-work/identification/identification.service.js';
 import { InterviewService } from '../src/case-work/interview/interview.service.js';
 import { ScreeningService } from '../src/case-work/screening/screening.service.js';
+import { openReferralsContexts } from './referrals-testing-module.js';
 
-/**
- * A fresh referrals test database migrated with the real migrations, opened with the case-work entities
- * (the shared helper opens one without entities, which TypeORM's entity manager needs).
- */
-export async function openCaseWorkDatabase(): Promise<{ dataSource: DataSource; close(): Promise<void> }> {
-  const database = await createTestDatabase('referrals', REFERRALS_MIGRATIONS);
-  const dataSource = await new DataSource({
-    type: 'postgres',
-    url: database.url,
-    entities: CASE_WORK_ENTITIES,
-  }).initialize();
+/** The case-work context as the service wires it, on a fresh migrated database, with the test's clock. */
+export async function openCaseWork(clock: ManualClock) {
+  const opened = await openReferralsContexts({ contexts: [CaseWorkModule], clock });
+  const { app } = opened;
   return {
-    dataSource,
-    close: async () => {
-      await dataSource.destroy();
-      await database.drop();
+    ...opened,
+    services: {
+      cases: app.get(CaseService),
+      consents: app.get(ConsentService),
+      interviews: app.get(InterviewService),
+      screenings: app.get(ScreeningService),
+      identification: app.get(IdentificationService),
+      attestations: app.get(AttestationService),
     },
   };
 }
 
-/** The case-work services wired by hand over a test database, with a clock the test moves. */
-export function caseWorkServices(dataSource: DataSource, clock: ManualClock) {
-  const access = new ReferralsAccess(clock);
-  const records = new CaseRecords(access);
-  const audit = new CaseAudit(new AuditTrail());
-  const views = new CaseViewReader(records, access, audit);
-  const producer = { service: 'referrals', node: 'local' };
-  const outbox = new Outbox(producer);
-  // Case work sends nothing across borders; a message it tried to send would fail the test.
-  const noExchange = {
-    send: () => Promise.reject(new Error('case work sends no exchange message')),
-  } as unknown as ExchangeSender;
-  const work = new UnitOfWork(dataSource, outbox, noExchange, audit, clock);
-  const hasher = new AttestationHasher([{ id: 'test', secret: new Uint8Array(randomBytes(32)) }]);
-  const limiter = new VerificationRateLimiter(
-    { perActor: { limit: 5, windowSeconds: 60 }, perCode: { limit: 50, windowSeconds: 3600 } },
-    () => clock.now().getTime(),
-  );
-  return {
-    cases: new CaseService(dataSource, access, clock, outbox, audit, views),
-    consents: new ConsentService(work, records, views, new ConsentWithdrawalHooks()),
-    interviews: new InterviewService(dataSource, records, access, views, audit, outbox, clock),
-    screenings: new ScreeningService(dataSource, records, views, audit, outbox, clock),
-    identification: new IdentificationService(dataSource, records, access, views, audit, outbox, clock),
-    attestations: new AttestationService(
-      dataSource,
-      records,
-      access,
-      audit,
-      outbox,
-      clock,
-      hasher,
-      limiter,
-      90,
-    ),
-  };
-}
+export type CaseWorkServices = Awaited<ReturnType<typeof openCaseWork>>['services'];
 
 /** An actor as the access token would describe them. */
 export function actor(
