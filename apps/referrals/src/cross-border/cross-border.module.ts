@@ -2,7 +2,10 @@ import { Module } from '@nestjs/common';
 import { CaseWorkModule } from '../case-work/index.js';
 import { HandoffExchangeHandlers } from './handoff/handoff.exchange-handlers.js';
 import { HandoffResolver } from './handoff/handoff.resolver.js';
-import { HandoffService } from './handoff/handoff.service.js';
+import { HandoffReceiving } from './handoff/handoff-receiving.service.js';
+import { HandoffSending } from './handoff/handoff-sending.service.js';
+import { ReceivedHandoffs } from './handoff/received-handoffs.repository.js';
+import { SentHandoffs } from './handoff/sent-handoffs.repository.js';
 import { HandoffTimeline } from './handoff/handoff-timeline.js';
 import { IdentityDirectoryFeed } from './organisation-directory/identity-directory-feed.js';
 import { OrganisationDirectoryExchangeHandlers } from './organisation-directory/organisation-directory.exchange-handlers.js';
@@ -21,7 +24,10 @@ import { OrganisationDirectoryResolver } from './organisation-directory/organisa
     OrganisationDirectoryExchangeHandlers,
     OrganisationDirectoryResolver,
     HandoffTimeline,
-    HandoffService,
+    { provide: SentHandoffs, useValue: new SentHandoffs() },
+    { provide: ReceivedHandoffs, useValue: new ReceivedHandoffs() },
+    HandoffSending,
+    HandoffReceiving,
     HandoffExchangeHandlers,
     HandoffResolver,
   ],

@@ -11,7 +11,13 @@ import {
   recogniseIdentificationDecisionSchema,
   respondToHandoffSchema,
 } from './handoff.models.js';
-import { HandoffService, type ReceivedHandoffRow, type SentHandoffRow } from './handoff.service.js';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { HandoffReceiving } from './handoff-receiving.service.js';
+import { HandoffSending } from './handoff-sending.service.js';
+import { HandoffTimeline } from './handoff-timeline.js';
+import type { ReceivedHandoffRow } from './received-handoffs.repository.js';
+import type { SentHandoffRow } from './sent-handoffs.repository.js';
 
 function sentModel(row: SentHandoffRow): HandoffModel {
   return {
@@ -49,13 +55,18 @@ function receivedModel(row: ReceivedHandoffRow): HandoffModel {
 
 @Resolver(() => HandoffModel)
 export class HandoffResolver {
-  constructor(private readonly service: HandoffService) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sending: HandoffSending,
+    private readonly receiving: HandoffReceiving,
+    private readonly timelines: HandoffTimeline,
+  ) {}
 
   @Mutation(() => HandoffPayload, {
     description: 'Offers a person’s case to an organisation in another country.',
   })
   async offerHandoff(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: OfferHandoffInput) {
-    return { handoff: sentModel(await this.service.offer(actor, parseInput(offerHandoffSchema, input))) };
+    return { handoff: sentModel(await this.sending.offer(actor, parseInput(offerHandoffSchema, input))) };
   }
 
   @Mutation(() => HandoffPayload, {
@@ -65,7 +76,7 @@ export class HandoffResolver {
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: RespondToHandoffInput,
   ) {
-    const row = await this.service.respond(actor, parseInput(respondToHandoffSchema, input));
+    const row = await this.receiving.respond(actor, parseInput(respondToHandoffSchema, input));
     return { handoff: row ? receivedModel(row) : null };
   }
 
@@ -77,7 +88,7 @@ export class HandoffResolver {
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input') input: RecogniseIdentificationDecisionInput,
   ) {
-    await this.service.recogniseDecision(actor, parseInput(recogniseIdentificationDecisionSchema, input));
+    await this.receiving.recogniseDecision(actor, parseInput(recogniseIdentificationDecisionSchema, input));
     return true;
   }
 
@@ -85,7 +96,9 @@ export class HandoffResolver {
     description: 'What happened to the handoff, on both sides, oldest first.',
   })
   timeline(@Parent() handoff: HandoffModel) {
-    return this.service.timelineOf(handoff.id, handoff.direction === 'SENT' ? 'SENDER' : 'RECEIVER');
+    // The caller was already shown the handoff; its timeline is read as that side recorded it.
+    const side = handoff.direction === 'SENT' ? 'SENDER' : 'RECEIVER';
+    return this.timelines.read(this.dataSource.manager, handoff.id, side);
   }
 
   @Query(() => [HandoffModel], {
@@ -93,8 +106,8 @@ export class HandoffResolver {
   })
   async handoffs(@CurrentActor() actor: AuthenticatedActor) {
     const [sent, received] = await Promise.all([
-      this.service.listSent(actor),
-      this.service.listReceived(actor),
+      this.sending.listSent(actor),
+      this.receiving.listReceived(actor),
     ]);
     return [...sent.map(sentModel), ...received.map(receivedModel)].sort(
       (a, b) => b.offeredAt.getTime() - a.offeredAt.getTime(),
