@@ -9,9 +9,8 @@ import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { ConsentModel } from './graphql/consent.model.js';
-import type { recordConsentSchema, withdrawConsentSchema } from './dtos/consent.inputs.js';
+import type { RecordConsent, WithdrawConsent } from './dtos/consent.inputs.js';
 import { ConsentEntity } from './entities/consent.entity.js';
-import type { z } from 'zod';
 
 /**
  * Consents per person and purpose. The policy reads standing consents fresh on every request, so a
@@ -26,7 +25,7 @@ export class ConsentService {
     private readonly withdrawalHooks: ConsentWithdrawalHooks,
   ) {}
 
-  recordConsent(actor: AuthenticatedActor, input: z.output<typeof recordConsentSchema>): Promise<CaseModel> {
+  recordConsent(actor: AuthenticatedActor, input: RecordConsent): Promise<CaseModel> {
     return this.work.run(actor, {
       action: 'consent.record',
       authorise: (manager) =>
@@ -89,10 +88,7 @@ export class ConsentService {
     });
   }
 
-  withdrawConsent(
-    actor: AuthenticatedActor,
-    input: z.output<typeof withdrawConsentSchema>,
-  ): Promise<ConsentModel> {
+  withdrawConsent(actor: AuthenticatedActor, input: WithdrawConsent): Promise<ConsentModel> {
     return this.work.run(actor, {
       action: 'consent.withdraw',
       authorise: (manager) =>

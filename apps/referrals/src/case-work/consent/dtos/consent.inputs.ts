@@ -1,69 +1,58 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
-import { CONSENT_PURPOSES, type ConsentPurpose } from '@passage/schemas';
+import { CONSENT_PURPOSES } from '@passage/schemas';
+import { declareInput } from '@passage/shared';
 import { languageCode } from '../../person/dtos/language-code.js';
 import { ConsentPurposeEnum } from '../graphql/consent.model.js';
 
-@InputType('RecordConsentInput', {
-  description: "Consents a person gave, asked in the person's language; one record per purpose.",
-})
-export class RecordConsentInput {
-  @Field(() => ID)
-  caseId: string;
+const caseId = { type: () => ID, schema: z.uuid('must be a case id') };
+const personId = { type: () => ID, schema: z.uuid('must be a person id') };
 
-  @Field(() => ID)
-  personId: string;
+export const RecordConsentInput = declareInput(
+  'RecordConsentInput',
+  {
+    caseId,
+    personId,
+    purposes: {
+      type: () => [ConsentPurposeEnum],
+      schema: z
+        .array(z.enum(CONSENT_PURPOSES))
+        .min(1, 'must name at least one purpose')
+        .max(CONSENT_PURPOSES.length)
+        .transform((purposes) => [...new Set(purposes)]),
+    },
+    language: {
+      type: () => String,
+      schema: languageCode,
+      description: 'ISO 639 code of the language consent was asked and given in.',
+    },
+    interpreterUsed: { type: () => Boolean, schema: z.boolean() },
+    interpreterLanguage: {
+      type: () => String,
+      nullable: true,
+      schema: languageCode.nullish().transform((value) => value ?? null),
+      description: 'The language the interpreter worked from, if any.',
+    },
+  },
+  {
+    description: "Consents a person gave, asked in the person's language; one record per purpose.",
+    refine: (schema) =>
+      schema.superRefine((input, context) => {
+        if (input.interpreterLanguage && !input.interpreterUsed) {
+          context.addIssue({
+            code: 'custom',
+            path: ['interpreterLanguage'],
+            message: 'applies only with an interpreter',
+          });
+        }
+      }),
+  },
+);
+export type RecordConsent = z.output<typeof RecordConsentInput.schema>;
 
-  @Field(() => [ConsentPurposeEnum])
-  purposes: ConsentPurpose[];
-
-  @Field({ description: 'ISO 639 code of the language consent was asked and given in.' })
-  language: string;
-
-  @Field()
-  interpreterUsed: boolean;
-
-  @Field(() => String, { nullable: true, description: 'The language the interpreter worked from, if any.' })
-  interpreterLanguage?: string | null;
-}
-
-export const recordConsentSchema = z
-  .object({
-    caseId: z.uuid('must be a case id'),
-    personId: z.uuid('must be a person id'),
-    purposes: z
-      .array(z.enum(CONSENT_PURPOSES))
-      .min(1, 'must name at least one purpose')
-      .max(CONSENT_PURPOSES.length)
-      .transform((purposes) => [...new Set(purposes)]),
-    language: languageCode,
-    interpreterUsed: z.boolean(),
-    interpreterLanguage: languageCode.nullish().transform((value) => value ?? null),
-  })
-  .superRefine((input, context) => {
-    if (input.interpreterLanguage && !input.interpreterUsed) {
-      context.addIssue({
-        code: 'custom',
-        path: ['interpreterLanguage'],
-        message: 'applies only with an interpreter',
-      });
-    }
-  });
-
-@InputType('WithdrawConsentInput')
-export class WithdrawConsentInput {
-  @Field(() => ID)
-  caseId: string;
-
-  @Field(() => ID)
-  personId: string;
-
-  @Field(() => ConsentPurposeEnum)
-  purpose: ConsentPurpose;
-}
-
-export const withdrawConsentSchema = z.object({
-  caseId: z.uuid('must be a case id'),
-  personId: z.uuid('must be a person id'),
-  purpose: z.enum(CONSENT_PURPOSES),
+export const WithdrawConsentInput = declareInput('WithdrawConsentInput', {
+  caseId,
+  personId,
+  purpose: { type: () => ConsentPurposeEnum, schema: z.enum(CONSENT_PURPOSES) },
 });
+export type WithdrawConsent = z.output<typeof WithdrawConsentInput.schema>;
