@@ -38,6 +38,7 @@ export * from './auth/index.js';
 export * from './errors/parse-input.js';
 export * from './graphql/graphql-enums.js';
 export * from './graphql/connection.js';
+export * from './graphql/schema-contract.js';
 export * from './access-policy/index.js';
 export * from './service/clock.js';
 export * from './service/clock.module.js';
