@@ -30,6 +30,8 @@ export * from './events/case-work/screening-recorded.v1.js';
 export * from './exchange-messages/handoff-messages.v1.js';
 export * from './exchange-messages/repatriation-messages.v1.js';
 export * from './exchange-messages/directory-messages.v1.js';
+export * from './exchange-messages/exchange-message-definition.js';
+export * from './exchange-messages/exchange-message-catalogue.js';
 export * from './events/handoff/handoff-events.v1.js';
 export * from './rules/repatriation-rule.error.js';
 export * from './rules/repatriation-steps.js';

@@ -39,6 +39,7 @@ export * from './errors/parse-input.js';
 export * from './graphql/graphql-enums.js';
 export * from './graphql/connection.js';
 export * from './graphql/input-declaration.js';
+export * from './graphql/schema-contract.js';
 export * from './access-policy/index.js';
 export * from './service/clock.js';
 export * from './service/clock.module.js';

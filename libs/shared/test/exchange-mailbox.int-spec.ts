@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { deadLetterTopic, exchangeMailboxTopic } from '@passage/schemas';
+import { deadLetterTopic, exchangeMailboxTopic, handoffConsentWithdrawnMessageV1 } from '@passage/schemas';
 import {
   CountryKeyRing,
   ExchangeMailboxReceiver,
@@ -125,6 +125,13 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
           payload: { acknowledges: header.messageId },
           causationId: header.messageId,
         });
+      },
+    });
+    // A catalogued message, to show the current consumer reading a newer sender's version tolerantly.
+    registryB.register({
+      ...handoffConsentWithdrawnMessageV1,
+      handle: async (payload, { header, manager }) => {
+        await recordReceived(manager, header, payload);
       },
     });
     registryA.register({
@@ -262,5 +269,33 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
       'Genuine Person',
       SURVIVOR_NAME,
     ]);
+  });
+
+  it('accepts a message that gained an optional field, without handing the field to the handler (ADR 013)', async () => {
+    const withdrawal = { handoffId: randomUUID(), withdrawnAt: new Date().toISOString() };
+    // What a Cambodian node on a newer build sends: the same version with one more optional field.
+    const newer = sealEnvelope(
+      {
+        correlationId: withdrawal.handoffId,
+        type: handoffConsentWithdrawnMessageV1.type,
+        typeVersion: handoffConsentWithdrawnMessageV1.version,
+        sender: { country: 'KH', node: 'node-a' },
+        recipient: { country: 'ID' },
+        payload: { ...withdrawal, withdrawnByOrganisationName: 'NGO KH (test)' },
+      },
+      {
+        keyRing: CountryKeyRing.fromKeyFiles([keys.KH.keyFile]),
+        trustDirectory: directory,
+        now: () => new Date(),
+      },
+    );
+    await bus.publish(exchangeMailboxTopic('ID', namespace), [
+      { key: withdrawal.handoffId, value: serializeEnvelope(newer) },
+    ]);
+
+    const atB = await eventually(() => received(nodeB, newer.messageId));
+    expect(atB.type).toBe('handoff.consent-withdrawn');
+    expect(atB.body).toEqual(withdrawal);
+    expect(nodeB.rejections.map((rejection) => rejection.messageId)).not.toContain(newer.messageId);
   });
 });

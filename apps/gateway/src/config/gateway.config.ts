@@ -17,6 +17,11 @@ const gatewayConfigSchema = z.object({
   IDENTITY_JWKS_URL: field.url(['http', 'https']).default('http://127.0.0.1:4001/.well-known/jwks.json'),
   IDENTITY_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4001/graphql'),
   REFERRALS_GRAPHQL_URL: field.url(['http', 'https']).default('http://127.0.0.1:4002/graphql'),
+  /**
+   * A supergraph file to serve instead of composing the subgraphs by introspection at start-up. In
+   * production the checked-in contracts/graphql/supergraph.graphql is served when this is not set.
+   */
+  SUPERGRAPH_PATH: field.text().optional(),
   /** How long the gateway waits at start-up for the subgraphs to answer before giving up. */
   SUBGRAPH_STARTUP_TIMEOUT_MS: field.durationMs().default(120_000),
   /** Limits every operation must stay within; they bound the work one request can cause. */

@@ -7,6 +7,8 @@ import { RequestContext, maskingErrorFormatter } from '@passage/shared';
 import type { GatewayConfig } from '../config/gateway.config.js';
 import { SubgraphDataSource, type GatewayRequestContext } from './subgraph-data-source.js';
 import { subgraphEndpoints } from './subgraph-list.js';
+import { readSupergraphFile, supergraphSource } from './supergraph-source.js';
+import { SupergraphError } from './supergraph.errors.js';
 
 /**
  * The public GraphQL endpoint of a node: the supergraph of identity and referrals, behind limits on
@@ -43,9 +45,44 @@ export function gatewayGraphqlOptions(config: GatewayConfig): ApolloGatewayDrive
         authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
       }),
     },
-    gateway: {
-      supergraphSdl: new IntrospectAndCompose({ subgraphs: subgraphEndpoints(config) }),
+    gateway: supergraphGatewayOptions(config),
+  };
+}
+
+/** The gateway settings, saying which of the two supergraph sources they hold. */
+type SupergraphGatewayOptions = NonNullable<ApolloGatewayDriverConfig['gateway']> & {
+  supergraphSdl: string | IntrospectAndCompose;
+};
+
+/**
+ * How the gateway gets its supergraph and reaches each subgraph. From a file, the URLs written in it are
+ * placeholders (where a subgraph runs is not part of the contract): each subgraph is routed by its name
+ * to the URL of this gateway's configuration.
+ *
+ * @throws SupergraphError `SUPERGRAPH_UNREADABLE` for a missing file; `UNKNOWN_SUBGRAPH` (when the
+ *   gateway loads) for a subgraph of the file that the configuration has no URL for.
+ */
+export function supergraphGatewayOptions(config: GatewayConfig): SupergraphGatewayOptions {
+  const endpoints = subgraphEndpoints(config);
+  const source = supergraphSource(config);
+  if (source.kind === 'introspection') {
+    return {
+      supergraphSdl: new IntrospectAndCompose({ subgraphs: endpoints }),
       buildService: ({ url }) => new SubgraphDataSource({ url }),
+    };
+  }
+  const urls = new Map(endpoints.map((endpoint) => [endpoint.name, endpoint.url]));
+  return {
+    supergraphSdl: readSupergraphFile(source.path),
+    buildService: ({ name }) => {
+      const url = urls.get(name);
+      if (url === undefined) {
+        throw new SupergraphError(
+          'UNKNOWN_SUBGRAPH',
+          `the supergraph ${source.path} names subgraph "${name}", which this gateway has no URL for`,
+        );
+      }
+      return new SubgraphDataSource({ url });
     },
   };
 }

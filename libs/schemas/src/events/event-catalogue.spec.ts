@@ -23,7 +23,8 @@ describe('event catalogue', () => {
       version: definition.version,
       aggregateType: definition.aggregateType,
       stream: definition.stream,
-      payload: z.toJSONSchema(definition.schema),
+      // What a consumer accepts (io: input): no additionalProperties where unknown fields are ignored.
+      payload: z.toJSONSchema(definition.schema, { io: 'input' }),
     }).toMatchSnapshot();
   });
 });

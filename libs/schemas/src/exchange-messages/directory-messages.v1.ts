@@ -12,17 +12,15 @@ const country = z.string().refine(isKnownCountry, 'must be a country of the cata
 export const organisationListedMessageV1 = {
   type: 'directory.organisation-listed',
   version: 1,
-  schema: z
-    .object({
-      organisationId: z.uuid(),
-      name: z.string().min(1).max(200),
-      kind: z.enum(ORGANISATION_KINDS),
-      country,
-      stationedIn: country.nullable(),
-      active: z.boolean(),
-      listedAt: z.iso.datetime({ offset: true }),
-    })
-    .strict(),
+  schema: z.object({
+    organisationId: z.uuid(),
+    name: z.string().min(1).max(200),
+    kind: z.enum(ORGANISATION_KINDS),
+    country,
+    stationedIn: country.nullable(),
+    active: z.boolean(),
+    listedAt: z.iso.datetime({ offset: true }),
+  }),
 } as const;
 
 export type OrganisationListedMessage = z.infer<typeof organisationListedMessageV1.schema>;

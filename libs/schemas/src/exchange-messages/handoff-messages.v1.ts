@@ -10,6 +10,13 @@ import { isKnownCountry } from '../reference/countries.js';
 const country = z.string().refine(isKnownCountry, 'must be a country of the catalogue');
 const instant = z.iso.datetime({ offset: true });
 
+/**
+ * The one strict shape among messages (docs/adr/013-contracts-in-the-repository.md): every field of the
+ * packet is personal data shared under the survivor's consent, category by category. A field this build
+ * does not know is personal data it cannot match to a consented category, so the whole handoff is
+ * refused to the dead-letter topic, where the disagreement is seen, rather than kept or silently dropped.
+ * A new category in the packet is a new message version.
+ */
 export const handoffPacketSchema = z
   .object({
     /** Only the categories listed in `sharedCategories` are present; everything else is absent, not null. */
@@ -61,41 +68,35 @@ export const handoffPacketSchema = z
 export const handoffOfferedMessageV1 = {
   type: 'handoff.offered',
   version: 1,
-  schema: z
-    .object({
-      handoffId: z.uuid(),
-      caseReference: z.string().max(40),
-      sender: z
-        .object({ organisationId: z.uuid(), organisationName: z.string().min(1).max(200), country })
-        .strict(),
-      recipient: z.object({ country, organisationId: z.uuid() }).strict(),
-      sharedCategories: z.array(z.enum(DATA_CATEGORIES)).min(1),
-      note: z.string().max(2000).nullable(),
-      packet: handoffPacketSchema,
-      offeredAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    handoffId: z.uuid(),
+    caseReference: z.string().max(40),
+    sender: z.object({ organisationId: z.uuid(), organisationName: z.string().min(1).max(200), country }),
+    recipient: z.object({ country, organisationId: z.uuid() }),
+    sharedCategories: z.array(z.enum(DATA_CATEGORIES)).min(1),
+    note: z.string().max(2000).nullable(),
+    packet: handoffPacketSchema,
+    offeredAt: instant,
+  }),
 } as const;
 
 export const handoffRespondedMessageV1 = {
   type: 'handoff.responded',
   version: 1,
-  schema: z
-    .object({
-      handoffId: z.uuid(),
-      decision: z.enum(['ACCEPTED', 'DECLINED']),
-      reason: z.string().max(2000).nullable(),
-      respondedByOrganisationName: z.string().min(1).max(200),
-      respondedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    handoffId: z.uuid(),
+    decision: z.enum(['ACCEPTED', 'DECLINED']),
+    reason: z.string().max(2000).nullable(),
+    respondedByOrganisationName: z.string().min(1).max(200),
+    respondedAt: instant,
+  }),
 } as const;
 
 /** The survivor withdrew consent to cross-border sharing: the receiving node must erase its copy. */
 export const handoffConsentWithdrawnMessageV1 = {
   type: 'handoff.consent-withdrawn',
   version: 1,
-  schema: z.object({ handoffId: z.uuid(), withdrawnAt: instant }).strict(),
+  schema: z.object({ handoffId: z.uuid(), withdrawnAt: instant }),
 } as const;
 
 export type HandoffPacket = z.infer<typeof handoffPacketSchema>;
@@ -108,14 +109,12 @@ export type HandoffOfferedMessage = z.infer<typeof handoffOfferedMessageV1.schem
 export const identificationRecognisedMessageV1 = {
   type: 'identification.recognised',
   version: 1,
-  schema: z
-    .object({
-      handoffId: z.uuid(),
-      decisionJurisdiction: country,
-      recognisedByCountry: country,
-      recognisedByOrganisationName: z.string().min(1).max(200),
-      legalBasis: z.string().min(1).max(2000),
-      recognisedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    handoffId: z.uuid(),
+    decisionJurisdiction: country,
+    recognisedByCountry: country,
+    recognisedByOrganisationName: z.string().min(1).max(200),
+    legalBasis: z.string().min(1).max(2000),
+    recognisedAt: instant,
+  }),
 } as const;

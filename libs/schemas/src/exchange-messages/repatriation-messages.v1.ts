@@ -22,87 +22,74 @@ const day = z.iso.date();
 export const repatriationPlanSharedMessageV1 = {
   type: 'repatriation.plan-shared',
   version: 1,
-  schema: z
-    .object({
-      planId: z.uuid(),
-      /** Grows with every share; a receiver keeps only the newest. */
-      revision: z.number().int().positive(),
-      caseReference: z.string().min(1).max(40),
-      jurisdictionCountry: country,
-      returnCountry: country,
-      ownerOrganisationId: z.uuid(),
-      status: z.enum(REPATRIATION_PLAN_STATUSES),
-      approvedAt: instant.nullable(),
-      arrivedAt: instant.nullable(),
-      createdAt: instant,
-      steps: z
-        .array(
-          z
-            .object({
-              kind: z.enum(REPATRIATION_STEP_KINDS),
-              ownerOrganisationId: z.uuid(),
-              ownerCountry: country,
-              dueOn: day,
-              status: z.enum(REPATRIATION_STEP_STATUSES),
-              enteredAt: instant.nullable(),
-              leftAt: instant.nullable(),
-            })
-            .strict(),
-        )
-        .length(REPATRIATION_STEP_KINDS.length),
-      followUps: z
-        .array(
-          z
-            .object({
-              followUpId: z.uuid(),
-              monthsAfter: z.number().int().positive(),
-              dueOn: day,
-              outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
-              recordedAt: instant.nullable(),
-            })
-            .strict(),
-        )
-        .max(24),
-      /** Set when this share answers a change the receiving side asked for and the plan's node refused it. */
-      refusal: z
-        .object({ code: z.string().min(1).max(60), message: z.string().min(1).max(500) })
-        .strict()
-        .nullable(),
-      sharedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    planId: z.uuid(),
+    /** Grows with every share; a receiver keeps only the newest. */
+    revision: z.number().int().positive(),
+    caseReference: z.string().min(1).max(40),
+    jurisdictionCountry: country,
+    returnCountry: country,
+    ownerOrganisationId: z.uuid(),
+    status: z.enum(REPATRIATION_PLAN_STATUSES),
+    approvedAt: instant.nullable(),
+    arrivedAt: instant.nullable(),
+    createdAt: instant,
+    steps: z
+      .array(
+        z.object({
+          kind: z.enum(REPATRIATION_STEP_KINDS),
+          ownerOrganisationId: z.uuid(),
+          ownerCountry: country,
+          dueOn: day,
+          status: z.enum(REPATRIATION_STEP_STATUSES),
+          enteredAt: instant.nullable(),
+          leftAt: instant.nullable(),
+        }),
+      )
+      .length(REPATRIATION_STEP_KINDS.length),
+    followUps: z
+      .array(
+        z.object({
+          followUpId: z.uuid(),
+          monthsAfter: z.number().int().positive(),
+          dueOn: day,
+          outcome: z.enum(FOLLOW_UP_OUTCOMES).nullable(),
+          recordedAt: instant.nullable(),
+        }),
+      )
+      .max(24),
+    /** Set when this share answers a change the receiving side asked for and the plan's node refused it. */
+    refusal: z.object({ code: z.string().min(1).max(60), message: z.string().min(1).max(500) }).nullable(),
+    sharedAt: instant,
+  }),
 } as const;
 
 /** A step's owner on another node moves its step (or its due day). */
 export const repatriationStepChangeRequestedMessageV1 = {
   type: 'repatriation.step-change-requested',
   version: 1,
-  schema: z
-    .object({
-      planId: z.uuid(),
-      step: z.enum(REPATRIATION_STEP_KINDS),
-      status: z.enum(REPATRIATION_STEP_STATUSES),
-      dueOn: day.nullable(),
-      requestedByOrganisationId: z.uuid(),
-      requestedBy: z.uuid(),
-      requestedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    planId: z.uuid(),
+    step: z.enum(REPATRIATION_STEP_KINDS),
+    status: z.enum(REPATRIATION_STEP_STATUSES),
+    dueOn: day.nullable(),
+    requestedByOrganisationId: z.uuid(),
+    requestedBy: z.uuid(),
+    requestedAt: instant,
+  }),
 } as const;
 
 /** The RECEPTION step's owner on another node confirms the person arrived. */
 export const repatriationArrivalReportedMessageV1 = {
   type: 'repatriation.arrival-reported',
   version: 1,
-  schema: z
-    .object({
-      planId: z.uuid(),
-      arrivedAt: instant,
-      confirmedByOrganisationId: z.uuid(),
-      confirmedBy: z.uuid(),
-      confirmedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    planId: z.uuid(),
+    arrivedAt: instant,
+    confirmedByOrganisationId: z.uuid(),
+    confirmedBy: z.uuid(),
+    confirmedAt: instant,
+  }),
 } as const;
 
 /**
@@ -112,16 +99,14 @@ export const repatriationArrivalReportedMessageV1 = {
 export const repatriationFollowUpReportedMessageV1 = {
   type: 'repatriation.follow-up-reported',
   version: 1,
-  schema: z
-    .object({
-      planId: z.uuid(),
-      followUpId: z.uuid(),
-      outcome: z.enum(FOLLOW_UP_OUTCOMES),
-      recordedByOrganisationId: z.uuid(),
-      recordedBy: z.uuid(),
-      recordedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    planId: z.uuid(),
+    followUpId: z.uuid(),
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
+    recordedByOrganisationId: z.uuid(),
+    recordedBy: z.uuid(),
+    recordedAt: instant,
+  }),
 } as const;
 
 export type RepatriationPlanSharedMessage = z.infer<typeof repatriationPlanSharedMessageV1.schema>;

@@ -50,89 +50,77 @@ export const RISKS = [
   'THREAT_OF_REPRISAL',
 ] as const;
 
-export const rescuePersonSchema = z
-  .object({
-    nameOrAlias: text(200),
-    nationality: country,
-    gender: z.enum(GENDERS),
-    ageBand: z.enum(AGE_BANDS),
-    minor: z.boolean(),
-    pregnant: z.boolean().nullable(),
-    languages: z.array(z.string().min(2).max(3)).max(10),
-    urgentMedicalNeed: z.boolean(),
-  })
-  .strict();
+export const rescuePersonSchema = z.object({
+  nameOrAlias: text(200),
+  nationality: country,
+  gender: z.enum(GENDERS),
+  ageBand: z.enum(AGE_BANDS),
+  minor: z.boolean(),
+  pregnant: z.boolean().nullable(),
+  languages: z.array(z.string().min(2).max(3)).max(10),
+  urgentMedicalNeed: z.boolean(),
+});
 
-export const rescueLocationSchema = z
-  .object({
-    compoundName: text(200),
-    landmarks: z.string().trim().max(1000).nullable(),
-    district: z.string().trim().max(200).nullable(),
-    province: text(200),
-    country,
-    latitude: z.number().min(-90).max(90).nullable(),
-    longitude: z.number().min(-180).max(180).nullable(),
-    insideSpecialEconomicZone: z.boolean().nullable(),
-    reportedAt: z.iso.datetime({ offset: true }),
-  })
-  .strict();
+export const rescueLocationSchema = z.object({
+  compoundName: text(200),
+  landmarks: z.string().trim().max(1000).nullable(),
+  district: z.string().trim().max(200).nullable(),
+  province: text(200),
+  country,
+  latitude: z.number().min(-90).max(90).nullable(),
+  longitude: z.number().min(-180).max(180).nullable(),
+  insideSpecialEconomicZone: z.boolean().nullable(),
+  reportedAt: z.iso.datetime({ offset: true }),
+});
 
-export const safeContactSchema = z
-  .object({
-    channel: z.enum(CONTACT_CHANNELS),
-    handle: z.string().trim().max(200).nullable(),
-    windows: z.string().trim().max(500).nullable(),
-    doNotContact: z.boolean(),
-    intermediary: z.string().trim().max(500).nullable(),
-  })
-  .strict();
+export const safeContactSchema = z.object({
+  channel: z.enum(CONTACT_CHANNELS),
+  handle: z.string().trim().max(200).nullable(),
+  windows: z.string().trim().max(500).nullable(),
+  doNotContact: z.boolean(),
+  intermediary: z.string().trim().max(500).nullable(),
+});
 
 /** requester node → jurisdiction node: a new request, everything the focal point needs to act. */
 export const rescueRequestSubmittedMessageV1 = {
   type: 'rescue-request.submitted',
   version: 1,
-  schema: z
-    .object({
-      requestId: z.uuid(),
-      reference: z.string().max(40),
-      requester: z
-        .object({
-          organisationId: z.uuid(),
-          organisationName: text(200),
-          country,
-          kind: z.enum(REPORTER_KINDS),
-        })
-        .strict(),
-      onBehalfOf: z.enum(['PERSON', 'RELATIVE', 'PEER', 'ORGANISATION']),
-      reportedVia: z.string().trim().max(200).nullable(),
-      people: z.array(rescuePersonSchema).max(200),
-      othersCount: z.number().int().min(0).max(100_000),
-      othersNames: z.array(text(200)).max(500),
-      location: rescueLocationSchema,
-      risks: z.array(z.enum(RISKS)).max(RISKS.length),
-      safeContact: safeContactSchema.nullable(),
-      submittedAt: z.iso.datetime({ offset: true }),
-      acknowledgementDueAt: z.iso.datetime({ offset: true }),
-    })
-    .strict(),
+  schema: z.object({
+    requestId: z.uuid(),
+    reference: z.string().max(40),
+    requester: z.object({
+      organisationId: z.uuid(),
+      organisationName: text(200),
+      country,
+      kind: z.enum(REPORTER_KINDS),
+    }),
+    onBehalfOf: z.enum(['PERSON', 'RELATIVE', 'PEER', 'ORGANISATION']),
+    reportedVia: z.string().trim().max(200).nullable(),
+    people: z.array(rescuePersonSchema).max(200),
+    othersCount: z.number().int().min(0).max(100_000),
+    othersNames: z.array(text(200)).max(500),
+    location: rescueLocationSchema,
+    risks: z.array(z.enum(RISKS)).max(RISKS.length),
+    safeContact: safeContactSchema.nullable(),
+    submittedAt: z.iso.datetime({ offset: true }),
+    acknowledgementDueAt: z.iso.datetime({ offset: true }),
+  }),
 } as const;
 
 /** jurisdiction node → requester node: where the request stands now, so the requester always knows. */
 export const rescueRequestStatusChangedMessageV1 = {
   type: 'rescue-request.status-changed',
   version: 1,
-  schema: z
-    .object({
-      requestId: z.uuid(),
-      status: z.enum(RESCUE_REQUEST_STATUSES),
-      outcome: z.enum(RESCUE_OUTCOMES).nullable(),
-      reason: z.string().trim().max(2000).nullable(),
-      changedAt: z.iso.datetime({ offset: true }),
-      changedByOrganisationName: text(200),
-      dueAt: z.iso.datetime({ offset: true }).nullable(),
-      escalated: z.boolean(),
-    })
-    .strict(),
+  schema: z.object({
+    requestId: z.uuid(),
+    status: z.enum(RESCUE_REQUEST_STATUSES),
+    outcome: z.enum(RESCUE_OUTCOMES).nullable(),
+    reason: z.string().trim().max(2000).nullable(),
+    changedAt: z.iso.datetime({ offset: true }),
+    changedByOrganisationName: text(200),
+    dueAt: z.iso.datetime({ offset: true }).nullable(),
+    escalated: z.boolean(),
+  }),
 } as const;
 
 export type RescueRequestSubmittedMessage = z.infer<typeof rescueRequestSubmittedMessageV1.schema>;

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { exchangeMailboxTopic } from '@passage/schemas';
+import {
+  exchangeMailboxTopic,
+  type ExchangeMessageDefinition,
+  type ExchangeMessagePayload,
+} from '@passage/schemas';
 import { RequestContext } from '../logging/index.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { JsonValue } from './canonical-json.js';
@@ -17,6 +21,18 @@ export interface ExchangeSendInput {
   type: string;
   typeVersion: number;
   payload: JsonValue;
+  /** The conversation (e.g. the handoff id); keeps its messages in order on the mailbox. */
+  correlationId?: string;
+  causationId?: string | null;
+}
+
+/** What {@link ExchangeSender.sendMessage} needs besides the message definition. */
+export interface ExchangeMessageSendInput<TDefinition extends ExchangeMessageDefinition> {
+  /** A country this node hosts, on whose behalf the message is sent. */
+  senderCountry: string;
+  recipientCountry: string;
+  /** Typed by the definition's schema, so a wrong payload fails at compile time. */
+  payload: ExchangeMessagePayload<TDefinition>;
   /** The conversation (e.g. the handoff id); keeps its messages in order on the mailbox. */
   correlationId?: string;
   causationId?: string | null;
@@ -41,6 +57,44 @@ export class ExchangeSender {
     },
   ) {}
 
+  /**
+   * Sends one message of a catalogued definition (see `EXCHANGE_MESSAGE_CATALOGUE`). The payload is
+   * checked against the definition's schema before anything is sealed, and what is sealed is the parsed
+   * payload: exactly the contract's fields, so the recipient's node parses what this one checked.
+   *
+   * @throws ExchangeSealError `INVALID_PAYLOAD` naming the fields at fault (never their values), or any
+   *   code of {@link send}.
+   */
+  async sendMessage<TDefinition extends ExchangeMessageDefinition>(
+    manager: EntityManager,
+    definition: TDefinition,
+    input: ExchangeMessageSendInput<TDefinition>,
+  ): Promise<ExchangeHeader> {
+    const parsed = definition.schema.safeParse(input.payload);
+    if (!parsed.success) {
+      const fields = parsed.error.issues
+        .map((issue) => `${issue.path.map(String).join('.') || '(root)'} (${issue.code})`)
+        .join(', ');
+      throw new ExchangeSealError(
+        'INVALID_PAYLOAD',
+        `${definition.type}@v${definition.version} payload fields invalid: ${fields}`,
+      );
+    }
+    return this.send(manager, {
+      senderCountry: input.senderCountry,
+      recipientCountry: input.recipientCountry,
+      type: definition.type,
+      typeVersion: definition.version,
+      payload: parsed.data as JsonValue,
+      correlationId: input.correlationId,
+      causationId: input.causationId,
+    });
+  }
+
+  /**
+   * Sends a message by type name with an unchecked payload. Prefer {@link sendMessage}, which checks the
+   * payload against its catalogued definition at compile time and before sealing.
+   */
   async send(manager: EntityManager, input: ExchangeSendInput): Promise<ExchangeHeader> {
     if (!this.deps.hostedCountries.includes(input.senderCountry)) {
       throw new ExchangeSealError(

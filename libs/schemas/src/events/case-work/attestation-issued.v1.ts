@@ -10,17 +10,15 @@ export const attestationIssuedV1 = defineEvent({
   // Neither the code nor the document number, nor their hashes: an event must not help anyone link a
   // document to a presumed victim.
   description: 'A protection attestation was issued for a person; valid until the given instant.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      attestationId: z.uuid(),
-      decisionId: z.uuid(),
-      jurisdictionCountry: countryCodeSchema,
-      issuedByOrganisationId: z.uuid(),
-      issuedBy: z.uuid(),
-      issuedAt: instantSchema,
-      validUntil: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    attestationId: z.uuid(),
+    decisionId: z.uuid(),
+    jurisdictionCountry: countryCodeSchema,
+    issuedByOrganisationId: z.uuid(),
+    issuedBy: z.uuid(),
+    issuedAt: instantSchema,
+    validUntil: instantSchema,
+  }),
 });

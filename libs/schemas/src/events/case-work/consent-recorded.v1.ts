@@ -9,16 +9,14 @@ export const consentRecordedV1 = defineEvent({
   aggregateType: CASE_AGGREGATE,
   stream: CASE_WORK_STREAM,
   description: 'A person in a case granted consent to one purpose.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      consentId: z.uuid(),
-      purpose: z.enum(CONSENT_PURPOSES),
-      interpreterUsed: z.boolean(),
-      grantedBy: z.uuid(),
-      grantedByOrganisationId: z.uuid(),
-      grantedAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    consentId: z.uuid(),
+    purpose: z.enum(CONSENT_PURPOSES),
+    interpreterUsed: z.boolean(),
+    grantedBy: z.uuid(),
+    grantedByOrganisationId: z.uuid(),
+    grantedAt: instantSchema,
+  }),
 });

@@ -10,15 +10,13 @@ export const consentWithdrawnV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   description:
     'A person withdrew consent to one purpose; it took effect at once here, and every copy elsewhere must follow.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      consentId: z.uuid(),
-      purpose: z.enum(CONSENT_PURPOSES),
-      withdrawnBy: z.uuid(),
-      withdrawnByOrganisationId: z.uuid(),
-      withdrawnAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    consentId: z.uuid(),
+    purpose: z.enum(CONSENT_PURPOSES),
+    withdrawnBy: z.uuid(),
+    withdrawnByOrganisationId: z.uuid(),
+    withdrawnAt: instantSchema,
+  }),
 });

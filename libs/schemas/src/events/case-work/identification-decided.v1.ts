@@ -10,19 +10,17 @@ export const identificationDecidedV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   description:
     'An identification decision was recorded for a person in one jurisdiction, with the follow-up tasks it opened.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      decisionId: z.uuid(),
-      jurisdictionCountry: countryCodeSchema,
-      status: z.enum(IDENTIFICATION_STATUSES),
-      previousStatus: z.enum(IDENTIFICATION_STATUSES).nullable(),
-      authorityOrganisationId: z.uuid(),
-      recognisedBy: z.array(countryCodeSchema),
-      decidedAt: instantSchema,
-      followUpTaskIds: z.array(z.uuid()),
-      recordedBy: z.uuid(),
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    decisionId: z.uuid(),
+    jurisdictionCountry: countryCodeSchema,
+    status: z.enum(IDENTIFICATION_STATUSES),
+    previousStatus: z.enum(IDENTIFICATION_STATUSES).nullable(),
+    authorityOrganisationId: z.uuid(),
+    recognisedBy: z.array(countryCodeSchema),
+    decidedAt: instantSchema,
+    followUpTaskIds: z.array(z.uuid()),
+    recordedBy: z.uuid(),
+  }),
 });

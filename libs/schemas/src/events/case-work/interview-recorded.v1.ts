@@ -9,15 +9,13 @@ export const interviewRecordedV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   // Topics stay out: "sexual violence was discussed" is itself sensitive.
   description: 'An interview with a person in a case was logged (who and when, not what was said).',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      interviewId: z.uuid(),
-      interviewerOrganisationId: z.uuid(),
-      interpreterUsed: z.boolean(),
-      conductedAt: instantSchema,
-      recordedBy: z.uuid(),
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    interviewId: z.uuid(),
+    interviewerOrganisationId: z.uuid(),
+    interpreterUsed: z.boolean(),
+    conductedAt: instantSchema,
+    recordedBy: z.uuid(),
+  }),
 });

@@ -9,14 +9,12 @@ export const massIntakeRegisteredV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   description:
     'Many people were registered at once after a raid, one case each; every case also has its own case.opened.',
-  schema: z
-    .object({
-      massIntakeId: z.uuid(),
-      ownerOrganisationId: z.uuid(),
-      jurisdictionCountry: countryCodeSchema,
-      caseCount: z.number().int().min(1),
-      registeredBy: z.uuid(),
-      registeredAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    massIntakeId: z.uuid(),
+    ownerOrganisationId: z.uuid(),
+    jurisdictionCountry: countryCodeSchema,
+    caseCount: z.number().int().min(1),
+    registeredBy: z.uuid(),
+    registeredAt: instantSchema,
+  }),
 });

@@ -10,16 +10,14 @@ export const screeningRecordedV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   // Which indicators were observed is the person's account: it stays out of the event.
   description: 'A person was screened; the suggested and the confirmed outcome, never the indicators.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      screeningId: z.uuid(),
-      suggestedOutcome: z.enum(SCREENING_OUTCOMES),
-      confirmedOutcome: z.enum(SCREENING_OUTCOMES),
-      screenedBy: z.uuid(),
-      screenedByOrganisationId: z.uuid(),
-      screenedAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    screeningId: z.uuid(),
+    suggestedOutcome: z.enum(SCREENING_OUTCOMES),
+    confirmedOutcome: z.enum(SCREENING_OUTCOMES),
+    screenedBy: z.uuid(),
+    screenedByOrganisationId: z.uuid(),
+    screenedAt: instantSchema,
+  }),
 });

@@ -12,17 +12,15 @@ export const exchangeEnvelopeRejectedV1 = defineEvent({
   aggregateType: 'exchange-mailbox',
   stream: 'exchange-security',
   description: 'An inbound cross-border envelope was rejected to the dead-letter topic.',
-  schema: z
-    .object({
-      mailboxCountry: z.string().regex(/^[A-Z]{2}$/),
-      messageId: z.uuid().nullable(),
-      claimedSenderCountry: z
-        .string()
-        .regex(/^[A-Z]{2}$/)
-        .nullable(),
-      messageType: z.string().max(100).nullable(),
-      reasonCode: z.string().min(1).max(64),
-      deadLetterTopic: z.string().min(1),
-    })
-    .strict(),
+  schema: z.object({
+    mailboxCountry: z.string().regex(/^[A-Z]{2}$/),
+    messageId: z.uuid().nullable(),
+    claimedSenderCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .nullable(),
+    messageType: z.string().max(100).nullable(),
+    reasonCode: z.string().min(1).max(64),
+    deadLetterTopic: z.string().min(1),
+  }),
 });

@@ -12,13 +12,11 @@ export const handoffStatusChangedV1 = defineEvent({
   stream: HANDOFFS,
   description:
     'A handoff was offered, received, accepted, declined or erased after consent was withdrawn (on either side).',
-  schema: z
-    .object({
-      handoffId: z.uuid(),
-      side: z.enum(['SENDER', 'RECEIVER']),
-      status: z.enum(['OFFERED', 'ACCEPTED', 'DECLINED', 'CONSENT_WITHDRAWN']),
-      counterpartCountry: z.string().regex(/^[A-Z]{2}$/),
-      sharedCategories: z.array(z.enum(DATA_CATEGORIES)),
-    })
-    .strict(),
+  schema: z.object({
+    handoffId: z.uuid(),
+    side: z.enum(['SENDER', 'RECEIVER']),
+    status: z.enum(['OFFERED', 'ACCEPTED', 'DECLINED', 'CONSENT_WITHDRAWN']),
+    counterpartCountry: z.string().regex(/^[A-Z]{2}$/),
+    sharedCategories: z.array(z.enum(DATA_CATEGORIES)),
+  }),
 });

@@ -15,15 +15,13 @@ export const organisationCreatedV1 = defineEvent({
   aggregateType: 'organisation',
   stream: IDENTITY_ACCESS,
   description: 'An organisation joined the mechanism on this node.',
-  schema: z
-    .object({
-      organisationId: z.uuid(),
-      kind: z.enum(ORGANISATION_KINDS),
-      country: country.nullable(),
-      stationedIn: country.nullable(),
-      createdBy: z.uuid().nullable(),
-    })
-    .strict(),
+  schema: z.object({
+    organisationId: z.uuid(),
+    kind: z.enum(ORGANISATION_KINDS),
+    country: country.nullable(),
+    stationedIn: country.nullable(),
+    createdBy: z.uuid().nullable(),
+  }),
 });
 
 export const userCreatedV1 = defineEvent({
@@ -32,14 +30,12 @@ export const userCreatedV1 = defineEvent({
   aggregateType: 'user',
   stream: IDENTITY_ACCESS,
   description: 'A person got an account in an organisation.',
-  schema: z
-    .object({
-      userId: z.uuid(),
-      organisationId: z.uuid(),
-      roles: z.array(z.enum(ROLES)),
-      createdBy: z.uuid().nullable(),
-    })
-    .strict(),
+  schema: z.object({
+    userId: z.uuid(),
+    organisationId: z.uuid(),
+    roles: z.array(z.enum(ROLES)),
+    createdBy: z.uuid().nullable(),
+  }),
 });
 
 export const userRolesAssignedV1 = defineEvent({
@@ -48,14 +44,12 @@ export const userRolesAssignedV1 = defineEvent({
   aggregateType: 'user',
   stream: IDENTITY_ACCESS,
   description: "A person's roles changed; tokens issued before carry the old roles until they expire.",
-  schema: z
-    .object({
-      userId: z.uuid(),
-      organisationId: z.uuid(),
-      roles: z.array(z.enum(ROLES)),
-      assignedBy: z.uuid(),
-    })
-    .strict(),
+  schema: z.object({
+    userId: z.uuid(),
+    organisationId: z.uuid(),
+    roles: z.array(z.enum(ROLES)),
+    assignedBy: z.uuid(),
+  }),
 });
 
 export const sessionRevokedV1 = defineEvent({
@@ -64,16 +58,14 @@ export const sessionRevokedV1 = defineEvent({
   aggregateType: 'user',
   stream: IDENTITY_ACCESS,
   description: 'A session ended before its time: logout, refresh-token reuse, or an administrator.',
-  schema: z
-    .object({
-      sessionId: z.uuid(),
-      userId: z.uuid(),
-      reason: z.enum(['LOGOUT', 'REFRESH_TOKEN_REUSE', 'USER_DEACTIVATED', 'ORGANISATION_DEACTIVATED']),
-      revokedAt: z.iso.datetime({ offset: true }),
-      /** When the session's last access token expires; verifiers can forget the session after that. */
-      accessTokensValidUntil: z.iso.datetime({ offset: true }),
-    })
-    .strict(),
+  schema: z.object({
+    sessionId: z.uuid(),
+    userId: z.uuid(),
+    reason: z.enum(['LOGOUT', 'REFRESH_TOKEN_REUSE', 'USER_DEACTIVATED', 'ORGANISATION_DEACTIVATED']),
+    revokedAt: z.iso.datetime({ offset: true }),
+    /** When the session's last access token expires; verifiers can forget the session after that. */
+    accessTokensValidUntil: z.iso.datetime({ offset: true }),
+  }),
 });
 
 export const userDeactivatedV1 = defineEvent({
@@ -82,14 +74,12 @@ export const userDeactivatedV1 = defineEvent({
   aggregateType: 'user',
   stream: IDENTITY_ACCESS,
   description: 'A person lost access; every token issued to them before this moment is refused.',
-  schema: z
-    .object({
-      userId: z.uuid(),
-      organisationId: z.uuid(),
-      deactivatedAt: z.iso.datetime({ offset: true }),
-      deactivatedBy: z.uuid(),
-    })
-    .strict(),
+  schema: z.object({
+    userId: z.uuid(),
+    organisationId: z.uuid(),
+    deactivatedAt: z.iso.datetime({ offset: true }),
+    deactivatedBy: z.uuid(),
+  }),
 });
 
 export const organisationDeactivatedV1 = defineEvent({
@@ -99,13 +89,11 @@ export const organisationDeactivatedV1 = defineEvent({
   stream: IDENTITY_ACCESS,
   description:
     'An organisation left the mechanism; every token issued to its people before this moment is refused.',
-  schema: z
-    .object({
-      organisationId: z.uuid(),
-      deactivatedAt: z.iso.datetime({ offset: true }),
-      deactivatedBy: z.uuid(),
-    })
-    .strict(),
+  schema: z.object({
+    organisationId: z.uuid(),
+    deactivatedAt: z.iso.datetime({ offset: true }),
+    deactivatedBy: z.uuid(),
+  }),
 });
 
 /**
@@ -119,15 +107,13 @@ export const organisationListedV1 = defineEvent({
   aggregateType: 'organisation',
   stream: 'organisation-directory',
   description: "An organisation's directory entry: name, kind, country, whether it is active.",
-  schema: z
-    .object({
-      organisationId: z.uuid(),
-      name: z.string().min(1).max(200),
-      kind: z.enum(ORGANISATION_KINDS),
-      country: country.nullable(),
-      stationedIn: country.nullable(),
-      active: z.boolean(),
-      listedAt: z.iso.datetime({ offset: true }),
-    })
-    .strict(),
+  schema: z.object({
+    organisationId: z.uuid(),
+    name: z.string().min(1).max(200),
+    kind: z.enum(ORGANISATION_KINDS),
+    country: country.nullable(),
+    stationedIn: country.nullable(),
+    active: z.boolean(),
+    listedAt: z.iso.datetime({ offset: true }),
+  }),
 });

@@ -71,22 +71,20 @@ export const referralCreatedV1 = defineEvent({
   aggregateType: REFERRAL_AGGREGATE,
   stream: REFERRALS_STREAM,
   description: 'A case worker referred one person of a case to a service; it waits for the provider.',
-  schema: z
-    .object({
-      referralId: z.uuid(),
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      serviceId: z.uuid(),
-      serviceType: z.enum(SERVICE_TYPES),
-      fromOrganisationId: z.uuid(),
-      toOrganisationId: z.uuid(),
-      jurisdictionCountry: country,
-      sharedCategories: z.array(z.enum(DATA_CATEGORIES)),
-      createdBy: z.uuid(),
-      createdAt: instant,
-      dueAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    referralId: z.uuid(),
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    serviceId: z.uuid(),
+    serviceType: z.enum(SERVICE_TYPES),
+    fromOrganisationId: z.uuid(),
+    toOrganisationId: z.uuid(),
+    jurisdictionCountry: country,
+    sharedCategories: z.array(z.enum(DATA_CATEGORIES)),
+    createdBy: z.uuid(),
+    createdAt: instant,
+    dueAt: instant,
+  }),
 });
 
 export const referralAcceptedV1 = defineEvent({
@@ -95,16 +93,14 @@ export const referralAcceptedV1 = defineEvent({
   aggregateType: REFERRAL_AGGREGATE,
   stream: REFERRALS_STREAM,
   description: 'The provider accepted a referral and now sees the categories it carries.',
-  schema: z
-    .object({
-      referralId: z.uuid(),
-      caseId: z.uuid(),
-      toOrganisationId: z.uuid(),
-      respondedBy: z.uuid(),
-      respondedAt: instant,
-      dueAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    referralId: z.uuid(),
+    caseId: z.uuid(),
+    toOrganisationId: z.uuid(),
+    respondedBy: z.uuid(),
+    respondedAt: instant,
+    dueAt: instant,
+  }),
 });
 
 export const referralDeclinedV1 = defineEvent({
@@ -113,16 +109,14 @@ export const referralDeclinedV1 = defineEvent({
   aggregateType: REFERRAL_AGGREGATE,
   stream: REFERRALS_STREAM,
   description: 'The provider declined a referral, with a structured reason; it never saw the case.',
-  schema: z
-    .object({
-      referralId: z.uuid(),
-      caseId: z.uuid(),
-      toOrganisationId: z.uuid(),
-      reason: z.enum(REFERRAL_DECLINE_REASONS),
-      respondedBy: z.uuid(),
-      respondedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    referralId: z.uuid(),
+    caseId: z.uuid(),
+    toOrganisationId: z.uuid(),
+    reason: z.enum(REFERRAL_DECLINE_REASONS),
+    respondedBy: z.uuid(),
+    respondedAt: instant,
+  }),
 });
 
 export const referralStatusChangedV1 = defineEvent({
@@ -131,19 +125,17 @@ export const referralStatusChangedV1 = defineEvent({
   aggregateType: REFERRAL_AGGREGATE,
   stream: REFERRALS_STREAM,
   description: 'A referral moved on after the response: work started, completed, or withdrawn by the sender.',
-  schema: z
-    .object({
-      referralId: z.uuid(),
-      caseId: z.uuid(),
-      from: z.enum(REFERRAL_STATUSES),
-      to: z.enum(['IN_PROGRESS', 'COMPLETED', 'WITHDRAWN']),
-      outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
-      changedBy: z.uuid(),
-      changedByOrganisationId: z.uuid(),
-      changedAt: instant,
-      dueAt: instant.nullable(),
-    })
-    .strict(),
+  schema: z.object({
+    referralId: z.uuid(),
+    caseId: z.uuid(),
+    from: z.enum(REFERRAL_STATUSES),
+    to: z.enum(['IN_PROGRESS', 'COMPLETED', 'WITHDRAWN']),
+    outcome: z.enum(REFERRAL_OUTCOMES).nullable(),
+    changedBy: z.uuid(),
+    changedByOrganisationId: z.uuid(),
+    changedAt: instant,
+    dueAt: instant.nullable(),
+  }),
 });
 
 export const referralEscalatedV1 = defineEvent({
@@ -152,15 +144,13 @@ export const referralEscalatedV1 = defineEvent({
   aggregateType: REFERRAL_AGGREGATE,
   stream: REFERRALS_STREAM,
   description: "A referral passed its due time; the sender and the country's focal point are told.",
-  schema: z
-    .object({
-      referralId: z.uuid(),
-      caseId: z.uuid(),
-      jurisdictionCountry: country,
-      status: z.enum(['PENDING', 'ACCEPTED', 'IN_PROGRESS']),
-      dueAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    referralId: z.uuid(),
+    caseId: z.uuid(),
+    jurisdictionCountry: country,
+    status: z.enum(['PENDING', 'ACCEPTED', 'IN_PROGRESS']),
+    dueAt: instant,
+  }),
 });
 
 export const serviceUpsertedV1 = defineEvent({
@@ -169,16 +159,14 @@ export const serviceUpsertedV1 = defineEvent({
   aggregateType: 'service',
   stream: 'service-directory',
   description: 'A provider listed a service or changed its listing (capacity, languages, who it takes).',
-  schema: z
-    .object({
-      serviceId: z.uuid(),
-      organisationId: z.uuid(),
-      serviceType: z.enum(SERVICE_TYPES),
-      country,
-      active: z.boolean(),
-      capacityAvailable: z.number().int().nonnegative().nullable(),
-      updatedBy: z.uuid(),
-      updatedAt: instant,
-    })
-    .strict(),
+  schema: z.object({
+    serviceId: z.uuid(),
+    organisationId: z.uuid(),
+    serviceType: z.enum(SERVICE_TYPES),
+    country,
+    active: z.boolean(),
+    capacityAvailable: z.number().int().nonnegative().nullable(),
+    updatedBy: z.uuid(),
+    updatedAt: instant,
+  }),
 });

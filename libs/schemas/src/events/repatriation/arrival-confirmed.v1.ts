@@ -9,19 +9,15 @@ export const arrivalConfirmedV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   description:
     'The person arrived and was received; the plan closed and reintegration follow-ups were scheduled.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      planId: z.uuid(),
-      arrivedAt: instantSchema,
-      followUps: z.array(
-        z
-          .object({ followUpId: z.uuid(), monthsAfter: z.number().int().positive(), dueOn: z.iso.date() })
-          .strict(),
-      ),
-      confirmedByOrganisationId: z.uuid(),
-      confirmedBy: z.uuid(),
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    planId: z.uuid(),
+    arrivedAt: instantSchema,
+    followUps: z.array(
+      z.object({ followUpId: z.uuid(), monthsAfter: z.number().int().positive(), dueOn: z.iso.date() }),
+    ),
+    confirmedByOrganisationId: z.uuid(),
+    confirmedBy: z.uuid(),
+  }),
 });

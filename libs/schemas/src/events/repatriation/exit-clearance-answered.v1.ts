@@ -10,16 +10,14 @@ export const exitClearanceAnsweredV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   description:
     'The immigration authority granted or refused exit clearance, and said whether fines were waived.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      planId: z.uuid(),
-      requestId: z.uuid(),
-      decision: z.enum(EXIT_CLEARANCE_DECISIONS),
-      fineWaived: z.boolean(),
-      answeredByOrganisationId: z.uuid(),
-      answeredBy: z.uuid(),
-      answeredAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    planId: z.uuid(),
+    requestId: z.uuid(),
+    decision: z.enum(EXIT_CLEARANCE_DECISIONS),
+    fineWaived: z.boolean(),
+    answeredByOrganisationId: z.uuid(),
+    answeredBy: z.uuid(),
+    answeredAt: instantSchema,
+  }),
 });

@@ -9,15 +9,13 @@ export const exitClearanceRequestedV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   // No document number, name or attestation code: the request itself is the only place they are kept.
   description: 'An exit-clearance request was addressed to an immigration authority for a repatriation plan.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      planId: z.uuid(),
-      requestId: z.uuid(),
-      addressedToOrganisationId: z.uuid(),
-      supersedesRequestId: z.uuid().nullable(),
-      requestedBy: z.uuid(),
-      requestedAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    planId: z.uuid(),
+    requestId: z.uuid(),
+    addressedToOrganisationId: z.uuid(),
+    supersedesRequestId: z.uuid().nullable(),
+    requestedBy: z.uuid(),
+    requestedAt: instantSchema,
+  }),
 });

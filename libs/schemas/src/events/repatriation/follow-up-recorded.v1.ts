@@ -10,16 +10,14 @@ export const followUpRecordedV1 = defineEvent({
   stream: CASE_WORK_STREAM,
   // The outcome code only; the notes stay in the case.
   description: 'A reintegration follow-up after return was carried out, with its outcome.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      planId: z.uuid(),
-      followUpId: z.uuid(),
-      monthsAfter: z.number().int().positive(),
-      outcome: z.enum(FOLLOW_UP_OUTCOMES),
-      recordedByOrganisationId: z.uuid(),
-      recordedBy: z.uuid(),
-      recordedAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    planId: z.uuid(),
+    followUpId: z.uuid(),
+    monthsAfter: z.number().int().positive(),
+    outcome: z.enum(FOLLOW_UP_OUTCOMES),
+    recordedByOrganisationId: z.uuid(),
+    recordedBy: z.uuid(),
+    recordedAt: instantSchema,
+  }),
 });

@@ -9,16 +9,14 @@ export const repatriationPlanApprovedV1 = defineEvent({
   aggregateType: CASE_AGGREGATE,
   stream: CASE_WORK_STREAM,
   description: 'A repatriation plan was approved on the strength of the named risk assessment.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      planId: z.uuid(),
-      riskAssessmentId: z.uuid(),
-      conclusion: z.enum(RETURN_RISK_CONCLUSIONS),
-      approvedByOrganisationId: z.uuid(),
-      approvedBy: z.uuid(),
-      approvedAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    planId: z.uuid(),
+    riskAssessmentId: z.uuid(),
+    conclusion: z.enum(RETURN_RISK_CONCLUSIONS),
+    approvedByOrganisationId: z.uuid(),
+    approvedBy: z.uuid(),
+    approvedAt: instantSchema,
+  }),
 });

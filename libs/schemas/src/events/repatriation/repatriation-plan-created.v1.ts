@@ -14,19 +14,15 @@ export const repatriationPlanCreatedV1 = defineEvent({
   aggregateType: CASE_AGGREGATE,
   stream: CASE_WORK_STREAM,
   description: 'A repatriation plan was created for a person who consented to return, with its step owners.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      planId: z.uuid(),
-      jurisdictionCountry: countryCodeSchema,
-      returnCountry: countryCodeSchema,
-      ownerOrganisationId: z.uuid(),
-      steps: z.array(
-        z.object({ kind: z.enum(REPATRIATION_STEP_KINDS), ownerOrganisationId: z.uuid() }).strict(),
-      ),
-      createdBy: z.uuid(),
-      createdAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    planId: z.uuid(),
+    jurisdictionCountry: countryCodeSchema,
+    returnCountry: countryCodeSchema,
+    ownerOrganisationId: z.uuid(),
+    steps: z.array(z.object({ kind: z.enum(REPATRIATION_STEP_KINDS), ownerOrganisationId: z.uuid() })),
+    createdBy: z.uuid(),
+    createdAt: instantSchema,
+  }),
 });

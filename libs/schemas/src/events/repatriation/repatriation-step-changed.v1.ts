@@ -13,19 +13,17 @@ export const repatriationStepChangedV1 = defineEvent({
   aggregateType: CASE_AGGREGATE,
   stream: CASE_WORK_STREAM,
   description: 'A step of a repatriation plan changed status; entered and left times give its duration.',
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      planId: z.uuid(),
-      step: z.enum(REPATRIATION_STEP_KINDS),
-      from: z.enum(REPATRIATION_STEP_STATUSES),
-      to: z.enum(REPATRIATION_STEP_STATUSES),
-      planStatus: z.enum(REPATRIATION_PLAN_STATUSES),
-      enteredAt: instantSchema.nullable(),
-      leftAt: instantSchema.nullable(),
-      changedByOrganisationId: z.uuid(),
-      changedBy: z.uuid(),
-      changedAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    planId: z.uuid(),
+    step: z.enum(REPATRIATION_STEP_KINDS),
+    from: z.enum(REPATRIATION_STEP_STATUSES),
+    to: z.enum(REPATRIATION_STEP_STATUSES),
+    planStatus: z.enum(REPATRIATION_PLAN_STATUSES),
+    enteredAt: instantSchema.nullable(),
+    leftAt: instantSchema.nullable(),
+    changedByOrganisationId: z.uuid(),
+    changedBy: z.uuid(),
+    changedAt: instantSchema,
+  }),
 });

@@ -16,19 +16,15 @@ export const riskAssessedV1 = defineEvent({
   // the case.
   description:
     "A pre-return risk assessment was recorded for a person, with each factor's level and the conclusion.",
-  schema: z
-    .object({
-      caseId: z.uuid(),
-      personId: z.uuid(),
-      assessmentId: z.uuid(),
-      levels: z.array(
-        z.object({ factor: z.enum(RETURN_RISK_FACTORS), level: z.enum(RETURN_RISK_LEVELS) }).strict(),
-      ),
-      conclusion: z.enum(RETURN_RISK_CONCLUSIONS),
-      childTrack: z.boolean(),
-      assessedByOrganisationId: z.uuid(),
-      assessedBy: z.uuid(),
-      assessedAt: instantSchema,
-    })
-    .strict(),
+  schema: z.object({
+    caseId: z.uuid(),
+    personId: z.uuid(),
+    assessmentId: z.uuid(),
+    levels: z.array(z.object({ factor: z.enum(RETURN_RISK_FACTORS), level: z.enum(RETURN_RISK_LEVELS) })),
+    conclusion: z.enum(RETURN_RISK_CONCLUSIONS),
+    childTrack: z.boolean(),
+    assessedByOrganisationId: z.uuid(),
+    assessedBy: z.uuid(),
+    assessedAt: instantSchema,
+  }),
 });

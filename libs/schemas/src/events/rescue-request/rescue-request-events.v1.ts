@@ -15,15 +15,13 @@ export const rescueRequestSubmittedV1 = defineEvent({
   aggregateType: 'rescue-request',
   stream: RESCUE_REQUESTS,
   description: 'An organisation on this node sent a rescue request to the focal point of a country.',
-  schema: z
-    .object({
-      requestId: z.uuid(),
-      requesterOrganisationId: z.uuid(),
-      jurisdictionCountry: country,
-      peopleListed: z.number().int(),
-      othersCount: z.number().int(),
-    })
-    .strict(),
+  schema: z.object({
+    requestId: z.uuid(),
+    requesterOrganisationId: z.uuid(),
+    jurisdictionCountry: country,
+    peopleListed: z.number().int(),
+    othersCount: z.number().int(),
+  }),
 });
 
 export const rescueRequestReceivedV1 = defineEvent({
@@ -32,14 +30,12 @@ export const rescueRequestReceivedV1 = defineEvent({
   aggregateType: 'rescue-request',
   stream: RESCUE_REQUESTS,
   description: 'A rescue request arrived for a country this node hosts and was grouped with its compound.',
-  schema: z
-    .object({
-      requestId: z.uuid(),
-      jurisdictionCountry: country,
-      compoundId: z.uuid(),
-      requesterCountry: country,
-    })
-    .strict(),
+  schema: z.object({
+    requestId: z.uuid(),
+    jurisdictionCountry: country,
+    compoundId: z.uuid(),
+    requesterCountry: country,
+  }),
 });
 
 export const rescueRequestStatusChangedV1 = defineEvent({
@@ -48,15 +44,13 @@ export const rescueRequestStatusChangedV1 = defineEvent({
   aggregateType: 'rescue-request',
   stream: RESCUE_REQUESTS,
   description: 'A rescue request moved to another state (on either copy).',
-  schema: z
-    .object({
-      requestId: z.uuid(),
-      copy: z.enum(['REQUESTER', 'JURISDICTION']),
-      from: z.enum(RESCUE_REQUEST_STATUSES),
-      to: z.enum(RESCUE_REQUEST_STATUSES),
-      outcome: z.enum(RESCUE_OUTCOMES).nullable(),
-    })
-    .strict(),
+  schema: z.object({
+    requestId: z.uuid(),
+    copy: z.enum(['REQUESTER', 'JURISDICTION']),
+    from: z.enum(RESCUE_REQUEST_STATUSES),
+    to: z.enum(RESCUE_REQUEST_STATUSES),
+    outcome: z.enum(RESCUE_OUTCOMES).nullable(),
+  }),
 });
 
 export const rescueRequestEscalatedV1 = defineEvent({
@@ -66,12 +60,10 @@ export const rescueRequestEscalatedV1 = defineEvent({
   stream: RESCUE_REQUESTS,
   description:
     "A request passed its due time; the country's coordinators are told and the requester sees it.",
-  schema: z
-    .object({
-      requestId: z.uuid(),
-      jurisdictionCountry: country,
-      status: z.enum(RESCUE_REQUEST_STATUSES),
-      dueAt: z.iso.datetime({ offset: true }),
-    })
-    .strict(),
+  schema: z.object({
+    requestId: z.uuid(),
+    jurisdictionCountry: country,
+    status: z.enum(RESCUE_REQUEST_STATUSES),
+    dueAt: z.iso.datetime({ offset: true }),
+  }),
 });
