@@ -16,8 +16,8 @@ const SUBGRAPHS = {
   identity: async () => {
     const [{ IdentityAppModule }, { loadIdentityConfig }, { IDENTITY_MIGRATIONS }] = await Promise.all([
       import('../../apps/identity/dist/app.module.js'),
-      import('../../apps/identity/dist/config/identity.config.js'),
-      import('../../apps/identity/dist/database/migrations/index.js'),
+      import('../../apps/identity/dist/config/index.js'),
+      import('../../apps/identity/dist/database/index.js'),
     ]);
     return {
       migrations: IDENTITY_MIGRATIONS,
@@ -27,8 +27,8 @@ const SUBGRAPHS = {
   referrals: async () => {
     const [{ ReferralsAppModule }, { loadReferralsConfig }, { REFERRALS_MIGRATIONS }] = await Promise.all([
       import('../../apps/referrals/dist/app.module.js'),
-      import('../../apps/referrals/dist/config/referrals.config.js'),
-      import('../../apps/referrals/dist/database/migrations/index.js'),
+      import('../../apps/referrals/dist/platform/index.js'),
+      import('../../apps/referrals/dist/database/index.js'),
     ]);
     return {
       migrations: REFERRALS_MIGRATIONS,

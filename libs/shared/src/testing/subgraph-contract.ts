@@ -3,7 +3,7 @@ import { composeServices } from '@apollo/composition';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { parse } from 'graphql';
+import { lexicographicSortSchema, parse } from 'graphql';
 import { SchemaContractError } from '../graphql/schema-contract.js';
 
 /** One subgraph's contract: its name in the supergraph and its federation SDL. */
@@ -20,7 +20,10 @@ export interface SubgraphContract {
 export async function printSubgraphSdlOf(module: DynamicModule): Promise<string> {
   const app = await NestFactory.createApplicationContext(module, { logger: false });
   try {
-    return `${printSubgraphSchema(app.get(GraphQLSchemaHost).schema).trimEnd()}\n`;
+    // Sorted, so the contract changes when the schema does and not when modules are registered in
+    // another order.
+    const schema = lexicographicSortSchema(app.get(GraphQLSchemaHost).schema);
+    return `${printSubgraphSchema(schema).trimEnd()}\n`;
   } finally {
     await app.close();
   }
