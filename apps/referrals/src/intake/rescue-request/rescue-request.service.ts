@@ -22,9 +22,10 @@ import {
   decide,
   type AuthenticatedActor,
   type ExchangeHeader,
+  type ExchangeSendInput,
   type ResourceContext,
 } from '@passage/shared';
-import { policyActor, ReferralsAccess } from '../../platform/index.js';
+import { policyActor, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CompoundRepository } from '../compound/compound.repository.js';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
 import type { SubmitRescueRequest } from './dtos/submit-rescue-request.input.js';
@@ -54,6 +55,7 @@ export interface LoadedRescueRequest {
 export class RescueRequestService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     @Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig,
     private readonly access: ReferralsAccess,
     private readonly exchange: ExchangeSender,
@@ -103,69 +105,73 @@ export class RescueRequestService {
   }
 
   /** The requester's side: keep its own copy and send the request to the country where the compound is. */
-  async submit(actor: AuthenticatedActor, input: SubmitRescueRequest): Promise<LoadedRescueRequest> {
-    const submitDecision = this.access.authorise(actor, 'rescue-request.submit', null);
-    const requesterCountry = actor.country;
-    if (!requesterCountry || !this.config.HOSTED_COUNTRIES.includes(requesterCountry)) {
-      throw new CodedError('FORBIDDEN', 'Your organisation is not registered on this node.');
-    }
-    const now = this.clock.now();
+  submit(actor: AuthenticatedActor, input: SubmitRescueRequest): Promise<LoadedRescueRequest> {
     const jurisdiction = input.location.country;
-    return this.dataSource.transaction(async (manager) => {
-      const message: RescueRequestSubmittedMessage = {
-        requestId: randomUUID(),
-        reference: await this.requests.nextReference(manager, requesterCountry, now.getUTCFullYear()),
-        requester: {
-          organisationId: actor.organisationId,
-          organisationName: actor.organisationName,
-          country: requesterCountry,
-          kind: reporterKind(actor),
-        },
-        onBehalfOf: input.onBehalfOf,
-        reportedVia: input.reportedVia ?? null,
-        people: input.people,
-        othersCount: input.othersCount,
-        othersNames: input.othersNames ?? [],
-        location: { ...input.location, reportedAt: now.toISOString() },
-        risks: input.risks,
-        safeContact: input.safeContact ?? null,
-        submittedAt: now.toISOString(),
-        acknowledgementDueAt: this.timing.dueAt('SUBMITTED', jurisdiction, now)!.toISOString(),
-      };
-      const parsed = rescueRequestSubmittedMessageV1.schema.parse(message);
-      await this.requests.insertCopy(manager, 'REQUESTER', parsed, {
-        compoundId: null,
-        dueAt: new Date(parsed.acknowledgementDueAt),
-        changedByUserId: actor.userId,
-      });
-      await this.exchange.send(manager, {
-        senderCountry: requesterCountry,
-        recipientCountry: jurisdiction,
-        type: rescueRequestSubmittedMessageV1.type,
-        typeVersion: rescueRequestSubmittedMessageV1.version,
-        payload: parsed,
-        correlationId: parsed.requestId,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'rescue-request.submit',
+    return this.work.run(actor, {
+      action: 'rescue-request.submit',
+      authorise: () => {
+        const decision = this.access.authorise(actor, 'rescue-request.submit', null);
+        const requesterCountry = actor.country;
+        if (!requesterCountry || !this.config.HOSTED_COUNTRIES.includes(requesterCountry)) {
+          throw new CodedError('FORBIDDEN', 'Your organisation is not registered on this node.');
+        }
+        return { decision, requesterCountry };
+      },
+      execute: async ({ manager, now, emit, send }, { requesterCountry }) => {
+        const message: RescueRequestSubmittedMessage = {
+          requestId: randomUUID(),
+          reference: await this.requests.nextReference(manager, requesterCountry, now.getUTCFullYear()),
+          requester: {
+            organisationId: actor.organisationId,
+            organisationName: actor.organisationName,
+            country: requesterCountry,
+            kind: reporterKind(actor),
+          },
+          onBehalfOf: input.onBehalfOf,
+          reportedVia: input.reportedVia ?? null,
+          people: input.people,
+          othersCount: input.othersCount,
+          othersNames: input.othersNames ?? [],
+          location: { ...input.location, reportedAt: now.toISOString() },
+          risks: input.risks,
+          safeContact: input.safeContact ?? null,
+          submittedAt: now.toISOString(),
+          acknowledgementDueAt: this.timing.dueAt('SUBMITTED', jurisdiction, now)!.toISOString(),
+        };
+        const parsed = rescueRequestSubmittedMessageV1.schema.parse(message);
+        await this.requests.insertCopy(manager, 'REQUESTER', parsed, {
+          compoundId: null,
+          dueAt: new Date(parsed.acknowledgementDueAt),
+          changedByUserId: actor.userId,
+        });
+        await send({
+          senderCountry: requesterCountry,
+          recipientCountry: jurisdiction,
+          type: rescueRequestSubmittedMessageV1.type,
+          typeVersion: rescueRequestSubmittedMessageV1.version,
+          payload: parsed,
+          correlationId: parsed.requestId,
+        });
+        await emit(rescueRequestSubmittedV1, {
+          aggregateId: parsed.requestId,
+          payload: {
+            requestId: parsed.requestId,
+            requesterOrganisationId: actor.organisationId,
+            jurisdictionCountry: jurisdiction,
+            peopleListed: parsed.people.length,
+            othersCount: parsed.othersCount,
+          },
+        });
+        return parsed.requestId;
+      },
+      audit: (_authorised, requestId) => ({
         resourceType: 'rescue-request',
-        resourceId: parsed.requestId,
+        resourceId: requestId,
         categories: RESCUE_REQUEST_CATEGORIES,
         fields: RESCUE_REQUEST_FIELDS.map((field) => field.name),
         purpose: 'RESCUE',
-        reason: submitDecision.reason,
-      });
-      await this.outbox.appendEvent(manager, rescueRequestSubmittedV1, {
-        aggregateId: parsed.requestId,
-        payload: {
-          requestId: parsed.requestId,
-          requesterOrganisationId: actor.organisationId,
-          jurisdictionCountry: jurisdiction,
-          peopleListed: parsed.people.length,
-          othersCount: parsed.othersCount,
-        },
-      });
-      return this.loadCopy(manager, parsed.requestId, 'REQUESTER');
+      }),
+      view: ({ manager }, _authorised, requestId) => this.loadCopy(manager, requestId, 'REQUESTER'),
     });
   }
 
@@ -211,79 +217,84 @@ export class RescueRequestService {
   }
 
   /** The jurisdiction moves a request on; the requester is told through the exchange. */
-  async changeStatus(
+  changeStatus(
     actor: AuthenticatedActor,
     requestId: string,
     change: { to: RescueRequestStatus; outcome: RescueOutcome | null; reason: string | null },
   ): Promise<LoadedRescueRequest> {
     const organisationName = actor.organisationName;
-    return this.dataSource.transaction(async (manager) => {
-      const row = await this.requests.findCopy(manager, requestId, 'JURISDICTION', true);
-      const decision = this.access.authorise(
-        actor,
-        'rescue-request.update-status',
-        row ? resourceOf(row, await this.requests.accessGrants(manager, [row.id])) : null,
-      );
-      if (!row) throw notFound();
-      this.timing.assertTransition(row.status, change.to, change.outcome);
-      const now = this.clock.now();
-      const dueAt = this.timing.dueAt(change.to, row.jurisdiction_country, now);
-      await this.requests.updateStatus(manager, row.id, {
-        status: change.to,
-        outcome: change.outcome,
-        at: now,
-        dueAt,
-        escalated: false,
-      });
-      if (change.to === 'ACKNOWLEDGED') {
-        // Acknowledging is taking the request on: the focal point who does it becomes a named person
-        // allowed to see the live data (names, places, safe contact), for a limited time.
-        await this.requests.grantAccess(manager, row.id, {
-          userId: actor.userId,
-          grantedBy: actor.userId,
+    return this.work.run(actor, {
+      action: 'rescue-request.update-status',
+      authorise: async (manager) => {
+        const row = await this.requests.findCopy(manager, requestId, 'JURISDICTION', true);
+        const decision = this.access.authorise(
+          actor,
+          'rescue-request.update-status',
+          row ? resourceOf(row, await this.requests.accessGrants(manager, [row.id])) : null,
+        );
+        if (!row) throw notFound();
+        return { decision, row };
+      },
+      execute: async ({ manager, now, emit, send }, { row }) => {
+        this.timing.assertTransition(row.status, change.to, change.outcome);
+        const dueAt = this.timing.dueAt(change.to, row.jurisdiction_country, now);
+        await this.requests.updateStatus(manager, row.id, {
+          status: change.to,
+          outcome: change.outcome,
           at: now,
-          until: new Date(now.getTime() + this.config.RESCUE_ACCESS_GRANT_MS),
+          dueAt,
+          escalated: false,
         });
-      }
-      await this.requests.insertStatusChange(manager, row.id, {
-        from: row.status,
-        to: change.to,
-        outcome: change.outcome,
-        reason: change.reason,
-        userId: actor.userId,
-        organisationName,
-        at: now,
-      });
-      await this.tellRequester(manager, row, {
-        requestId,
-        status: change.to,
-        outcome: change.outcome,
-        reason: change.reason,
-        changedAt: now.toISOString(),
-        changedByOrganisationName: organisationName,
-        dueAt: dueAt?.toISOString() ?? null,
-        escalated: false,
-      });
-      await this.audit.record(manager, actor, {
-        action: 'rescue-request.update-status',
+        if (change.to === 'ACKNOWLEDGED') {
+          // Acknowledging is taking the request on: the focal point who does it becomes a named person
+          // allowed to see the live data (names, places, safe contact), for a limited time.
+          await this.requests.grantAccess(manager, row.id, {
+            userId: actor.userId,
+            grantedBy: actor.userId,
+            at: now,
+            until: new Date(now.getTime() + this.config.RESCUE_ACCESS_GRANT_MS),
+          });
+        }
+        await this.requests.insertStatusChange(manager, row.id, {
+          from: row.status,
+          to: change.to,
+          outcome: change.outcome,
+          reason: change.reason,
+          userId: actor.userId,
+          organisationName,
+          at: now,
+        });
+        await send(
+          statusMessageToRequester(row, {
+            requestId,
+            status: change.to,
+            outcome: change.outcome,
+            reason: change.reason,
+            changedAt: now.toISOString(),
+            changedByOrganisationName: organisationName,
+            dueAt: dueAt?.toISOString() ?? null,
+            escalated: false,
+          }),
+        );
+        await emit(rescueRequestStatusChangedV1, {
+          aggregateId: requestId,
+          payload: {
+            requestId,
+            copy: 'JURISDICTION',
+            from: row.status,
+            to: change.to,
+            outcome: change.outcome,
+          },
+        });
+      },
+      audit: () => ({
         resourceType: 'rescue-request',
         resourceId: requestId,
         categories: ['OPERATIONAL'],
         fields: ['status', 'outcome', 'reason'],
         purpose: 'RESCUE',
-        reason: decision.reason,
-      });
-      await this.outbox.appendEvent(manager, rescueRequestStatusChangedV1, {
-        aggregateId: requestId,
-        payload: {
-          requestId,
-          copy: 'JURISDICTION',
-          from: row.status,
-          to: change.to,
-          outcome: change.outcome,
-        },
-      });
-      return this.loadCopy(manager, requestId, 'JURISDICTION');
+      }),
+      view: ({ manager }) => this.loadCopy(manager, requestId, 'JURISDICTION'),
     });
   }
 
@@ -332,6 +343,7 @@ export class RescueRequestService {
 
   /** Marks requests past their due time, so coordinators are alerted and requesters see the delay. */
   async escalateOverdue(limit = 100): Promise<number> {
+    // Not through UnitOfWork yet: a scheduled sweep with no actor that writes no audit entry.
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const overdue = await this.requests.overdueUnescalated(manager, now, limit);
@@ -343,16 +355,19 @@ export class RescueRequestService {
           dueAt: row.due_at,
           escalated: true,
         });
-        await this.tellRequester(manager, row, {
-          requestId: row.request_id,
-          status: row.status,
-          outcome: row.resolution_outcome,
-          reason: null,
-          changedAt: row.status_changed_at.toISOString(),
-          changedByOrganisationName: `focal point of ${row.jurisdiction_country}`,
-          dueAt: row.due_at?.toISOString() ?? null,
-          escalated: true,
-        });
+        await this.exchange.send(
+          manager,
+          statusMessageToRequester(row, {
+            requestId: row.request_id,
+            status: row.status,
+            outcome: row.resolution_outcome,
+            reason: null,
+            changedAt: row.status_changed_at.toISOString(),
+            changedByOrganisationName: `focal point of ${row.jurisdiction_country}`,
+            dueAt: row.due_at?.toISOString() ?? null,
+            escalated: true,
+          }),
+        );
         await this.outbox.appendEvent(manager, rescueRequestEscalatedV1, {
           aggregateId: row.request_id,
           payload: {
@@ -422,21 +437,21 @@ export class RescueRequestService {
     if (!row) throw notFound();
     return { row, resource: resourceOf(row, await this.requests.accessGrants(manager, [row.id])) };
   }
+}
 
-  private async tellRequester(
-    manager: EntityManager,
-    row: RescueRequestRow,
-    message: RescueRequestStatusChangedMessage,
-  ): Promise<void> {
-    await this.exchange.send(manager, {
-      senderCountry: row.jurisdiction_country,
-      recipientCountry: row.requester_country,
-      type: rescueRequestStatusChangedMessageV1.type,
-      typeVersion: rescueRequestStatusChangedMessageV1.version,
-      payload: rescueRequestStatusChangedMessageV1.schema.parse(message),
-      correlationId: row.request_id,
-    });
-  }
+/** The exchange message that tells the requester's country of a change to its request. */
+function statusMessageToRequester(
+  row: RescueRequestRow,
+  message: RescueRequestStatusChangedMessage,
+): ExchangeSendInput {
+  return {
+    senderCountry: row.jurisdiction_country,
+    recipientCountry: row.requester_country,
+    type: rescueRequestStatusChangedMessageV1.type,
+    typeVersion: rescueRequestStatusChangedMessageV1.version,
+    payload: rescueRequestStatusChangedMessageV1.schema.parse(message),
+    correlationId: row.request_id,
+  };
 }
 
 type AccessGrant = { rescue_request_id: string; user_id: string; valid_until: Date };

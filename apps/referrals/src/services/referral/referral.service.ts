@@ -23,7 +23,7 @@ import {
   type CaseWorkAction,
 } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
-import { CaseAudit } from '../../platform/index.js';
+import { CaseAudit, UnitOfWork, type ChangeAudit } from '../../platform/index.js';
 import { CaseRecords } from '../../case-work/index.js';
 import { ServiceDirectoryService } from '../service-directory/service-directory.service.js';
 import type {
@@ -53,6 +53,7 @@ const JURISDICTION_KINDS: ReadonlySet<string> = new Set(['NRM_COORDINATOR', 'OVE
 export class ReferralService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
     private readonly audit: CaseAudit,
@@ -63,214 +64,231 @@ export class ReferralService {
     private readonly clock: Clock,
   ) {}
 
-  async createReferral(actor: AuthenticatedActor, input: CreateReferralValue): Promise<ReferralModel> {
-    return this.dataSource.transaction(async (manager) => {
-      // Locks the case so that two referrals of the same person to the same service cannot both pass.
-      const authorised = await this.records.authorisePerson(
-        manager,
-        actor,
-        'referral.create',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      const decision = this.access.visibleCategories(
-        actor,
-        'referral.create',
-        authorised.personContext,
-        DATA_CATEGORIES,
-      );
-      const beyondOwnView = input.sharedCategories.filter((category) => decision[category] !== 'ALLOW');
-      if (beyondOwnView.length > 0) {
-        throw new CodedError(
-          'BAD_USER_INPUT',
-          `input.sharedCategories: you cannot share what you do not see yourself (${beyondOwnView.join(', ')})`,
-          { field: 'input.sharedCategories' },
+  createReferral(actor: AuthenticatedActor, input: CreateReferralValue): Promise<ReferralModel> {
+    return this.work.run(actor, {
+      action: 'referral.create',
+      authorise: async (manager) => {
+        // Locks the case so that two referrals of the same person to the same service cannot both pass.
+        const authorised = await this.records.authorisePerson(
+          manager,
+          actor,
+          'referral.create',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          { lock: true },
         );
-      }
-      const service = await this.directory.activeService(manager, input.serviceId);
-      if (service.country !== authorised.record.jurisdictionCountry) {
-        throw new CodedError(
-          'BAD_USER_INPUT',
-          'input.serviceId: the service is in another country; offer a cross-border handoff instead',
-          { field: 'input.serviceId' },
+        const visible = this.access.visibleCategories(
+          actor,
+          'referral.create',
+          authorised.personContext,
+          DATA_CATEGORIES,
         );
-      }
-      if (service.organization_id === actor.organisationId) {
-        throw new CodedError('BAD_USER_INPUT', 'input.serviceId: refer to another organisation’s service', {
-          field: 'input.serviceId',
+        return { ...authorised, visible };
+      },
+      execute: async ({ manager, now, emit }, authorised) => {
+        const decision = authorised.visible;
+        const beyondOwnView = input.sharedCategories.filter((category) => decision[category] !== 'ALLOW');
+        if (beyondOwnView.length > 0) {
+          throw new CodedError(
+            'BAD_USER_INPUT',
+            `input.sharedCategories: you cannot share what you do not see yourself (${beyondOwnView.join(', ')})`,
+            { field: 'input.sharedCategories' },
+          );
+        }
+        const service = await this.directory.activeService(manager, input.serviceId);
+        if (service.country !== authorised.record.jurisdictionCountry) {
+          throw new CodedError(
+            'BAD_USER_INPUT',
+            'input.serviceId: the service is in another country; offer a cross-border handoff instead',
+            { field: 'input.serviceId' },
+          );
+        }
+        if (service.organization_id === actor.organisationId) {
+          throw new CodedError('BAD_USER_INPUT', 'input.serviceId: refer to another organisation’s service', {
+            field: 'input.serviceId',
+          });
+        }
+        if (await this.referrals.hasOpenReferral(manager, input.personId, input.serviceId)) {
+          throw new CodedError(
+            'CONFLICT',
+            'input.serviceId: this person already has an open referral there',
+            {
+              field: 'input.serviceId',
+            },
+          );
+        }
+        const person = authorised.person;
+        const dueAt = this.timing.dueAt('PENDING', service.country, now)!;
+        const id = randomUUID();
+        await this.referrals.insert(manager, {
+          id,
+          case_id: input.caseId,
+          person_id: input.personId,
+          service_id: service.id,
+          service_type: service.service_type,
+          jurisdiction_country: service.country,
+          from_organisation_id: actor.organisationId,
+          from_organisation_name: actor.organisationName,
+          to_organisation_id: service.organization_id,
+          to_organisation_name: service.organization_name,
+          shared_categories: input.sharedCategories,
+          // What a provider needs to decide is operational; gender is identity data, so it travels only
+          // from a sender who may see identity.
+          gender: decision.IDENTITY === 'ALLOW' ? person.gender : 'UNKNOWN',
+          age_band: person.ageBand,
+          languages: person.languages,
+          needs: person.immediateNeeds,
+          urgent_medical_need: person.urgentMedicalNeed,
+          created_by: actor.userId,
+          created_at: now,
+          due_at: dueAt,
         });
-      }
-      if (await this.referrals.hasOpenReferral(manager, input.personId, input.serviceId)) {
-        throw new CodedError('CONFLICT', 'input.serviceId: this person already has an open referral there', {
-          field: 'input.serviceId',
-        });
-      }
-      const person = authorised.person;
-      const now = this.clock.now();
-      const dueAt = this.timing.dueAt('PENDING', service.country, now)!;
-      const id = randomUUID();
-      await this.referrals.insert(manager, {
-        id,
-        case_id: input.caseId,
-        person_id: input.personId,
-        service_id: service.id,
-        service_type: service.service_type,
-        jurisdiction_country: service.country,
-        from_organisation_id: actor.organisationId,
-        from_organisation_name: actor.organisationName,
-        to_organisation_id: service.organization_id,
-        to_organisation_name: service.organization_name,
-        shared_categories: input.sharedCategories,
-        // What a provider needs to decide is operational; gender is identity data, so it travels only
-        // from a sender who may see identity.
-        gender: decision.IDENTITY === 'ALLOW' ? person.gender : 'UNKNOWN',
-        age_band: person.ageBand,
-        languages: person.languages,
-        needs: person.immediateNeeds,
-        urgent_medical_need: person.urgentMedicalNeed,
-        created_by: actor.userId,
-        created_at: now,
-        due_at: dueAt,
-      });
-      await this.referrals.insertStatusChange(manager, {
-        referralId: id,
-        from: null,
-        to: 'PENDING',
-        reason: null,
-        userId: actor.userId,
-        organisationId: actor.organisationId,
-        at: now,
-      });
-      await this.outbox.appendEvent(manager, referralCreatedV1, {
-        aggregateId: id,
-        payload: {
+        await this.referrals.insertStatusChange(manager, {
           referralId: id,
-          caseId: input.caseId,
-          personId: input.personId,
-          serviceId: service.id,
-          serviceType: service.service_type,
-          fromOrganisationId: actor.organisationId,
-          toOrganisationId: service.organization_id,
-          jurisdictionCountry: service.country,
-          sharedCategories: input.sharedCategories,
-          createdBy: actor.userId,
-          createdAt: now.toISOString(),
-          dueAt: dueAt.toISOString(),
-        },
-      });
-      await this.recordChange(manager, actor, 'referral.create', authorised.decision, input.caseId, [
-        'OPERATIONAL',
-        ...input.sharedCategories,
-        ...(decision.IDENTITY === 'ALLOW' ? (['IDENTITY'] as const) : []),
-      ]);
-      return this.view(manager, actor, id);
+          from: null,
+          to: 'PENDING',
+          reason: null,
+          userId: actor.userId,
+          organisationId: actor.organisationId,
+          at: now,
+        });
+        await emit(referralCreatedV1, {
+          aggregateId: id,
+          payload: {
+            referralId: id,
+            caseId: input.caseId,
+            personId: input.personId,
+            serviceId: service.id,
+            serviceType: service.service_type,
+            fromOrganisationId: actor.organisationId,
+            toOrganisationId: service.organization_id,
+            jurisdictionCountry: service.country,
+            sharedCategories: input.sharedCategories,
+            createdBy: actor.userId,
+            createdAt: now.toISOString(),
+            dueAt: dueAt.toISOString(),
+          },
+        });
+        return id;
+      },
+      audit: ({ visible }) =>
+        referralChange(input.caseId, [
+          'OPERATIONAL',
+          ...input.sharedCategories,
+          ...(visible.IDENTITY === 'ALLOW' ? (['IDENTITY'] as const) : []),
+        ]),
+      view: ({ manager }, _authorised, id) => this.view(manager, actor, id),
     });
   }
 
-  async respondToReferral(actor: AuthenticatedActor, input: RespondToReferralValue): Promise<ReferralModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const { row, decision } = await this.lockForSide(manager, actor, input.referralId, 'RECEIVER');
-      const to = input.decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED';
-      assertReferralChange(row.status, { to, declineReason: input.declineReason }, 'RECEIVER');
-      if (to === 'ACCEPTED' && !(await this.consentStands(manager, row.person_id))) {
-        throw new CodedError('CONFLICT', 'The survivor no longer consents to this referral.', {
-          reason: 'CONSENT_WITHDRAWN',
+  respondToReferral(actor: AuthenticatedActor, input: RespondToReferralValue): Promise<ReferralModel> {
+    return this.work.run(actor, {
+      action: 'referral.respond',
+      authorise: (manager) => this.lockForSide(manager, actor, input.referralId, 'RECEIVER'),
+      execute: async ({ manager, now, emit }, { row }) => {
+        const to = input.decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED';
+        assertReferralChange(row.status, { to, declineReason: input.declineReason }, 'RECEIVER');
+        if (to === 'ACCEPTED' && !(await this.consentStands(manager, row.person_id))) {
+          throw new CodedError('CONFLICT', 'The survivor no longer consents to this referral.', {
+            reason: 'CONSENT_WITHDRAWN',
+          });
+        }
+        const dueAt = this.timing.dueAt(to, row.jurisdiction_country, now);
+        await this.referrals.updateStatus(manager, row.id, {
+          status: to,
+          at: now,
+          dueAt,
+          declineReason: input.declineReason,
+          declineNote: to === 'DECLINED' ? input.note : null,
         });
-      }
-      const now = this.clock.now();
-      const dueAt = this.timing.dueAt(to, row.jurisdiction_country, now);
-      await this.referrals.updateStatus(manager, row.id, {
-        status: to,
-        at: now,
-        dueAt,
-        declineReason: input.declineReason,
-        declineNote: to === 'DECLINED' ? input.note : null,
-      });
-      await this.referrals.insertStatusChange(manager, {
-        referralId: row.id,
-        from: row.status,
-        to,
-        reason: input.declineReason,
-        userId: actor.userId,
-        organisationId: actor.organisationId,
-        at: now,
-      });
-      if (to === 'ACCEPTED') {
-        await this.outbox.appendEvent(manager, referralAcceptedV1, {
-          aggregateId: row.id,
-          payload: {
-            referralId: row.id,
-            caseId: row.case_id,
-            toOrganisationId: row.to_organisation_id,
-            respondedBy: actor.userId,
-            respondedAt: now.toISOString(),
-            dueAt: dueAt!.toISOString(),
-          },
-        });
-      } else {
-        await this.outbox.appendEvent(manager, referralDeclinedV1, {
-          aggregateId: row.id,
-          payload: {
-            referralId: row.id,
-            caseId: row.case_id,
-            toOrganisationId: row.to_organisation_id,
-            reason: input.declineReason!,
-            respondedBy: actor.userId,
-            respondedAt: now.toISOString(),
-          },
-        });
-      }
-      await this.recordChange(manager, actor, 'referral.respond', decision, row.case_id, ['OPERATIONAL']);
-      return this.view(manager, actor, row.id);
-    });
-  }
-
-  async updateReferral(actor: AuthenticatedActor, input: UpdateReferralValue): Promise<ReferralModel> {
-    const side: ReferralSide = input.status === 'WITHDRAWN' ? 'SENDER' : 'RECEIVER';
-    return this.dataSource.transaction(async (manager) => {
-      const { row, decision, action } = await this.lockForSide(manager, actor, input.referralId, side);
-      assertReferralChange(row.status, { to: input.status, outcome: input.outcome }, side);
-      if (input.note && input.status !== 'COMPLETED') {
-        throw new CodedError('BAD_USER_INPUT', 'input.note: only a completion takes a note', {
-          field: 'input.note',
-        });
-      }
-      const now = this.clock.now();
-      const dueAt = this.timing.dueAt(input.status, row.jurisdiction_country, now);
-      await this.referrals.updateStatus(manager, row.id, {
-        status: input.status,
-        at: now,
-        dueAt,
-        outcome: input.outcome,
-        outcomeNote: input.note,
-      });
-      await this.referrals.insertStatusChange(manager, {
-        referralId: row.id,
-        from: row.status,
-        to: input.status,
-        reason: input.outcome,
-        userId: actor.userId,
-        organisationId: actor.organisationId,
-        at: now,
-      });
-      await this.outbox.appendEvent(manager, referralStatusChangedV1, {
-        aggregateId: row.id,
-        payload: {
+        await this.referrals.insertStatusChange(manager, {
           referralId: row.id,
-          caseId: row.case_id,
+          from: row.status,
+          to,
+          reason: input.declineReason,
+          userId: actor.userId,
+          organisationId: actor.organisationId,
+          at: now,
+        });
+        if (to === 'ACCEPTED') {
+          await emit(referralAcceptedV1, {
+            aggregateId: row.id,
+            payload: {
+              referralId: row.id,
+              caseId: row.case_id,
+              toOrganisationId: row.to_organisation_id,
+              respondedBy: actor.userId,
+              respondedAt: now.toISOString(),
+              dueAt: dueAt!.toISOString(),
+            },
+          });
+        } else {
+          await emit(referralDeclinedV1, {
+            aggregateId: row.id,
+            payload: {
+              referralId: row.id,
+              caseId: row.case_id,
+              toOrganisationId: row.to_organisation_id,
+              reason: input.declineReason!,
+              respondedBy: actor.userId,
+              respondedAt: now.toISOString(),
+            },
+          });
+        }
+      },
+      audit: ({ row }) => referralChange(row.case_id, ['OPERATIONAL']),
+      view: ({ manager }, { row }) => this.view(manager, actor, row.id),
+    });
+  }
+
+  updateReferral(actor: AuthenticatedActor, input: UpdateReferralValue): Promise<ReferralModel> {
+    const side: ReferralSide = input.status === 'WITHDRAWN' ? 'SENDER' : 'RECEIVER';
+    return this.work.run(actor, {
+      // The action the side is authorised through (see lockForSide), which the audit entry names.
+      action: side === 'RECEIVER' ? 'referral.respond' : 'case.read',
+      authorise: (manager) => this.lockForSide(manager, actor, input.referralId, side),
+      execute: async ({ manager, now, emit }, { row }) => {
+        assertReferralChange(row.status, { to: input.status, outcome: input.outcome }, side);
+        if (input.note && input.status !== 'COMPLETED') {
+          throw new CodedError('BAD_USER_INPUT', 'input.note: only a completion takes a note', {
+            field: 'input.note',
+          });
+        }
+        const dueAt = this.timing.dueAt(input.status, row.jurisdiction_country, now);
+        await this.referrals.updateStatus(manager, row.id, {
+          status: input.status,
+          at: now,
+          dueAt,
+          outcome: input.outcome,
+          outcomeNote: input.note,
+        });
+        await this.referrals.insertStatusChange(manager, {
+          referralId: row.id,
           from: row.status,
           to: input.status,
-          outcome: input.outcome,
-          changedBy: actor.userId,
-          changedByOrganisationId: actor.organisationId,
-          changedAt: now.toISOString(),
-          dueAt: dueAt?.toISOString() ?? null,
-        },
-      });
-      await this.recordChange(manager, actor, action, decision, row.case_id, ['OPERATIONAL']);
-      return this.view(manager, actor, row.id);
+          reason: input.outcome,
+          userId: actor.userId,
+          organisationId: actor.organisationId,
+          at: now,
+        });
+        await emit(referralStatusChangedV1, {
+          aggregateId: row.id,
+          payload: {
+            referralId: row.id,
+            caseId: row.case_id,
+            from: row.status,
+            to: input.status,
+            outcome: input.outcome,
+            changedBy: actor.userId,
+            changedByOrganisationId: actor.organisationId,
+            changedAt: now.toISOString(),
+            dueAt: dueAt?.toISOString() ?? null,
+          },
+        });
+      },
+      audit: ({ row }) => referralChange(row.case_id, ['OPERATIONAL']),
+      view: ({ manager }, { row }) => this.view(manager, actor, row.id),
     });
   }
 
@@ -331,6 +349,7 @@ export class ReferralService {
    * flag shows on the referral, and an event goes out.
    */
   async escalateOverdue(limit = 100): Promise<number> {
+    // Not through UnitOfWork yet: a scheduled sweep with no actor that writes no audit entry.
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const overdue = await this.referrals.overdueUnescalated(manager, now, limit);
@@ -399,24 +418,11 @@ export class ReferralService {
     )) as unknown[];
     return rows.length > 0;
   }
+}
 
-  private async recordChange(
-    manager: EntityManager,
-    actor: AuthenticatedActor,
-    action: CaseWorkAction,
-    decision: Pick<AllowedDecision, 'reason'>,
-    caseId: string,
-    categories: readonly DataCategory[],
-  ): Promise<void> {
-    await this.audit.recordAudit(manager, actor, {
-      action,
-      decision,
-      resourceType: 'case',
-      resourceId: caseId,
-      categories,
-      fields: REFERRAL_FIELDS,
-    });
-  }
+/** The audit entry of a referral change: the referral's operational fields, on its case. */
+function referralChange(caseId: string, categories: readonly DataCategory[]): ChangeAudit {
+  return { resourceType: 'case', resourceId: caseId, categories, fields: REFERRAL_FIELDS };
 }
 
 function notFound(): CodedError {
