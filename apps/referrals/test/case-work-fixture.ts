@@ -65,17 +65,17 @@ export function caseWorkServices(dataSource: DataSource, clock: ManualClock) {
     () => clock.now().getTime(),
   );
   return {
-    cases: new CaseService(dataSource, access, clock, outbox, audit, views),
+    cases: new CaseService(work, dataSource, access, audit, views),
     consents: new ConsentService(work, records, views, new ConsentWithdrawalHooks()),
-    interviews: new InterviewService(dataSource, records, access, views, audit, outbox, clock),
-    screenings: new ScreeningService(dataSource, records, views, audit, outbox, clock),
-    identification: new IdentificationService(dataSource, records, access, views, audit, outbox, clock),
+    interviews: new InterviewService(work, records, access, views, clock),
+    screenings: new ScreeningService(work, records, views),
+    identification: new IdentificationService(work, records, access, views, clock),
     attestations: new AttestationService(
+      work,
       dataSource,
       records,
       access,
       audit,
-      outbox,
       clock,
       hasher,
       limiter,

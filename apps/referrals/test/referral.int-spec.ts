@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { AuditTrail, ManualClock, Outbox, parseInput, type AuthenticatedActor } from '@passage/shared';
+import {
+  AuditTrail,
+  ExchangeSender,
+  ManualClock,
+  Outbox,
+  parseInput,
+  type AuthenticatedActor,
+} from '@passage/shared';
 import { createTestDatabase } from '@passage/shared/testing';
 import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
 import { CaseAudit } from '../src/platform/audit/case-audit.js';
+import { UnitOfWork } from '../src/platform/unit-of-work/unit-of-work.js';
 import { CaseRecords } from '../src/case-work/case/case-records.js';
 import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
 import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
@@ -96,7 +104,12 @@ describe('services directory and referrals (real Postgres)', () => {
     const views = new CaseViewReader(records, access, audit);
     const producer = { service: 'referrals', node: 'local' };
     const outbox = new Outbox(producer);
-    cases = new CaseService(dataSource, access, clock, outbox, audit, views);
+    // Opening a case sends nothing across borders; a message it tried to send would fail the test.
+    const noExchange = {
+      send: () => Promise.reject(new Error('case work sends no exchange message')),
+    } as unknown as ExchangeSender;
+    const work = new UnitOfWork(dataSource, outbox, noExchange, audit, clock);
+    cases = new CaseService(work, dataSource, access, audit, views);
     directory = new ServiceDirectoryService(
       dataSource,
       new ServiceDirectoryRepository(),
