@@ -91,7 +91,7 @@ describe('UnitOfWork', () => {
         audit: () => ({
           resourceType: 'case',
           resourceId: 'case-1',
-          categories: { OPERATIONAL: 'ALLOW', HEALTH: 'DENY', LEGAL: 'ALLOW' },
+          categories: { OPERATIONAL: 'ALLOW', HEALTH: 'REDACT', LEGAL: 'ALLOW' },
           fields: ['people.ageBand'],
           purpose: 'RESCUE',
         }),
