@@ -104,12 +104,12 @@ describe('services directory and referrals (real Postgres)', () => {
     const views = new CaseViewReader(records, access, audit);
     const producer = { service: 'referrals', node: 'local' };
     const outbox = new Outbox(producer);
-    cases = new CaseService(dataSource, access, clock, outbox, audit, views);
     // Referrals stay inside one country; a message they tried to send would fail the test.
     const noExchange = {
       send: () => Promise.reject(new Error('referrals send no exchange message')),
     } as unknown as ExchangeSender;
     const work = new UnitOfWork(dataSource, outbox, noExchange, audit, clock);
+    cases = new CaseService(work, dataSource, access, audit, views);
     directory = new ServiceDirectoryService(
       dataSource,
       new ServiceDirectoryRepository(),

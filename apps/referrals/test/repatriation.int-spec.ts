@@ -156,15 +156,15 @@ describe('repatriation (real Postgres)', () => {
       remoteWork: new RemoteStepWork(writer, arrival, sharing, records, clock),
       // The Indonesian node's side of the same plans; one database plays both nodes here.
       assignments: new RepatriationAssignments(source, access, audit, exchangeOf('ID'), clock),
-      cases: new CaseService(source, access, clock, outbox, caseAudit, views),
+      cases: new CaseService(work, source, access, caseAudit, views),
       consents: new ConsentService(work, records, views, new ConsentWithdrawalHooks()),
-      identification: new IdentificationService(source, records, access, views, caseAudit, outbox, clock),
+      identification: new IdentificationService(work, records, access, views, clock),
       attestations: new AttestationService(
+        work,
         source,
         records,
         access,
         caseAudit,
-        outbox,
         clock,
         hasher,
         limiter,

@@ -8,7 +8,6 @@ import {
   AttestationVerifier,
   Clock,
   CodedError,
-  Outbox,
   VerificationRateLimitedError,
   VerificationRateLimiter,
   generateAttestationCode,
@@ -16,8 +15,7 @@ import {
   type AuthenticatedActor,
   type StoredAttestation,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/index.js';
-import { CaseAudit } from '../../platform/index.js';
+import { CaseAudit, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { ProtectionAttestationEntity } from './entities/protection-attestation.entity.js';
@@ -39,98 +37,101 @@ const DAY_MS = 24 * 3600 * 1000;
 @Injectable()
 export class AttestationService {
   constructor(
+    private readonly work: UnitOfWork,
+    // Verification is a read: it runs its own transaction and writes its audit entry itself.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
     private readonly audit: CaseAudit,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly hasher: AttestationHasher,
     private readonly limiter: VerificationRateLimiter,
     @Inject(ATTESTATION_VALIDITY_DAYS) private readonly defaultValidityDays: number,
   ) {}
 
-  async issue(
+  issue(
     actor: AuthenticatedActor,
     input: { caseId: string; personId: string; validForDays: number | null },
   ): Promise<IssueProtectionAttestationPayload> {
-    return this.dataSource.transaction(async (manager) => {
-      const { decision, person, record } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'attestation.issue',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      const jurisdictionCountry = record.jurisdictionCountry;
-      const current = await manager.findOne(IdentificationDecisionEntity, {
-        where: { personId: person.id, jurisdictionCountry },
-        order: { recordedAt: 'DESC', id: 'DESC' },
-      });
-      if (!current || !grantsNonPunishmentProtection(current.status)) {
-        throw new CodedError(
-          'CONFLICT',
-          'input.personId: an attestation needs a reasonable-grounds (or better) decision in this jurisdiction',
-          { field: 'input.personId' },
-        );
-      }
-      if (!person.documentNumber) {
-        throw new CodedError('CONFLICT', "input.personId: record the person's document number first", {
-          field: 'input.personId',
+    return this.work.run(actor, {
+      action: 'attestation.issue',
+      authorise: (manager) =>
+        this.records.authorisePerson(
+          manager,
+          actor,
+          'attestation.issue',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          { lock: true },
+        ),
+      execute: async ({ manager, now, emit }, { person, record }) => {
+        const jurisdictionCountry = record.jurisdictionCountry;
+        const current = await manager.findOne(IdentificationDecisionEntity, {
+          where: { personId: person.id, jurisdictionCountry },
+          order: { recordedAt: 'DESC', id: 'DESC' },
         });
-      }
-      const now = this.clock.now();
-      // A new code replaces any earlier one: only the latest attestation a person carries verifies.
-      await manager.update(
-        ProtectionAttestationEntity,
-        { personId: person.id, jurisdictionCountry, revokedAt: IsNull() },
-        { revokedAt: now },
-      );
-      const code = generateAttestationCode();
-      const digests = this.hasher.digestsForIssue(code, person.documentNumber);
-      const validUntil = new Date(now.getTime() + (input.validForDays ?? this.defaultValidityDays) * DAY_MS);
-      const attestation: ProtectionAttestationEntity = {
-        id: randomUUID(),
-        caseId: input.caseId,
-        personId: person.id,
-        decisionId: current.id,
-        jurisdictionCountry,
-        keyId: digests.keyId,
-        codeHash: digests.codeHash,
-        documentBinding: digests.documentBinding,
-        issuedByOrganisationId: actor.organisationId,
-        issuedByName: actor.organisationName,
-        issuedByUserId: actor.userId,
-        issuedAt: now,
-        validUntil,
-        revokedAt: null,
-      };
-      await manager.insert(ProtectionAttestationEntity, attestation);
-      await this.outbox.appendEvent(manager, attestationIssuedV1, {
-        aggregateId: input.caseId,
-        payload: {
+        if (!current || !grantsNonPunishmentProtection(current.status)) {
+          throw new CodedError(
+            'CONFLICT',
+            'input.personId: an attestation needs a reasonable-grounds (or better) decision in this jurisdiction',
+            { field: 'input.personId' },
+          );
+        }
+        if (!person.documentNumber) {
+          throw new CodedError('CONFLICT', "input.personId: record the person's document number first", {
+            field: 'input.personId',
+          });
+        }
+        // A new code replaces any earlier one: only the latest attestation a person carries verifies.
+        await manager.update(
+          ProtectionAttestationEntity,
+          { personId: person.id, jurisdictionCountry, revokedAt: IsNull() },
+          { revokedAt: now },
+        );
+        const code = generateAttestationCode();
+        const digests = this.hasher.digestsForIssue(code, person.documentNumber);
+        const validDays = input.validForDays ?? this.defaultValidityDays;
+        const validUntil = new Date(now.getTime() + validDays * DAY_MS);
+        const attestation: ProtectionAttestationEntity = {
+          id: randomUUID(),
           caseId: input.caseId,
           personId: person.id,
-          attestationId: attestation.id,
           decisionId: current.id,
           jurisdictionCountry,
+          keyId: digests.keyId,
+          codeHash: digests.codeHash,
+          documentBinding: digests.documentBinding,
           issuedByOrganisationId: actor.organisationId,
-          issuedBy: actor.userId,
-          issuedAt: now.toISOString(),
-          validUntil: validUntil.toISOString(),
-        },
-      });
-      await this.audit.recordAudit(manager, actor, {
-        action: 'attestation.issue',
-        decision,
+          issuedByName: actor.organisationName,
+          issuedByUserId: actor.userId,
+          issuedAt: now,
+          validUntil,
+          revokedAt: null,
+        };
+        await manager.insert(ProtectionAttestationEntity, attestation);
+        await emit(attestationIssuedV1, {
+          aggregateId: input.caseId,
+          payload: {
+            caseId: input.caseId,
+            personId: person.id,
+            attestationId: attestation.id,
+            decisionId: current.id,
+            jurisdictionCountry,
+            issuedByOrganisationId: actor.organisationId,
+            issuedBy: actor.userId,
+            issuedAt: now.toISOString(),
+            validUntil: validUntil.toISOString(),
+          },
+        });
+        return { attestationId: attestation.id, code, validUntil, issuedBy: actor.organisationName };
+      },
+      audit: () => ({
         resourceType: 'case',
         resourceId: input.caseId,
         categories: ['LEGAL'],
         fields: ['people.documentNumber', 'identificationDecisions.status', 'attestations.validUntil'],
-      });
-      return { attestationId: attestation.id, code, validUntil, issuedBy: actor.organisationName };
+      }),
     });
   }
 

@@ -4,19 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseOpenedV1, massIntakeRegisteredV1, type DataCategory } from '@passage/schemas';
 import {
-  Clock,
   CodedError,
-  Outbox,
   decodeCursor,
   toConnection,
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/index.js';
+import { CaseAudit, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import type { MassIntakePersonValue, PersonInputValue } from '../person/dtos/person.input.js';
 import { PERSON_FIELD_CATEGORIES, personalFields, type PersonField } from '../person/person-fields.js';
-import { CaseAudit } from '../../platform/index.js';
 import { allocateCaseReferences } from './case-reference.js';
 import { CASE_OPENING_RESCUE_OUTCOMES, type CaseOrigin } from './case-vocabulary.js';
 import { CaseViewReader } from './case-view.reader.js';
@@ -32,48 +29,46 @@ const PEOPLE_PER_STATEMENT = 1_000;
 @Injectable()
 export class CaseService {
   constructor(
+    private readonly work: UnitOfWork,
+    // Reads run their own transaction: getCase audits through the view, listCases only when it shows rows.
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: ReferralsAccess,
-    private readonly clock: Clock,
-    private readonly outbox: Outbox,
     private readonly audit: CaseAudit,
     private readonly views: CaseViewReader,
   ) {}
 
-  async openCase(actor: AuthenticatedActor, input: OpenCaseValue): Promise<CaseModel> {
-    const decision = this.access.authorise(actor, 'case.open', null);
-    const jurisdictionCountry = jurisdictionOf(actor);
-    return this.dataSource.transaction(async (manager) => {
-      if (input.rescueRequestId) {
-        await this.assertCaseCanOpenFromRescue(manager, input.rescueRequestId, jurisdictionCountry);
-      }
-      const now = this.clock.now();
-      const [reference] = await allocateCaseReferences(manager, jurisdictionCountry, now.getUTCFullYear(), 1);
-      const record = this.newCase(actor, jurisdictionCountry, reference, input.origin, now, {
-        rescueRequestId: input.rescueRequestId,
-        massIntakeId: null,
-      });
-      await manager.insert(CaseEntity, record);
-      const persons = input.people.map((person) => newPerson(record.id, person, now));
-      await insertPeople(manager, persons);
-      await this.outbox.appendEvent(manager, caseOpenedV1, {
-        aggregateId: record.id,
-        payload: openedPayload(
-          record,
-          persons.map((person) => person.id),
-        ),
-      });
-      const written = writtenFields(input.people);
-      await this.audit.recordAudit(manager, actor, {
-        action: 'case.open',
-        decision,
-        resourceType: 'case',
-        resourceId: record.id,
-        categories: written.categories,
-        fields: written.fields,
-      });
+  openCase(actor: AuthenticatedActor, input: OpenCaseValue): Promise<CaseModel> {
+    return this.work.run(actor, {
+      action: 'case.open',
+      authorise: () => ({
+        decision: this.access.authorise(actor, 'case.open', null),
+        jurisdictionCountry: jurisdictionOf(actor),
+      }),
+      execute: async ({ manager, now, emit }, { jurisdictionCountry }) => {
+        if (input.rescueRequestId) {
+          await this.assertCaseCanOpenFromRescue(manager, input.rescueRequestId, jurisdictionCountry);
+        }
+        const year = now.getUTCFullYear();
+        const [reference] = await allocateCaseReferences(manager, jurisdictionCountry, year, 1);
+        const record = this.newCase(actor, jurisdictionCountry, reference, input.origin, now, {
+          rescueRequestId: input.rescueRequestId,
+          massIntakeId: null,
+        });
+        await manager.insert(CaseEntity, record);
+        const persons = input.people.map((person) => newPerson(record.id, person, now));
+        await insertPeople(manager, persons);
+        await emit(caseOpenedV1, {
+          aggregateId: record.id,
+          payload: openedPayload(
+            record,
+            persons.map((person) => person.id),
+          ),
+        });
+        return record.id;
+      },
+      audit: (_, caseId) => ({ resourceType: 'case', resourceId: caseId, ...writtenFields(input.people) }),
       // A created record is read back through its read action, like any other read.
-      return this.views.read(manager, actor, record.id);
+      view: ({ manager }, _, caseId) => this.views.read(manager, actor, caseId),
     });
   }
 
@@ -81,69 +76,68 @@ export class CaseService {
    * Registers a raid's worth of people in one transaction: one case each, inserted a thousand rows at a
    * time, a `case.opened` per case written as a batch, one summary event and one audit record.
    */
-  async registerMassIntake(
+  registerMassIntake(
     actor: AuthenticatedActor,
     input: RegisterMassIntakeValue,
   ): Promise<RegisterMassIntakePayload> {
-    const decision = this.access.authorise(actor, 'mass-intake.register', null);
-    const jurisdictionCountry = jurisdictionOf(actor);
     const massIntakeId = randomUUID();
-    return this.dataSource.transaction(async (manager) => {
-      const now = this.clock.now();
-      const references = await allocateCaseReferences(
-        manager,
-        jurisdictionCountry,
-        now.getUTCFullYear(),
-        input.people.length,
-      );
-      const cases = references.map((reference) =>
-        this.newCase(actor, jurisdictionCountry, reference, 'MASS_INTAKE', now, {
-          rescueRequestId: null,
-          massIntakeId,
-        }),
-      );
-      const persons = input.people.map((person, index) => newPerson(cases[index].id, person, now));
-      for (let start = 0; start < cases.length; start += PEOPLE_PER_STATEMENT) {
-        await manager.insert(CaseEntity, cases.slice(start, start + PEOPLE_PER_STATEMENT));
-      }
-      await insertPeople(manager, persons);
-      await this.outbox.appendEvents(
-        manager,
-        caseOpenedV1,
-        cases.map((record, index) => ({
-          aggregateId: record.id,
-          payload: openedPayload(record, [persons[index].id]),
-        })),
-      );
-      await this.outbox.appendEvent(manager, massIntakeRegisteredV1, {
-        aggregateId: massIntakeId,
-        payload: {
-          massIntakeId,
-          ownerOrganisationId: actor.organisationId,
+    return this.work.run(actor, {
+      action: 'mass-intake.register',
+      authorise: () => ({
+        decision: this.access.authorise(actor, 'mass-intake.register', null),
+        jurisdictionCountry: jurisdictionOf(actor),
+      }),
+      execute: async ({ manager, now, emit, emitAll }, { jurisdictionCountry }) => {
+        const references = await allocateCaseReferences(
+          manager,
           jurisdictionCountry,
+          now.getUTCFullYear(),
+          input.people.length,
+        );
+        const cases = references.map((reference) =>
+          this.newCase(actor, jurisdictionCountry, reference, 'MASS_INTAKE', now, {
+            rescueRequestId: null,
+            massIntakeId,
+          }),
+        );
+        const persons = input.people.map((person, index) => newPerson(cases[index].id, person, now));
+        for (let start = 0; start < cases.length; start += PEOPLE_PER_STATEMENT) {
+          await manager.insert(CaseEntity, cases.slice(start, start + PEOPLE_PER_STATEMENT));
+        }
+        await insertPeople(manager, persons);
+        await emitAll(
+          caseOpenedV1,
+          cases.map((record, index) => ({
+            aggregateId: record.id,
+            payload: openedPayload(record, [persons[index].id]),
+          })),
+        );
+        await emit(massIntakeRegisteredV1, {
+          aggregateId: massIntakeId,
+          payload: {
+            massIntakeId,
+            ownerOrganisationId: actor.organisationId,
+            jurisdictionCountry,
+            caseCount: cases.length,
+            registeredBy: actor.userId,
+            registeredAt: now.toISOString(),
+          },
+        });
+        return {
+          massIntakeId,
           caseCount: cases.length,
-          registeredBy: actor.userId,
-          registeredAt: now.toISOString(),
-        },
-      });
-      const written = writtenFields(input.people);
-      await this.audit.recordAudit(manager, actor, {
-        action: 'mass-intake.register',
-        decision,
+          cases: cases.map((record, index) => ({
+            caseId: record.id,
+            personId: persons[index].id,
+            reference: record.reference,
+          })),
+        };
+      },
+      audit: () => ({
         resourceType: 'mass-intake',
         resourceId: massIntakeId,
-        categories: written.categories,
-        fields: written.fields,
-      });
-      return {
-        massIntakeId,
-        caseCount: cases.length,
-        cases: cases.map((record, index) => ({
-          caseId: record.id,
-          personId: persons[index].id,
-          reference: record.reference,
-        })),
-      };
+        ...writtenFields(input.people),
+      }),
     });
   }
 

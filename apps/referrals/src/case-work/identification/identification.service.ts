@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { identificationDecidedV1 } from '@passage/schemas';
-import { Clock, CodedError, Outbox, type AuthenticatedActor } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/index.js';
-import { CaseAudit } from '../../platform/index.js';
+import { Clock, CodedError, type AuthenticatedActor } from '@passage/shared';
+import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
@@ -21,12 +18,11 @@ import type { z } from 'zod';
 @Injectable()
 export class IdentificationService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
     private readonly views: CaseViewReader,
-    private readonly audit: CaseAudit,
-    private readonly outbox: Outbox,
+    // A date in the future is refused before the case is even looked up.
     private readonly clock: Clock,
   ) {}
 
@@ -34,98 +30,101 @@ export class IdentificationService {
     actor: AuthenticatedActor,
     input: z.output<typeof recordIdentificationDecisionSchema>,
   ): Promise<CaseModel> {
-    const now = this.clock.now();
-    if (input.decidedAt.getTime() > now.getTime()) {
+    if (input.decidedAt.getTime() > this.clock.now().getTime()) {
       throw new CodedError('BAD_USER_INPUT', 'input.decidedAt: must not be in the future', {
         field: 'input.decidedAt',
       });
     }
-    return this.dataSource.transaction(async (manager) => {
-      // Need to know first: whoever decides must already be allowed to read the case.
-      const { person, personContext } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'case.read',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      const jurisdictionCountry = input.jurisdictionCountry ?? personContext.jurisdictionCountry;
-      // Then authority: the policy decides against the deciding jurisdiction, so only that country's
-      // coordinator (or its police holding the case) may decide for it.
-      const decision = this.access.authorise(actor, 'identification.decide', {
-        ...personContext,
-        jurisdictionCountry,
-      });
-      if (input.recognisedBy.includes(jurisdictionCountry)) {
-        throw new CodedError('BAD_USER_INPUT', 'input.recognisedBy: must list other countries only', {
-          field: 'input.recognisedBy',
-        });
-      }
-      const current = await manager.findOne(IdentificationDecisionEntity, {
-        where: { personId: person.id, jurisdictionCountry },
-        order: { recordedAt: 'DESC', id: 'DESC' },
-      });
-      const from = current?.status ?? null;
-      if (!isAllowedDecision(from, input.status)) {
-        throw new CodedError(
-          'BAD_USER_INPUT',
-          `input.status: ${input.status} cannot follow ${from ?? 'no decision'} in this jurisdiction`,
-          { field: 'input.status' },
+    return this.work.run(actor, {
+      action: 'identification.decide',
+      authorise: async (manager) => {
+        // Need to know first: whoever decides must already be allowed to read the case.
+        const { person, personContext } = await this.records.authorisePerson(
+          manager,
+          actor,
+          'case.read',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          { lock: true },
         );
-      }
-      const record: IdentificationDecisionEntity = {
-        id: randomUUID(),
-        caseId: input.caseId,
-        personId: person.id,
-        jurisdictionCountry,
-        status: input.status,
-        previousStatus: from,
-        authorityOrganisationId: input.authorityOrganisationId ?? actor.organisationId,
-        legalBasis: input.legalBasis,
-        decidedAt: input.decidedAt,
-        recognisedBy: input.recognisedBy,
-        recordedBy: actor.userId,
-        recordedAt: now,
-      };
-      await manager.insert(IdentificationDecisionEntity, record);
-      const taskIds: string[] = [];
-      for (const kind of followUpTasksFor(input.status)) {
-        const inserted = (await manager.query(
-          `INSERT INTO case_follow_up_task (id, case_id, person_id, jurisdiction_country, kind, status, decision_id, created_at)
-           VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7)
-           ON CONFLICT (person_id, jurisdiction_country, kind) DO NOTHING
-           RETURNING id`,
-          [randomUUID(), input.caseId, person.id, jurisdictionCountry, kind, record.id, now],
-        )) as { id: string }[];
-        taskIds.push(...inserted.map((row) => row.id));
-      }
-      await this.outbox.appendEvent(manager, identificationDecidedV1, {
-        aggregateId: input.caseId,
-        payload: {
+        const jurisdictionCountry = input.jurisdictionCountry ?? personContext.jurisdictionCountry;
+        // Then authority: the policy decides against the deciding jurisdiction, so only that country's
+        // coordinator (or its police holding the case) may decide for it.
+        const decision = this.access.authorise(actor, 'identification.decide', {
+          ...personContext,
+          jurisdictionCountry,
+        });
+        return { decision, person, jurisdictionCountry };
+      },
+      execute: async ({ manager, now, emit }, { person, jurisdictionCountry }) => {
+        if (input.recognisedBy.includes(jurisdictionCountry)) {
+          throw new CodedError('BAD_USER_INPUT', 'input.recognisedBy: must list other countries only', {
+            field: 'input.recognisedBy',
+          });
+        }
+        const current = await manager.findOne(IdentificationDecisionEntity, {
+          where: { personId: person.id, jurisdictionCountry },
+          order: { recordedAt: 'DESC', id: 'DESC' },
+        });
+        const from = current?.status ?? null;
+        if (!isAllowedDecision(from, input.status)) {
+          throw new CodedError(
+            'BAD_USER_INPUT',
+            `input.status: ${input.status} cannot follow ${from ?? 'no decision'} in this jurisdiction`,
+            { field: 'input.status' },
+          );
+        }
+        const record: IdentificationDecisionEntity = {
+          id: randomUUID(),
           caseId: input.caseId,
           personId: person.id,
-          decisionId: record.id,
           jurisdictionCountry,
-          status: record.status,
+          status: input.status,
           previousStatus: from,
-          authorityOrganisationId: record.authorityOrganisationId,
-          recognisedBy: record.recognisedBy,
-          decidedAt: record.decidedAt.toISOString(),
-          followUpTaskIds: taskIds,
+          authorityOrganisationId: input.authorityOrganisationId ?? actor.organisationId,
+          legalBasis: input.legalBasis,
+          decidedAt: input.decidedAt,
+          recognisedBy: input.recognisedBy,
           recordedBy: actor.userId,
-        },
-      });
-      await this.audit.recordAudit(manager, actor, {
-        action: 'identification.decide',
-        decision,
+          recordedAt: now,
+        };
+        await manager.insert(IdentificationDecisionEntity, record);
+        const taskIds: string[] = [];
+        for (const kind of followUpTasksFor(input.status)) {
+          const inserted = (await manager.query(
+            `INSERT INTO case_follow_up_task (id, case_id, person_id, jurisdiction_country, kind, status, decision_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7)
+             ON CONFLICT (person_id, jurisdiction_country, kind) DO NOTHING
+             RETURNING id`,
+            [randomUUID(), input.caseId, person.id, jurisdictionCountry, kind, record.id, now],
+          )) as { id: string }[];
+          taskIds.push(...inserted.map((row) => row.id));
+        }
+        await emit(identificationDecidedV1, {
+          aggregateId: input.caseId,
+          payload: {
+            caseId: input.caseId,
+            personId: person.id,
+            decisionId: record.id,
+            jurisdictionCountry,
+            status: record.status,
+            previousStatus: from,
+            authorityOrganisationId: record.authorityOrganisationId,
+            recognisedBy: record.recognisedBy,
+            decidedAt: record.decidedAt.toISOString(),
+            followUpTaskIds: taskIds,
+            recordedBy: actor.userId,
+          },
+        });
+      },
+      audit: () => ({
         resourceType: 'case',
         resourceId: input.caseId,
         categories: ['LEGAL'],
         fields: ['identificationDecisions.status', 'identificationDecisions.legalBasis'],
-      });
-      return this.views.read(manager, actor, input.caseId);
+      }),
+      view: ({ manager }) => this.views.read(manager, actor, input.caseId),
     });
   }
 }

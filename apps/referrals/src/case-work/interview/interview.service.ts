@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { interviewRecordedV1, type DataCategory } from '@passage/schemas';
-import { AccessDeniedError, Clock, CodedError, Outbox, type AuthenticatedActor } from '@passage/shared';
-import { ReferralsAccess } from '../../platform/index.js';
-import { CaseAudit } from '../../platform/index.js';
+import { AccessDeniedError, Clock, CodedError, type AuthenticatedActor } from '@passage/shared';
+import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
@@ -19,12 +16,11 @@ import type { z } from 'zod';
 @Injectable()
 export class InterviewService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
     private readonly views: CaseViewReader,
-    private readonly audit: CaseAudit,
-    private readonly outbox: Outbox,
+    // A date in the future is refused before the case is even looked up.
     private readonly clock: Clock,
   ) {}
 
@@ -32,79 +28,83 @@ export class InterviewService {
     actor: AuthenticatedActor,
     input: z.output<typeof recordInterviewSchema>,
   ): Promise<CaseModel> {
-    const now = this.clock.now();
-    if (input.conductedAt.getTime() > now.getTime()) {
+    if (input.conductedAt.getTime() > this.clock.now().getTime()) {
       throw new CodedError('BAD_USER_INPUT', 'input.conductedAt: must not be in the future', {
         field: 'input.conductedAt',
       });
     }
-    return this.dataSource.transaction(async (manager) => {
-      const { decision, personContext } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'interview.record',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      // Logging a sexual-violence or health topic (or a disclosure) records data of that category: only
-      // someone who may hold it may write it.
-      const touched = new Set<DataCategory>([
-        'OPERATIONAL',
-        ...input.topics.map((topic) => TOPIC_CATEGORIES[topic]),
-      ]);
-      if (input.sexualViolenceDisclosed !== null) touched.add('SEXUAL_VIOLENCE');
-      const allowed = this.access.visibleCategories(actor, 'interview.record', personContext, [...touched]);
-      if ([...touched].some((category) => allowed[category] !== 'ALLOW'))
-        throw new AccessDeniedError('NO_NEED_TO_KNOW');
-
-      const interview: InterviewEntity = {
-        id: randomUUID(),
-        caseId: input.caseId,
-        personId: input.personId,
-        interviewerUserId: actor.userId,
-        interviewerOrganisationId: actor.organisationId,
-        interviewerGender: input.interviewerGender,
-        specialistInterviewer: input.specialistInterviewer,
-        language: input.language,
-        interpreterUsed: input.interpreterUsed,
-        interpreterLanguage: input.interpreterLanguage,
-        topics: input.topics,
-        conductedAt: input.conductedAt,
-        recordedAt: now,
-      };
-      await manager.insert(InterviewEntity, interview);
-      const fields = ['interviews.topics', 'interviews.interviewerGender'];
-      if (input.sexualViolenceDisclosed !== null) {
-        await manager.update(
-          PersonEntity,
-          { id: input.personId },
-          { sexualViolenceDisclosed: input.sexualViolenceDisclosed, updatedAt: now },
+    return this.work.run(actor, {
+      action: 'interview.record',
+      authorise: async (manager) => {
+        const { decision, personContext } = await this.records.authorisePerson(
+          manager,
+          actor,
+          'interview.record',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          { lock: true },
         );
-        fields.push('people.sexualViolenceDisclosed');
-      }
-      await this.outbox.appendEvent(manager, interviewRecordedV1, {
-        aggregateId: input.caseId,
-        payload: {
+        // Logging a sexual-violence or health topic (or a disclosure) records data of that category: only
+        // someone who may hold it may write it.
+        const touched = new Set<DataCategory>([
+          'OPERATIONAL',
+          ...input.topics.map((topic) => TOPIC_CATEGORIES[topic]),
+        ]);
+        if (input.sexualViolenceDisclosed !== null) touched.add('SEXUAL_VIOLENCE');
+        const allowed = this.access.visibleCategories(actor, 'interview.record', personContext, [...touched]);
+        if ([...touched].some((category) => allowed[category] !== 'ALLOW'))
+          throw new AccessDeniedError('NO_NEED_TO_KNOW');
+        return { decision, touched };
+      },
+      execute: async ({ manager, now, emit }) => {
+        const interview: InterviewEntity = {
+          id: randomUUID(),
           caseId: input.caseId,
           personId: input.personId,
-          interviewId: interview.id,
+          interviewerUserId: actor.userId,
           interviewerOrganisationId: actor.organisationId,
+          interviewerGender: input.interviewerGender,
+          specialistInterviewer: input.specialistInterviewer,
+          language: input.language,
           interpreterUsed: input.interpreterUsed,
-          conductedAt: input.conductedAt.toISOString(),
-          recordedBy: actor.userId,
-        },
-      });
-      await this.audit.recordAudit(manager, actor, {
-        action: 'interview.record',
-        decision,
+          interpreterLanguage: input.interpreterLanguage,
+          topics: input.topics,
+          conductedAt: input.conductedAt,
+          recordedAt: now,
+        };
+        await manager.insert(InterviewEntity, interview);
+        if (input.sexualViolenceDisclosed !== null) {
+          await manager.update(
+            PersonEntity,
+            { id: input.personId },
+            { sexualViolenceDisclosed: input.sexualViolenceDisclosed, updatedAt: now },
+          );
+        }
+        await emit(interviewRecordedV1, {
+          aggregateId: input.caseId,
+          payload: {
+            caseId: input.caseId,
+            personId: input.personId,
+            interviewId: interview.id,
+            interviewerOrganisationId: actor.organisationId,
+            interpreterUsed: input.interpreterUsed,
+            conductedAt: input.conductedAt.toISOString(),
+            recordedBy: actor.userId,
+          },
+        });
+      },
+      audit: ({ touched }) => ({
         resourceType: 'case',
         resourceId: input.caseId,
         categories: touched,
-        fields,
-      });
-      return this.views.read(manager, actor, input.caseId);
+        fields: [
+          'interviews.topics',
+          'interviews.interviewerGender',
+          ...(input.sexualViolenceDisclosed !== null ? ['people.sexualViolenceDisclosed'] : []),
+        ],
+      }),
+      view: ({ manager }) => this.views.read(manager, actor, input.caseId),
     });
   }
 }

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { screeningRecordedV1, suggestScreeningOutcome } from '@passage/schemas';
-import { Clock, Outbox, type AuthenticatedActor } from '@passage/shared';
-import { CaseAudit } from '../../platform/index.js';
+import type { AuthenticatedActor } from '@passage/shared';
+import { UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
@@ -20,67 +18,65 @@ import type { z } from 'zod';
 @Injectable()
 export class ScreeningService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly views: CaseViewReader,
-    private readonly audit: CaseAudit,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
   ) {}
 
-  async recordScreening(
+  recordScreening(
     actor: AuthenticatedActor,
     input: z.output<typeof recordScreeningSchema>,
   ): Promise<CaseModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const { decision, person } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'screening.record',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      // A child, or someone who may be one, gets the child rule: means are not required.
-      const suggestion = suggestScreeningOutcome({
-        observations: input.observations.map(({ code, observed }) => ({ code, observed })),
-        isChild: minorFromAgeBand(person.ageBand) !== false,
-      });
-      const now = this.clock.now();
-      const screening: ScreeningEntity = {
-        id: randomUUID(),
-        caseId: input.caseId,
-        personId: input.personId,
-        screenedBy: actor.userId,
-        screenedByOrganisationId: actor.organisationId,
-        indicators: {
-          observations: input.observations,
-          evidenceAgainst: input.evidenceAgainst,
-          suggestionReasons: suggestion.reasons.map((reason) => reason.code),
-        },
-        suggestedOutcome: suggestion.outcome,
-        confirmedOutcome: input.confirmedOutcome,
-        reasons: input.reasons,
-        screenedAt: now,
-      };
-      await manager.insert(ScreeningEntity, screening);
-      await this.outbox.appendEvent(manager, screeningRecordedV1, {
-        aggregateId: input.caseId,
-        payload: {
+    return this.work.run(actor, {
+      action: 'screening.record',
+      authorise: (manager) =>
+        this.records.authorisePerson(
+          manager,
+          actor,
+          'screening.record',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          { lock: true },
+        ),
+      execute: async ({ manager, now, emit }, { person }) => {
+        // A child, or someone who may be one, gets the child rule: means are not required.
+        const suggestion = suggestScreeningOutcome({
+          observations: input.observations.map(({ code, observed }) => ({ code, observed })),
+          isChild: minorFromAgeBand(person.ageBand) !== false,
+        });
+        const screening: ScreeningEntity = {
+          id: randomUUID(),
           caseId: input.caseId,
           personId: input.personId,
-          screeningId: screening.id,
-          suggestedOutcome: suggestion.outcome,
-          confirmedOutcome: input.confirmedOutcome,
           screenedBy: actor.userId,
           screenedByOrganisationId: actor.organisationId,
-          screenedAt: now.toISOString(),
-        },
-      });
-      await this.audit.recordAudit(manager, actor, {
-        action: 'screening.record',
-        decision,
+          indicators: {
+            observations: input.observations,
+            evidenceAgainst: input.evidenceAgainst,
+            suggestionReasons: suggestion.reasons.map((reason) => reason.code),
+          },
+          suggestedOutcome: suggestion.outcome,
+          confirmedOutcome: input.confirmedOutcome,
+          reasons: input.reasons,
+          screenedAt: now,
+        };
+        await manager.insert(ScreeningEntity, screening);
+        await emit(screeningRecordedV1, {
+          aggregateId: input.caseId,
+          payload: {
+            caseId: input.caseId,
+            personId: input.personId,
+            screeningId: screening.id,
+            suggestedOutcome: suggestion.outcome,
+            confirmedOutcome: input.confirmedOutcome,
+            screenedBy: actor.userId,
+            screenedByOrganisationId: actor.organisationId,
+            screenedAt: now.toISOString(),
+          },
+        });
+      },
+      audit: () => ({
         resourceType: 'case',
         resourceId: input.caseId,
         categories: ['LEGAL', 'NARRATIVE'],
@@ -90,8 +86,8 @@ export class ScreeningService {
           'screenings.confirmedOutcome',
           'screenings.reasons',
         ],
-      });
-      return this.views.read(manager, actor, input.caseId);
+      }),
+      view: ({ manager }) => this.views.read(manager, actor, input.caseId),
     });
   }
 }

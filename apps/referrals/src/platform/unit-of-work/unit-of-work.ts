@@ -44,6 +44,11 @@ export interface ChangeScope {
     definition: TDefinition,
     input: AppendEventInput<TDefinition>,
   ): Promise<void>;
+  /** Queues many events of one kind as one batch, for a change that writes them by the hundred. */
+  emitAll<TDefinition extends EventDefinition>(
+    definition: TDefinition,
+    inputs: readonly AppendEventInput<TDefinition>[],
+  ): Promise<void>;
   /** Seals a message for another country's mailbox, committed with the change. */
   send(input: ExchangeSendInput): Promise<ExchangeHeader>;
 }
@@ -107,6 +112,7 @@ export class UnitOfWork {
       emit: async (definition, input) => {
         await this.outbox.appendEvent(manager, definition, input);
       },
+      emitAll: (definition, inputs) => this.outbox.appendEvents(manager, definition, inputs),
       send: (input) => this.exchange.send(manager, input),
     };
   }
