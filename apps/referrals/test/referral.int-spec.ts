@@ -107,6 +107,7 @@ describe('services directory and referrals (real Postgres)', () => {
     // Referrals stay inside one country; a message they tried to send would fail the test.
     const noExchange = {
       send: () => Promise.reject(new Error('referrals send no exchange message')),
+      sendMessage: () => Promise.reject(new Error('referrals send no exchange message')),
     } as unknown as ExchangeSender;
     const work = new UnitOfWork(dataSource, outbox, noExchange, audit, clock);
     cases = new CaseService(work, dataSource, access, audit, views);

@@ -12,6 +12,7 @@ import { REFERRALS_CONFIG, type ReferralsConfig } from '../src/platform/index.js
 /** A sender for contexts that never send across borders: a message they tried to send fails the test. */
 export const noExchange = {
   send: () => Promise.reject(new Error('this context sends no exchange message')),
+  sendMessage: () => Promise.reject(new Error('this context sends no exchange message')),
 } as unknown as ExchangeSender;
 
 /**

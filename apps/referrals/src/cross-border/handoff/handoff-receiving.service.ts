@@ -106,18 +106,16 @@ export class HandoffReceiving {
             detail: input.reason,
           });
         }
-        await send({
+        await send(handoffRespondedMessageV1, {
           senderCountry: row.recipient_country,
           recipientCountry: row.sender_country,
-          type: handoffRespondedMessageV1.type,
-          typeVersion: handoffRespondedMessageV1.version,
-          payload: handoffRespondedMessageV1.schema.parse({
+          payload: {
             handoffId: row.id,
             decision: input.decision,
             reason: input.reason,
             respondedByOrganisationName: actor.organisationName,
             respondedAt: now.toISOString(),
-          }),
+          },
           correlationId: row.id,
         });
         await emit(
@@ -173,19 +171,17 @@ export class HandoffReceiving {
           country: row.recipient_country,
           detail: input.decisionJurisdiction,
         });
-        await send({
+        await send(identificationRecognisedMessageV1, {
           senderCountry: row.recipient_country,
           recipientCountry: row.sender_country,
-          type: identificationRecognisedMessageV1.type,
-          typeVersion: identificationRecognisedMessageV1.version,
-          payload: identificationRecognisedMessageV1.schema.parse({
+          payload: {
             handoffId: row.id,
             decisionJurisdiction: input.decisionJurisdiction,
             recognisedByCountry: row.recipient_country,
             recognisedByOrganisationName: actor.organisationName,
             legalBasis: input.legalBasis,
             recognisedAt: now.toISOString(),
-          }),
+          },
           correlationId: row.id,
         });
       },

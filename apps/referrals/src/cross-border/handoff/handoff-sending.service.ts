@@ -125,11 +125,9 @@ export class HandoffSending {
           country: senderCountry,
           detail: null,
         });
-        await send({
+        await send(handoffOfferedMessageV1, {
           senderCountry,
           recipientCountry: input.recipientCountry,
-          type: handoffOfferedMessageV1.type,
-          typeVersion: handoffOfferedMessageV1.version,
           payload: message,
           correlationId: message.handoffId,
         });
@@ -233,11 +231,9 @@ export class HandoffSending {
         country: row.sender_country,
         detail: null,
       });
-      await this.exchange.send(manager, {
+      await this.exchange.sendMessage(manager, handoffConsentWithdrawnMessageV1, {
         senderCountry: row.sender_country,
         recipientCountry: row.recipient_country,
-        type: handoffConsentWithdrawnMessageV1.type,
-        typeVersion: handoffConsentWithdrawnMessageV1.version,
         payload: { handoffId: row.id, withdrawnAt: now.toISOString() },
         correlationId: row.id,
       });

@@ -77,11 +77,9 @@ export class OrganisationDirectory {
       .countries()
       .filter((candidate) => !this.config.HOSTED_COUNTRIES.includes(candidate));
     for (const recipientCountry of elsewhere) {
-      await this.exchange.send(manager, {
+      await this.exchange.sendMessage(manager, organisationListedMessageV1, {
         senderCountry: country,
         recipientCountry,
-        type: organisationListedMessageV1.type,
-        typeVersion: organisationListedMessageV1.version,
         payload: message,
         correlationId: entry.organisationId,
       });

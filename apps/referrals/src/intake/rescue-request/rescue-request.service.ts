@@ -22,7 +22,7 @@ import {
   decide,
   type AuthenticatedActor,
   type ExchangeHeader,
-  type ExchangeSendInput,
+  type ExchangeMessageSendInput,
   type ResourceContext,
 } from '@passage/shared';
 import { policyActor, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
@@ -144,11 +144,9 @@ export class RescueRequestService {
           dueAt: new Date(parsed.acknowledgementDueAt),
           changedByUserId: actor.userId,
         });
-        await send({
+        await send(rescueRequestSubmittedMessageV1, {
           senderCountry: requesterCountry,
           recipientCountry: jurisdiction,
-          type: rescueRequestSubmittedMessageV1.type,
-          typeVersion: rescueRequestSubmittedMessageV1.version,
           payload: parsed,
           correlationId: parsed.requestId,
         });
@@ -265,6 +263,7 @@ export class RescueRequestService {
           at: now,
         });
         await send(
+          rescueRequestStatusChangedMessageV1,
           statusMessageToRequester(row, {
             requestId,
             status: change.to,
@@ -355,8 +354,9 @@ export class RescueRequestService {
           dueAt: row.due_at,
           escalated: true,
         });
-        await this.exchange.send(
+        await this.exchange.sendMessage(
           manager,
+          rescueRequestStatusChangedMessageV1,
           statusMessageToRequester(row, {
             requestId: row.request_id,
             status: row.status,
@@ -443,13 +443,11 @@ export class RescueRequestService {
 function statusMessageToRequester(
   row: RescueRequestRow,
   message: RescueRequestStatusChangedMessage,
-): ExchangeSendInput {
+): ExchangeMessageSendInput<typeof rescueRequestStatusChangedMessageV1> {
   return {
     senderCountry: row.jurisdiction_country,
     recipientCountry: row.requester_country,
-    type: rescueRequestStatusChangedMessageV1.type,
-    typeVersion: rescueRequestStatusChangedMessageV1.version,
-    payload: rescueRequestStatusChangedMessageV1.schema.parse(message),
+    payload: message,
     correlationId: row.request_id,
   };
 }

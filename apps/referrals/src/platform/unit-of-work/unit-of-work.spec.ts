@@ -42,6 +42,7 @@ function harness() {
   } as unknown as Outbox;
   const exchange = {
     send: () => Promise.reject(new Error('no exchange message expected')),
+    sendMessage: () => Promise.reject(new Error('no exchange message expected')),
   } as unknown as ExchangeSender;
   const clock = new ManualClock(new Date('2026-05-01T09:30:00Z'));
   const work = new UnitOfWork(dataSource, outbox, exchange, new CaseAudit(sink), clock);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import type { DataCategory, EventDefinition } from '@passage/schemas';
+import type { DataCategory, EventDefinition, ExchangeMessageDefinition } from '@passage/schemas';
 import {
   Clock,
   ExchangeSender,
@@ -11,7 +11,7 @@ import {
   type AuthenticatedActor,
   type CaseWorkAction,
   type ExchangeHeader,
-  type ExchangeSendInput,
+  type ExchangeMessageSendInput,
   type FieldAccess,
 } from '@passage/shared';
 import { CaseAudit, recordedCategories, type AuditPurpose } from '../audit/case-audit.js';
@@ -49,8 +49,14 @@ export interface ChangeScope {
     definition: TDefinition,
     inputs: readonly AppendEventInput<TDefinition>[],
   ): Promise<void>;
-  /** Seals a message for another country's mailbox, committed with the change. */
-  send(input: ExchangeSendInput): Promise<ExchangeHeader>;
+  /**
+   * Seals a message for another country's mailbox, committed with the change. The payload is typed and
+   * checked by the message's definition in the exchange catalogue.
+   */
+  send<TDefinition extends ExchangeMessageDefinition>(
+    definition: TDefinition,
+    input: ExchangeMessageSendInput<TDefinition>,
+  ): Promise<ExchangeHeader>;
 }
 
 /**
@@ -113,7 +119,7 @@ export class UnitOfWork {
         await this.outbox.appendEvent(manager, definition, input);
       },
       emitAll: (definition, inputs) => this.outbox.appendEvents(manager, definition, inputs),
-      send: (input) => this.exchange.send(manager, input),
+      send: (definition, input) => this.exchange.sendMessage(manager, definition, input),
     };
   }
 }
