@@ -10,6 +10,7 @@ import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js
 import { AssignedPlans } from './assigned-plans.repository.js';
 import { ExitClearanceRequests } from './exit-clearance/exit-clearance-requests.repository.js';
 import { RepatriationPlans } from './repatriation-plans.repository.js';
+import { RepatriationSteps } from './repatriation-steps.repository.js';
 import { RepatriationPlanReader } from './repatriation-plan.reader.js';
 import { REPATRIATION_FOLLOW_UP_MONTHS, RepatriationArrival } from './repatriation-arrival.js';
 import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
@@ -45,6 +46,7 @@ import { StageDurationsService } from './stage-durations.service.js';
     { provide: AssignedPlans, useValue: new AssignedPlans() },
     { provide: ExitClearanceRequests, useValue: new ExitClearanceRequests() },
     { provide: RepatriationPlans, useValue: new RepatriationPlans() },
+    { provide: RepatriationSteps, useValue: new RepatriationSteps() },
     RepatriationStepWriter,
     RepatriationArrival,
     RepatriationPlanSharing,
