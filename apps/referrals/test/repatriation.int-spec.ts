@@ -1,9 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import {
-  AttestationHasher,
-  AuditTrail,
   CountryKeyRing,
   ExchangeSender,
   ManualClock,
@@ -12,28 +10,18 @@ import {
   TrustDirectory,
   buildTrustDirectoryDocument,
   generateCountryKeys,
-  VerificationRateLimiter,
   parseInput,
   type AuthenticatedActor,
   type ExchangeHeader,
 } from '@passage/shared';
 import { exchangeMailboxTopic } from '@passage/schemas';
-import { createTestDatabase } from '@passage/shared/testing';
-import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
+import type { TestingModule } from '@nestjs/testing';
 import { AttestationService } from '../src/case-work/attestation/attestation.service.js';
-import { ReferralsAudit } from '../src/platform/audit/referrals-audit.js';
-import { CaseAudit } from '../src/platform/audit/case-audit.js';
-import { UnitOfWork } from '../src/platform/unit-of-work/unit-of-work.js';
-import { CaseRecords } from '../src/case-work/case/case-records.js';
-import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
-import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
+import { CaseWorkModule } from '../src/case-work/index.js';
 import { CaseService } from '../src/case-work/case/case.service.js';
 import { openCaseSchema } from '../src/case-work/case/dtos/case.inputs.js';
-import { ConsentWithdrawalHooks } from '../src/case-work/consent/consent-withdrawal-hooks.js';
 import { ConsentService } from '../src/case-work/consent/consent.service.js';
-import { Repatriation1764200000000 } from '../src/database/migrations/1764200000000-repatriation.js';
-import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
-import { AttestationCodeSealer } from '../src/repatriation/exit-clearance/attestation-code-sealer.js';
+import { CrossBorderModule } from '../src/cross-border/index.js';
 import { ExitClearanceService } from '../src/repatriation/exit-clearance/exit-clearance.service.js';
 import { recordIdentificationDecisionSchema } from '../src/case-work/identification/dtos/identification.inputs.js';
 import { IdentificationService } from '../src/case-work/identification/identification.service.js';
@@ -42,24 +30,14 @@ import {
   recordRiskAssessmentSchema,
   updateRepatriationStepSchema,
 } from '../src/repatriation/dtos/repatriation.inputs.js';
-import { REPATRIATION_ENTITIES } from '../src/repatriation/repatriation-entities.js';
-import type { ReferralsConfig } from '../src/platform/config/referrals.config.js';
+import { RepatriationModule } from '../src/repatriation/index.js';
 import { RemoteStepWork } from '../src/repatriation/remote-step-work.js';
-import { RepatriationArrival } from '../src/repatriation/repatriation-arrival.js';
 import { RepatriationAssignments } from '../src/repatriation/repatriation-assignments.js';
-import { RepatriationPlanSharing } from '../src/repatriation/repatriation-plan-sharing.js';
-import { OrganisationDirectory } from '../src/cross-border/organisation-directory/organisation-directory.js';
-import { RepatriationPlanReader } from '../src/repatriation/repatriation-plan.reader.js';
 import { RepatriationPlanService } from '../src/repatriation/repatriation-plan.service.js';
-import { RepatriationStepWriter } from '../src/repatriation/repatriation-step.writer.js';
 import { ReturnRiskAssessmentService } from '../src/repatriation/return-risk-assessment.service.js';
 import { StageDurationsService } from '../src/repatriation/stage-durations.service.js';
 import { actor, count, listInDirectory } from './case-work-fixture.js';
-
-// Until the repatriation migration is listed with the others, the test adds it itself.
-const MIGRATIONS = REFERRALS_MIGRATIONS.includes(Repatriation1764200000000)
-  ? REFERRALS_MIGRATIONS
-  : [...REFERRALS_MIGRATIONS, Repatriation1764200000000];
+import { openReferralsContexts, type ReferralsTestingModule } from './referrals-testing-module.js';
 
 const DAY = 24 * 3600_000;
 
@@ -96,7 +74,6 @@ const LOW_FACTORS = [
 
 describe('repatriation (real Postgres)', () => {
   let dataSource: DataSource;
-  let drop: () => Promise<void>;
   const clock = new ManualClock(new Date('2026-03-02T08:00:00Z'));
   const ngo = actor('NGO', 'KH', ['CASEWORKER']);
   const focal = actor('NRM_COORDINATOR', 'KH', ['FOCAL_POINT']);
@@ -106,103 +83,67 @@ describe('repatriation (real Postgres)', () => {
   const originNgo = actor('NGO', 'ID', ['CASEWORKER']);
   const operator = actor('PLATFORM_OPERATOR', 'KH', ['PLATFORM_ADMIN']);
   const shelter = actor('SHELTER', 'KH', ['CASEWORKER']);
-  /** One node for Cambodia and Indonesia (as `npm start` runs), and a node for Cambodia alone. */
-  let s: ReturnType<typeof wire>;
-  let r: ReturnType<typeof wire>;
+  /**
+   * One node for Cambodia and Indonesia (as `npm start` runs), and a node for Cambodia alone whose
+   * plans' Indonesian steps are worked on a node for Indonesia alone. Each node is the real contexts in
+   * its own module with its own sender; all three share one database.
+   */
+  let s: ReturnType<typeof services>;
+  let r: ReturnType<typeof services>;
+  let nodes: ReferralsTestingModule[] = [];
 
-  function wire(source: DataSource, hostedCountries: string[]) {
-    const access = new ReferralsAccess(clock);
-    const records = new CaseRecords(access);
-    const caseAudit = new CaseAudit(new AuditTrail());
-    const views = new CaseViewReader(records, access, caseAudit);
-    const producer = { service: 'referrals', node: 'local' };
-    const outbox = new Outbox(producer);
-    const keys = [{ id: 'test', secret: new Uint8Array(randomBytes(32)) }];
-    const hasher = new AttestationHasher(keys);
-    const limiter = new VerificationRateLimiter(
-      { perActor: { limit: 50, windowSeconds: 60 }, perCode: { limit: 50, windowSeconds: 3600 } },
-      () => clock.now().getTime(),
-    );
-    const audit = new ReferralsAudit(caseAudit);
-    const writer = new RepatriationStepWriter(outbox);
-    const reader = new RepatriationPlanReader(access, clock);
-    const exchangeOf = (country: 'KH' | 'ID') =>
-      new ExchangeSender({
-        nodeId: country === 'KH' ? 'a' : 'b',
-        namespace: 'repatriation-int',
-        hostedCountries: [country],
-        keyRing: CountryKeyRing.fromKeyFiles([countryKeys[country].keyFile]),
-        trustDirectory,
-        outbox,
-      });
-    const exchange = exchangeOf('KH');
-    const work = new UnitOfWork(source, outbox, exchange, caseAudit, clock);
-    const config = { HOSTED_COUNTRIES: hostedCountries } as ReferralsConfig;
-    const sharing = new RepatriationPlanSharing(exchange, clock, config);
-    const directory = new OrganisationDirectory(source, access, exchange, trustDirectory, config);
-    const exitClearance = new ExitClearanceService(
-      source,
-      access,
-      audit,
-      outbox,
+  /** A node's sender: it signs for the countries it hosts and queues in the outbox table. */
+  const senderFor = (nodeId: string, countries: ('KH' | 'ID')[]) =>
+    new ExchangeSender({
+      nodeId,
+      namespace: 'repatriation-int',
+      hostedCountries: countries,
+      keyRing: CountryKeyRing.fromKeyFiles(countries.map((country) => countryKeys[country].keyFile)),
+      trustDirectory,
+      outbox: new Outbox({ service: 'referrals', node: nodeId }),
+    });
+
+  const openNode = (
+    nodeId: string,
+    countries: ('KH' | 'ID')[],
+    database?: { url: string },
+  ): Promise<ReferralsTestingModule> =>
+    openReferralsContexts({
+      contexts: [CaseWorkModule, CrossBorderModule, RepatriationModule],
       clock,
-      hasher,
-      new AttestationCodeSealer(keys),
-      writer,
-      sharing,
-    );
-    const arrival = new RepatriationArrival(outbox, writer, [1, 3, 6, 12]);
+      exchange: senderFor(nodeId, countries),
+      trustDirectory,
+      config: { NODE_ID: nodeId, HOSTED_COUNTRIES: countries },
+      database,
+    });
+
+  function services(app: TestingModule, assignmentsApp = app) {
     return {
-      remoteWork: new RemoteStepWork(writer, arrival, sharing, records, clock),
-      // The Indonesian node's side of the same plans; one database plays both nodes here.
-      assignments: new RepatriationAssignments(source, access, audit, exchangeOf('ID'), clock),
-      cases: new CaseService(work, source, access, caseAudit, views),
-      consents: new ConsentService(work, records, views, new ConsentWithdrawalHooks()),
-      identification: new IdentificationService(work, records, access, views, clock),
-      attestations: new AttestationService(
-        work,
-        source,
-        records,
-        access,
-        caseAudit,
-        clock,
-        hasher,
-        limiter,
-        90,
-      ),
-      exitClearance,
-      plans: new RepatriationPlanService(
-        source,
-        records,
-        access,
-        audit,
-        outbox,
-        clock,
-        reader,
-        writer,
-        exitClearance,
-        arrival,
-        sharing,
-        directory,
-      ),
-      assessments: new ReturnRiskAssessmentService(source, records, access, audit, outbox, clock),
-      durations: new StageDurationsService(source, access, audit),
+      remoteWork: app.get(RemoteStepWork),
+      // On the node that hosts the step owner's country; one database plays every node here.
+      assignments: assignmentsApp.get(RepatriationAssignments),
+      cases: app.get(CaseService),
+      consents: app.get(ConsentService),
+      identification: app.get(IdentificationService),
+      attestations: app.get(AttestationService),
+      exitClearance: app.get(ExitClearanceService),
+      plans: app.get(RepatriationPlanService),
+      assessments: app.get(ReturnRiskAssessmentService),
+      durations: app.get(StageDurationsService),
     };
   }
 
   beforeAll(async () => {
-    const database = await createTestDatabase('referrals', MIGRATIONS);
-    dataSource = await new DataSource({
-      type: 'postgres',
-      url: database.url,
-      entities: [...CASE_WORK_ENTITIES, ...REPATRIATION_ENTITIES],
-    }).initialize();
-    drop = async () => {
-      await dataSource.destroy();
-      await database.drop();
-    };
-    s = wire(dataSource, ['KH', 'ID']);
-    r = wire(dataSource, ['KH']);
+    const both = await openNode('a', ['KH', 'ID']);
+    nodes = [both];
+    const database = { url: both.databaseUrl };
+    const cambodia = await openNode('a', ['KH'], database);
+    nodes.unshift(cambodia);
+    const indonesia = await openNode('b', ['ID'], database);
+    nodes.unshift(indonesia);
+    dataSource = both.dataSource;
+    s = services(both.app);
+    r = services(cambodia.app, indonesia.app);
     for (const organisation of [
       ngo,
       focal,
@@ -218,7 +159,8 @@ describe('repatriation (real Postgres)', () => {
   });
 
   afterAll(async () => {
-    await drop?.();
+    // The node that created the database closes last and drops it.
+    for (const node of nodes) await node.close();
   });
 
   async function openCase(

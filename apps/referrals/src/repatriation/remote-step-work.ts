@@ -22,6 +22,7 @@ import { RepatriationStepWriter, type StepChanger } from './repatriation-step.wr
  * done) is not an attack but a race or a mistake, so the plan is shared back with the refusal, and the
  * other side sees both the true state and why its change did not take.
  */
+// Not through UnitOfWork yet: exchange handlers applied inside the inbox's transaction, with no actor and no audit entry.
 @Injectable()
 export class RemoteStepWork {
   constructor(

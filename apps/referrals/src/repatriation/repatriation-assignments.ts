@@ -16,16 +16,14 @@ import {
   AccessDeniedError,
   Clock,
   CodedError,
-  ExchangeSender,
   type AllowedDecision,
   type AuthenticatedActor,
   type ExchangeHeader,
-  type JsonValue,
   type ResourceContext,
 } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../platform/index.js';
-import { ReferralsAudit } from '../platform/index.js';
+import { ReferralsAccess, ReferralsAudit, UnitOfWork, type ChangeAudit } from '../platform/index.js';
+import { AssignedPlans, type AssignmentRow, type FollowUpNoteRow } from './assigned-plans.repository.js';
 import type {
   confirmArrivalSchema,
   recordFollowUpSchema,
@@ -38,26 +36,10 @@ import { checkRule } from './repatriation.errors.js';
 type SharedPlan = RepatriationPlanSharedMessage;
 type SharedStep = SharedPlan['steps'][number];
 
-interface AssignmentRow {
-  plan_id: string;
-  revision: number;
-  case_reference: string;
-  jurisdiction_country: string;
-  return_country: string;
-  owner_organisation_id: string;
-  status: SharedPlan['status'];
-  approved_at: Date | null;
-  arrived_at: Date | null;
-  created_at: Date;
-  steps: SharedStep[];
-  follow_ups: SharedPlan['followUps'];
-  refusal: SharedPlan['refusal'];
-}
-
-interface FollowUpNoteRow {
-  follow_up_id: string;
-  notes: string;
-  recorded_by_org_id: string;
+/** A copy locked for a change and the decision that let the actor in. */
+interface AuthorisedCopy {
+  row: AssignmentRow;
+  decision: AllowedDecision;
 }
 
 /**
@@ -71,13 +53,15 @@ interface FollowUpNoteRow {
 export class RepatriationAssignments {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly access: ReferralsAccess,
     private readonly audit: ReferralsAudit,
-    private readonly exchange: ExchangeSender,
     private readonly clock: Clock,
+    private readonly assigned: AssignedPlans,
   ) {}
 
   /** Keeps the newest share of a plan; an older one arriving late changes nothing. */
+  // Not through UnitOfWork yet: an exchange handler inside the inbox's transaction, with no actor and no audit entry.
   async receive(message: SharedPlan, header: ExchangeHeader, manager: EntityManager): Promise<void> {
     if (header.sender.country !== message.jurisdictionCountry) {
       throw new CodedError('FORBIDDEN', "only the plan's country shares its plan");
@@ -85,58 +69,30 @@ export class RepatriationAssignments {
     if (!message.steps.some((step) => step.ownerCountry === header.recipient.country)) {
       throw new CodedError('FORBIDDEN', 'no step of this plan belongs to the recipient country');
     }
-    const owners = [...new Set(message.steps.map((step) => step.ownerOrganisationId))];
-    await manager.query(
-      `INSERT INTO repatriation_assignment (plan_id, revision, case_reference, jurisdiction_country, return_country,
-         owner_organisation_id, owner_organisation_ids, status, approved_at, arrived_at, created_at, steps, follow_ups,
-         refusal, shared_at, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-       ON CONFLICT (plan_id) DO UPDATE SET revision = EXCLUDED.revision, status = EXCLUDED.status,
-         owner_organisation_ids = EXCLUDED.owner_organisation_ids, approved_at = EXCLUDED.approved_at,
-         arrived_at = EXCLUDED.arrived_at, steps = EXCLUDED.steps, follow_ups = EXCLUDED.follow_ups,
-         refusal = EXCLUDED.refusal, shared_at = EXCLUDED.shared_at, received_at = EXCLUDED.received_at
-       WHERE repatriation_assignment.revision < EXCLUDED.revision`,
-      [
-        message.planId,
-        message.revision,
-        message.caseReference,
-        message.jurisdictionCountry,
-        message.returnCountry,
-        message.ownerOrganisationId,
-        owners,
-        message.status,
-        message.approvedAt,
-        message.arrivedAt,
-        message.createdAt,
-        JSON.stringify(message.steps),
-        JSON.stringify(message.followUps),
-        message.refusal ? JSON.stringify(message.refusal) : null,
-        message.sharedAt,
-        this.clock.now(),
-      ],
-    );
+    await this.assigned.keepNewest(manager, message, this.clock.now());
   }
 
-  async holds(planId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(`SELECT 1 FROM repatriation_assignment WHERE plan_id = $1`, [
-      planId,
-    ])) as unknown[];
-    return rows.length > 0;
+  holds(planId: string): Promise<boolean> {
+    return this.assigned.exists(this.dataSource.manager, planId);
   }
 
   /** Plans of other nodes in which the actor's organisation owns a step. */
   async list(actor: AuthenticatedActor): Promise<RepatriationPlanModel[]> {
     this.access.authoriseAny(actor, 'repatriation.plan');
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT * FROM repatriation_assignment WHERE $1 = ANY(owner_organisation_ids)
-          ORDER BY shared_at DESC LIMIT 200`,
-        [actor.organisationId],
-      )) as AssignmentRow[];
+      const rows = await this.assigned.stepOwnedBy(manager, actor.organisationId);
       const plans: RepatriationPlanModel[] = [];
       for (const row of rows) {
         const decision = this.access.authorise(actor, 'repatriation.plan', assignmentContext(row));
-        await this.recordAudit(manager, actor, decision, row.plan_id, ['OPERATIONAL'], ['repatriationPlan']);
+        await this.audit.record(manager, actor, {
+          action: 'repatriation.plan',
+          resourceType: 'repatriation-plan',
+          resourceId: row.plan_id,
+          categories: ['OPERATIONAL'],
+          fields: ['repatriationPlan'],
+          purpose: 'CASE_WORK',
+          reason: decision.reason,
+        });
         plans.push(await this.view(manager, actor, row));
       }
       return plans;
@@ -154,57 +110,55 @@ export class RepatriationAssignments {
         { field: 'input.exitClearance' },
       );
     }
-    return this.dataSource.transaction(async (manager) => {
-      const { row, decision } = await this.authorise(manager, actor, input.planId);
-      const step = this.ownStep(row, input.step, actor);
-      const now = this.clock.now();
-      const dueOnly = input.status === step.status && input.dueOn !== null;
-      if (!dueOnly) {
-        checkRule(
-          () =>
-            assertStepChange({
-              kind: step.kind,
-              from: step.status,
-              to: input.status,
-              planStatus: row.status,
-              source: 'CASE_WORK',
-            }),
-          'input.status',
-        );
-        const times = stepTimesAfter(
-          { enteredAt: toDate(step.enteredAt), leftAt: toDate(step.leftAt) },
-          input.status,
-          now,
-        );
-        Object.assign(step, {
-          status: input.status,
-          enteredAt: times.enteredAt?.toISOString() ?? null,
-          leftAt: times.leftAt?.toISOString() ?? null,
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
+      authorise: (manager) => this.authorise(manager, actor, input.planId),
+      execute: async ({ manager, now, send }, { row }) => {
+        const step = this.ownStep(row, input.step, actor);
+        const dueOnly = input.status === step.status && input.dueOn !== null;
+        if (!dueOnly) {
+          checkRule(
+            () =>
+              assertStepChange({
+                kind: step.kind,
+                from: step.status,
+                to: input.status,
+                planStatus: row.status,
+                source: 'CASE_WORK',
+              }),
+            'input.status',
+          );
+          const times = stepTimesAfter(
+            { enteredAt: toDate(step.enteredAt), leftAt: toDate(step.leftAt) },
+            input.status,
+            now,
+          );
+          Object.assign(step, {
+            status: input.status,
+            enteredAt: times.enteredAt?.toISOString() ?? null,
+            leftAt: times.leftAt?.toISOString() ?? null,
+          });
+        }
+        if (input.dueOn !== null) step.dueOn = input.dueOn;
+        await this.assigned.keepLocally(manager, row);
+        await send(repatriationStepChangeRequestedMessageV1, {
+          senderCountry: step.ownerCountry,
+          recipientCountry: row.jurisdiction_country,
+          payload: {
+            planId: row.plan_id,
+            step: step.kind,
+            status: input.status,
+            dueOn: input.dueOn,
+            requestedByOrganisationId: actor.organisationId,
+            requestedBy: actor.userId,
+            requestedAt: now.toISOString(),
+          },
+          correlationId: row.plan_id,
         });
-      }
-      if (input.dueOn !== null) step.dueOn = input.dueOn;
-      await this.keepLocally(manager, row);
-      await this.send(manager, row, step.ownerCountry, {
-        type: repatriationStepChangeRequestedMessageV1,
-        payload: repatriationStepChangeRequestedMessageV1.schema.parse({
-          planId: row.plan_id,
-          step: step.kind,
-          status: input.status,
-          dueOn: input.dueOn,
-          requestedByOrganisationId: actor.organisationId,
-          requestedBy: actor.userId,
-          requestedAt: now.toISOString(),
-        }),
-      });
-      await this.recordAudit(
-        manager,
-        actor,
-        decision,
-        row.plan_id,
-        ['OPERATIONAL'],
-        [`repatriationPlan.steps.${step.kind}`],
-      );
-      return this.view(manager, actor, row);
+        return step.kind;
+      },
+      audit: ({ row }, kind) => planAudit(row.plan_id, ['OPERATIONAL'], [`repatriationPlan.steps.${kind}`]),
+      view: ({ manager }, { row }) => this.view(manager, actor, row),
     });
   }
 
@@ -212,48 +166,45 @@ export class RepatriationAssignments {
     actor: AuthenticatedActor,
     input: z.output<typeof confirmArrivalSchema>,
   ): Promise<RepatriationPlanModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const { row, decision } = await this.authorise(manager, actor, input.planId);
-      const reception = this.ownStep(row, 'RECEPTION', actor);
-      const now = this.clock.now();
-      checkArrival({ status: row.status, approvedAt: row.approved_at }, row.steps, input.arrivedAt, now);
-      const times = stepTimesAfter(
-        { enteredAt: toDate(reception.enteredAt), leftAt: toDate(reception.leftAt) },
-        'DONE',
-        now,
-      );
-      Object.assign(reception, {
-        status: 'DONE',
-        enteredAt: times.enteredAt!.toISOString(),
-        leftAt: times.leftAt!.toISOString(),
-      });
-      Object.assign(row, { status: 'COMPLETED', arrived_at: input.arrivedAt });
-      await this.keepLocally(manager, row);
-      await this.send(manager, row, reception.ownerCountry, {
-        type: repatriationArrivalReportedMessageV1,
-        payload: repatriationArrivalReportedMessageV1.schema.parse({
-          planId: row.plan_id,
-          arrivedAt: input.arrivedAt.toISOString(),
-          confirmedByOrganisationId: actor.organisationId,
-          confirmedBy: actor.userId,
-          confirmedAt: now.toISOString(),
-        }),
-      });
-      await this.recordAudit(
-        manager,
-        actor,
-        decision,
-        row.plan_id,
-        ['OPERATIONAL'],
-        ['repatriationPlan.arrivedAt'],
-      );
-      return this.view(manager, actor, row);
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
+      authorise: (manager) => this.authorise(manager, actor, input.planId),
+      execute: async ({ manager, now, send }, { row }) => {
+        const reception = this.ownStep(row, 'RECEPTION', actor);
+        checkArrival({ status: row.status, approvedAt: row.approved_at }, row.steps, input.arrivedAt, now);
+        const times = stepTimesAfter(
+          { enteredAt: toDate(reception.enteredAt), leftAt: toDate(reception.leftAt) },
+          'DONE',
+          now,
+        );
+        Object.assign(reception, {
+          status: 'DONE',
+          enteredAt: times.enteredAt!.toISOString(),
+          leftAt: times.leftAt!.toISOString(),
+        });
+        Object.assign(row, { status: 'COMPLETED', arrived_at: input.arrivedAt });
+        await this.assigned.keepLocally(manager, row);
+        await send(repatriationArrivalReportedMessageV1, {
+          senderCountry: reception.ownerCountry,
+          recipientCountry: row.jurisdiction_country,
+          payload: {
+            planId: row.plan_id,
+            arrivedAt: input.arrivedAt.toISOString(),
+            confirmedByOrganisationId: actor.organisationId,
+            confirmedBy: actor.userId,
+            confirmedAt: now.toISOString(),
+          },
+          correlationId: row.plan_id,
+        });
+      },
+      audit: ({ row }) => planAudit(row.plan_id, ['OPERATIONAL'], ['repatriationPlan.arrivedAt']),
+      view: ({ manager }, { row }) => this.view(manager, actor, row),
     });
   }
 
   /** Whether a follow-up belongs to a plan held on another node (its id is known here only from a share). */
   async holdsFollowUp(followUpId: string): Promise<boolean> {
-    return (await this.planOfFollowUp(this.dataSource.manager, followUpId)) !== null;
+    return (await this.assigned.planOfFollowUp(this.dataSource.manager, followUpId)) !== null;
   }
 
   /** The outcome goes to the plan's node; the notes, written by the receiving organisation, stay here. */
@@ -261,60 +212,56 @@ export class RepatriationAssignments {
     actor: AuthenticatedActor,
     input: z.output<typeof recordFollowUpSchema>,
   ): Promise<RepatriationPlanModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const planId = await this.planOfFollowUp(manager, input.followUpId);
-      if (!planId) throw new CodedError('NOT_FOUND', 'No such follow-up.', { field: 'input.followUpId' });
-      const { row, decision } = await this.authorise(manager, actor, planId);
-      const reception = this.ownStep(row, 'RECEPTION', actor);
-      const followUp = row.follow_ups.find((candidate) => candidate.followUpId === input.followUpId)!;
-      const [noted] = (await manager.query(
-        `SELECT 1 FROM repatriation_follow_up_note WHERE follow_up_id = $1`,
-        [followUp.followUpId],
-      )) as unknown[];
-      if (followUp.recordedAt || noted) {
-        throw new CodedError('CONFLICT', 'input.followUpId: this follow-up is already recorded', {
-          field: 'input.followUpId',
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
+      authorise: async (manager) => {
+        const planId = await this.assigned.planOfFollowUp(manager, input.followUpId);
+        if (!planId) throw new CodedError('NOT_FOUND', 'No such follow-up.', { field: 'input.followUpId' });
+        return this.authorise(manager, actor, planId);
+      },
+      execute: async ({ manager, now, send }, { row }) => {
+        const reception = this.ownStep(row, 'RECEPTION', actor);
+        const followUp = row.follow_ups.find((candidate) => candidate.followUpId === input.followUpId)!;
+        const noted = await this.assigned.hasNote(manager, followUp.followUpId);
+        if (followUp.recordedAt || noted) {
+          throw new CodedError('CONFLICT', 'input.followUpId: this follow-up is already recorded', {
+            field: 'input.followUpId',
+          });
+        }
+        Object.assign(followUp, { outcome: input.outcome, recordedAt: now.toISOString() });
+        await this.assigned.keepLocally(manager, row);
+        if (input.notes) {
+          await this.assigned.insertNote(manager, {
+            followUpId: followUp.followUpId,
+            planId: row.plan_id,
+            notes: input.notes,
+            recordedBy: actor.userId,
+            recordedByOrganisationId: actor.organisationId,
+            recordedAt: now,
+          });
+        }
+        await send(repatriationFollowUpReportedMessageV1, {
+          senderCountry: reception.ownerCountry,
+          recipientCountry: row.jurisdiction_country,
+          payload: {
+            planId: row.plan_id,
+            followUpId: followUp.followUpId,
+            outcome: input.outcome,
+            recordedByOrganisationId: actor.organisationId,
+            recordedBy: actor.userId,
+            recordedAt: now.toISOString(),
+          },
+          correlationId: row.plan_id,
         });
-      }
-      const now = this.clock.now();
-      Object.assign(followUp, { outcome: input.outcome, recordedAt: now.toISOString() });
-      await this.keepLocally(manager, row);
-      if (input.notes) {
-        await manager.query(
-          `INSERT INTO repatriation_follow_up_note (follow_up_id, plan_id, notes, recorded_by, recorded_by_org_id, recorded_at)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [followUp.followUpId, row.plan_id, input.notes, actor.userId, actor.organisationId, now],
-        );
-      }
-      await this.send(manager, row, reception.ownerCountry, {
-        type: repatriationFollowUpReportedMessageV1,
-        payload: repatriationFollowUpReportedMessageV1.schema.parse({
-          planId: row.plan_id,
-          followUpId: followUp.followUpId,
-          outcome: input.outcome,
-          recordedByOrganisationId: actor.organisationId,
-          recordedBy: actor.userId,
-          recordedAt: now.toISOString(),
-        }),
-      });
-      await this.recordAudit(
-        manager,
-        actor,
-        decision,
-        row.plan_id,
-        input.notes ? ['OPERATIONAL', 'NARRATIVE'] : ['OPERATIONAL'],
-        input.notes ? ['followUps.outcome', 'followUps.notes'] : ['followUps.outcome'],
-      );
-      return this.view(manager, actor, row);
+      },
+      audit: ({ row }) =>
+        planAudit(
+          row.plan_id,
+          input.notes ? ['OPERATIONAL', 'NARRATIVE'] : ['OPERATIONAL'],
+          input.notes ? ['followUps.outcome', 'followUps.notes'] : ['followUps.outcome'],
+        ),
+      view: ({ manager }, { row }) => this.view(manager, actor, row),
     });
-  }
-
-  private async planOfFollowUp(manager: EntityManager, followUpId: string): Promise<string | null> {
-    const [row] = (await manager.query(
-      `SELECT plan_id FROM repatriation_assignment WHERE follow_ups @> $1::jsonb`,
-      [JSON.stringify([{ followUpId }])],
-    )) as { plan_id: string }[];
-    return row?.plan_id ?? null;
   }
 
   /** Locks the copy and asks the policy; a plan this node holds no copy of is refused like one it may not see. */
@@ -322,11 +269,8 @@ export class RepatriationAssignments {
     manager: EntityManager,
     actor: AuthenticatedActor,
     planId: string,
-  ): Promise<{ row: AssignmentRow; decision: AllowedDecision }> {
-    const [row] = (await manager.query(
-      `SELECT * FROM repatriation_assignment WHERE plan_id = $1 FOR UPDATE`,
-      [planId],
-    )) as AssignmentRow[];
+  ): Promise<AuthorisedCopy> {
+    const row = await this.assigned.findForUpdate(manager, planId);
     const decision = this.access.authorise(actor, 'repatriation.plan', row ? assignmentContext(row) : null);
     if (!row) throw new CodedError('NOT_FOUND', 'No such plan.', { field: 'input.planId' });
     return { row, decision };
@@ -341,41 +285,12 @@ export class RepatriationAssignments {
     return step;
   }
 
-  /** The change shows at once; the plan's node's next share (same revision counter) replaces it. */
-  private async keepLocally(manager: EntityManager, row: AssignmentRow): Promise<void> {
-    await manager.query(
-      `UPDATE repatriation_assignment SET status = $2, arrived_at = $3, steps = $4, follow_ups = $5, refusal = NULL
-        WHERE plan_id = $1`,
-      [row.plan_id, row.status, row.arrived_at, JSON.stringify(row.steps), JSON.stringify(row.follow_ups)],
-    );
-    row.refusal = null;
-  }
-
-  private async send(
-    manager: EntityManager,
-    row: AssignmentRow,
-    senderCountry: string,
-    message: { type: { type: string; version: number }; payload: JsonValue },
-  ): Promise<void> {
-    await this.exchange.send(manager, {
-      senderCountry,
-      recipientCountry: row.jurisdiction_country,
-      type: message.type.type,
-      typeVersion: message.type.version,
-      payload: message.payload,
-      correlationId: row.plan_id,
-    });
-  }
-
   private async view(
     manager: EntityManager,
     actor: AuthenticatedActor,
     row: AssignmentRow,
   ): Promise<RepatriationPlanModel> {
-    const notes = (await manager.query(
-      `SELECT follow_up_id, notes, recorded_by_org_id FROM repatriation_follow_up_note WHERE plan_id = $1`,
-      [row.plan_id],
-    )) as FollowUpNoteRow[];
+    const notes = await this.assigned.notesOf(manager, row.plan_id);
     const today = this.clock.now().toISOString().slice(0, 10);
     return {
       id: row.plan_id,
@@ -431,25 +346,11 @@ export class RepatriationAssignments {
       this.access.visibleCategories(actor, 'repatriation.plan', context, ['NARRATIVE']).NARRATIVE === 'ALLOW'
     );
   }
+}
 
-  private recordAudit(
-    manager: EntityManager,
-    actor: AuthenticatedActor,
-    decision: AllowedDecision,
-    planId: string,
-    categories: DataCategory[],
-    fields: string[],
-  ): Promise<void> {
-    return this.audit.record(manager, actor, {
-      action: 'repatriation.plan',
-      resourceType: 'repatriation-plan',
-      resourceId: planId,
-      categories,
-      fields,
-      purpose: 'CASE_WORK',
-      reason: decision.reason,
-    });
-  }
+/** The one audit entry of a change of a copy: the plan held elsewhere, by its id. */
+function planAudit(planId: string, categories: DataCategory[], fields: string[]): ChangeAudit {
+  return { resourceType: 'repatriation-plan', resourceId: planId, categories, fields, purpose: 'CASE_WORK' };
 }
 
 /**

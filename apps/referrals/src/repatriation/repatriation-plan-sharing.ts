@@ -7,6 +7,7 @@ import { REFERRALS_CONFIG, type ReferralsConfig } from '../platform/index.js';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import type { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
+import { RepatriationPlans } from './repatriation-plans.repository.js';
 
 /**
  * Keeps the step owners of other nodes up to date. After every change of a plan, inside the change's
@@ -19,6 +20,7 @@ export class RepatriationPlanSharing {
     private readonly exchange: ExchangeSender,
     private readonly clock: Clock,
     @Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig,
+    private readonly plans: RepatriationPlans,
   ) {}
 
   /** Whether a step owner of this country works on another node. */
@@ -36,17 +38,13 @@ export class RepatriationPlanSharing {
       this.isRemote(country),
     );
     if (countries.length === 0) return;
-    // TypeORM answers an UPDATE … RETURNING with [rows, affected count].
-    const [[{ shared_revision: revision }]] = (await manager.query(
-      `UPDATE repatriation_plan SET shared_revision = shared_revision + 1 WHERE id = $1 RETURNING shared_revision`,
-      [plan.id],
-    )) as [[{ shared_revision: number }], number];
+    const revision = await this.plans.nextSharedRevision(manager, plan.id);
     const { reference } = await manager.findOneByOrFail(CaseEntity, { id: plan.caseId });
     const followUps = await manager.find(ReintegrationFollowUpEntity, {
       where: { planId: plan.id },
       order: { monthsAfter: 'ASC' },
     });
-    const payload = repatriationPlanSharedMessageV1.schema.parse({
+    const payload: RepatriationPlanSharedMessage = {
       planId: plan.id,
       revision,
       caseReference: reference,
@@ -75,13 +73,12 @@ export class RepatriationPlanSharing {
       })),
       refusal,
       sharedAt: this.clock.now().toISOString(),
-    });
+    };
     for (const country of countries) {
-      await this.exchange.send(manager, {
+      // Also called from exchange handlers, inside the inbox's transaction: no unit of work to send through.
+      await this.exchange.sendMessage(manager, repatriationPlanSharedMessageV1, {
         senderCountry: plan.jurisdictionCountry,
         recipientCountry: country,
-        type: repatriationPlanSharedMessageV1.type,
-        typeVersion: repatriationPlanSharedMessageV1.version,
         payload,
         correlationId: plan.id,
       });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   REPATRIATION_STEP_KINDS,
   assertReturnApprovable,
@@ -11,9 +10,7 @@ import {
 } from '@passage/schemas';
 import {
   AccessDeniedError,
-  Clock,
   CodedError,
-  Outbox,
   REPATRIATION_KINDS,
   type AllowedDecision,
   type AuthenticatedActor,
@@ -21,13 +18,10 @@ import {
   type ResourceContext,
 } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../platform/index.js';
-import { ReferralsAudit } from '../platform/index.js';
-import { CaseRecords, type LoadedCase } from '../case-work/index.js';
-import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
-import type { PersonEntity } from '../case-work/index.js';
+import { ReferralsAccess, UnitOfWork, type ChangeAudit } from '../platform/index.js';
+import { CaseRecords, minorFromAgeBand, type LoadedCase, type PersonEntity } from '../case-work/index.js';
 import { OrganisationDirectory } from '../cross-border/index.js';
-import { minorFromAgeBand } from '../case-work/index.js';
+import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
 import type {
   confirmArrivalSchema,
   createRepatriationPlanSchema,
@@ -60,17 +54,14 @@ interface AuthorisedPlan {
  * Repatriation plans: created only with the person's consent to return, worked step by step by the
  * organisations that own the steps, approved by the jurisdiction's coordinator on a risk assessment that
  * allows it, and closed by the origin side's confirmation of arrival, which schedules reintegration
- * follow-ups. Every change writes its event and audit record in the same transaction.
+ * follow-ups. Every change runs in one unit of work with its events and its audit entry.
  */
 @Injectable()
 export class RepatriationPlanService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
-    private readonly audit: ReferralsAudit,
-    private readonly outbox: Outbox,
-    private readonly clock: Clock,
     private readonly reader: RepatriationPlanReader,
     private readonly steps: RepatriationStepWriter,
     private readonly exitClearance: ExitClearanceService,
@@ -79,132 +70,132 @@ export class RepatriationPlanService {
     private readonly directory: OrganisationDirectory,
   ) {}
 
-  async create(
+  create(
     actor: AuthenticatedActor,
     input: z.output<typeof createRepatriationPlanSchema>,
   ): Promise<RepatriationPlanModel> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
       // The policy refuses without the person's standing RETURN consent.
-      const { decision, person, personContext, record } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'repatriation.plan',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      const returnCountry = input.returnCountry ?? person.nationality;
-      if (!returnCountry) {
-        throw new CodedError(
-          'BAD_USER_INPUT',
-          "input.returnCountry: required when the person's nationality is unknown",
-          {
-            field: 'input.returnCountry',
-          },
-        );
-      }
-      if (returnCountry === record.jurisdictionCountry) {
-        throw new CodedError(
-          'BAD_USER_INPUT',
-          'input.returnCountry: must differ from the country the person leaves',
-          {
-            field: 'input.returnCountry',
-          },
-        );
-      }
-      const open = await manager
-        .getRepository(RepatriationPlanEntity)
-        .createQueryBuilder('p')
-        .where("p.person_id = :personId AND p.status <> 'COMPLETED'", { personId: person.id })
-        .getCount();
-      if (open > 0) {
-        throw new CodedError(
-          'CONFLICT',
-          'input.personId: this person already has an open repatriation plan',
-          {
-            field: 'input.personId',
-          },
-        );
-      }
-      const now = this.clock.now();
-      const plan: RepatriationPlanEntity = {
-        id: randomUUID(),
-        caseId: record.id,
-        personId: person.id,
-        jurisdictionCountry: record.jurisdictionCountry,
-        returnCountry,
-        ownerOrganisationId: actor.organisationId,
-        status: 'PREPARING',
-        riskAssessmentId: null,
-        approvedBy: null,
-        approvedByOrganisationId: null,
-        approvedAt: null,
-        arrivedAt: null,
-        createdBy: actor.userId,
-        createdAt: now,
-        updatedAt: now,
-      };
-      await manager.insert(RepatriationPlanEntity, plan);
-      const steps: RepatriationStepEntity[] = [];
-      for (const kind of REPATRIATION_STEP_KINDS) {
-        const planned = input.steps.find((step) => step.kind === kind);
-        if (!planned)
-          throw new CodedError('BAD_USER_INPUT', `input.steps: ${kind} is missing`, { field: 'input.steps' });
-        // Immigration answers only for the country it guards and owns no other step: it is never a
-        // member of the plan. Every other step belongs to an organisation that may work plans (so it can
-        // see and move its step), of any country.
-        const owner = await this.directory.addressee(manager, planned.ownerOrganisationId, {
-          field: `input.steps.${kind}.ownerOrganisationId`,
-          ...(kind === 'EXIT_CLEARANCE'
-            ? { kinds: ['IMMIGRATION'], country: record.jurisdictionCountry }
-            : { kinds: REPATRIATION_KINDS }),
-        });
-        steps.push({
-          planId: plan.id,
-          kind,
-          ownerOrganisationId: owner.organisationId,
-          ownerCountry: owner.country,
-          dueOn: planned.dueOn,
-          status: 'PENDING',
-          enteredAt: null,
-          leftAt: null,
-          updatedBy: actor.userId,
-          updatedAt: now,
-        });
-      }
-      await manager.insert(RepatriationStepEntity, steps);
-      await this.outbox.appendEvent(manager, repatriationPlanCreatedV1, {
-        aggregateId: plan.caseId,
-        payload: {
-          caseId: plan.caseId,
-          personId: plan.personId,
-          planId: plan.id,
-          jurisdictionCountry: plan.jurisdictionCountry,
+      authorise: (manager) =>
+        this.records.authorisePerson(
+          manager,
+          actor,
+          'repatriation.plan',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          { lock: true },
+        ),
+      execute: async ({ manager, now, emit }, { person, record }) => {
+        const returnCountry = input.returnCountry ?? person.nationality;
+        if (!returnCountry) {
+          throw new CodedError(
+            'BAD_USER_INPUT',
+            "input.returnCountry: required when the person's nationality is unknown",
+            {
+              field: 'input.returnCountry',
+            },
+          );
+        }
+        if (returnCountry === record.jurisdictionCountry) {
+          throw new CodedError(
+            'BAD_USER_INPUT',
+            'input.returnCountry: must differ from the country the person leaves',
+            {
+              field: 'input.returnCountry',
+            },
+          );
+        }
+        const open = await manager
+          .getRepository(RepatriationPlanEntity)
+          .createQueryBuilder('p')
+          .where("p.person_id = :personId AND p.status <> 'COMPLETED'", { personId: person.id })
+          .getCount();
+        if (open > 0) {
+          throw new CodedError(
+            'CONFLICT',
+            'input.personId: this person already has an open repatriation plan',
+            {
+              field: 'input.personId',
+            },
+          );
+        }
+        const plan: RepatriationPlanEntity = {
+          id: randomUUID(),
+          caseId: record.id,
+          personId: person.id,
+          jurisdictionCountry: record.jurisdictionCountry,
           returnCountry,
-          ownerOrganisationId: plan.ownerOrganisationId,
-          steps: steps.map((step) => ({ kind: step.kind, ownerOrganisationId: step.ownerOrganisationId })),
+          ownerOrganisationId: actor.organisationId,
+          status: 'PREPARING',
+          riskAssessmentId: null,
+          approvedBy: null,
+          approvedByOrganisationId: null,
+          approvedAt: null,
+          arrivedAt: null,
           createdBy: actor.userId,
-          createdAt: now.toISOString(),
-        },
-      });
-      await this.recordAudit(
-        manager,
-        actor,
-        'repatriation.plan',
-        decision,
-        plan.id,
-        ['OPERATIONAL'],
-        ['repatriationPlan.returnCountry', 'repatriationPlan.steps'],
-      );
-      await this.sharing.share(manager, plan);
-      return this.reader.read(
-        manager,
-        actor,
-        'repatriation.plan',
-        plan,
-        planResourceContext(personContext, plan, steps),
-      );
+          createdAt: now,
+          updatedAt: now,
+        };
+        await manager.insert(RepatriationPlanEntity, plan);
+        const steps: RepatriationStepEntity[] = [];
+        for (const kind of REPATRIATION_STEP_KINDS) {
+          const planned = input.steps.find((step) => step.kind === kind);
+          if (!planned)
+            throw new CodedError('BAD_USER_INPUT', `input.steps: ${kind} is missing`, {
+              field: 'input.steps',
+            });
+          // Immigration answers only for the country it guards and owns no other step: it is never a
+          // member of the plan. Every other step belongs to an organisation that may work plans (so it
+          // can see and move its step), of any country.
+          const owner = await this.directory.addressee(manager, planned.ownerOrganisationId, {
+            field: `input.steps.${kind}.ownerOrganisationId`,
+            ...(kind === 'EXIT_CLEARANCE'
+              ? { kinds: ['IMMIGRATION'], country: record.jurisdictionCountry }
+              : { kinds: REPATRIATION_KINDS }),
+          });
+          steps.push({
+            planId: plan.id,
+            kind,
+            ownerOrganisationId: owner.organisationId,
+            ownerCountry: owner.country,
+            dueOn: planned.dueOn,
+            status: 'PENDING',
+            enteredAt: null,
+            leftAt: null,
+            updatedBy: actor.userId,
+            updatedAt: now,
+          });
+        }
+        await manager.insert(RepatriationStepEntity, steps);
+        await emit(repatriationPlanCreatedV1, {
+          aggregateId: plan.caseId,
+          payload: {
+            caseId: plan.caseId,
+            personId: plan.personId,
+            planId: plan.id,
+            jurisdictionCountry: plan.jurisdictionCountry,
+            returnCountry,
+            ownerOrganisationId: plan.ownerOrganisationId,
+            steps: steps.map((step) => ({ kind: step.kind, ownerOrganisationId: step.ownerOrganisationId })),
+            createdBy: actor.userId,
+            createdAt: now.toISOString(),
+          },
+        });
+        await this.sharing.share(manager, plan);
+        return { plan, steps };
+      },
+      audit: (_authorised, { plan }) =>
+        planAudit(plan.id, ['OPERATIONAL'], ['repatriationPlan.returnCountry', 'repatriationPlan.steps']),
+      view: ({ manager }, { personContext }, { plan, steps }) =>
+        this.reader.read(
+          manager,
+          actor,
+          'repatriation.plan',
+          plan,
+          planResourceContext(personContext, plan, steps),
+        ),
     });
   }
 
@@ -212,54 +203,53 @@ export class RepatriationPlanService {
    * Moves one step, by its owner or by the plan's or the case's owner. Starting EXIT_CLEARANCE addresses
    * a new exit-clearance request to the step's owner.
    */
-  async updateStep(
+  updateStep(
     actor: AuthenticatedActor,
     input: z.output<typeof updateRepatriationStepSchema>,
   ): Promise<RepatriationPlanModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const authorised = await this.authorisePlan(manager, actor, 'repatriation.plan', input.planId);
-      const { plan, steps, loaded, decision } = authorised;
-      const step = steps.find((candidate) => candidate.kind === input.step);
-      if (!step)
-        throw new CodedError('NOT_FOUND', 'input.step: no such step in this plan', { field: 'input.step' });
-      const mayWork = [step.ownerOrganisationId, plan.ownerOrganisationId, loaded.record.ownerOrganisationId];
-      if (!mayWork.includes(actor.organisationId)) throw new AccessDeniedError('NO_NEED_TO_KNOW');
-      const now = this.clock.now();
-      if (input.dueOn !== null && input.dueOn !== step.dueOn) {
-        await manager.update(
-          RepatriationStepEntity,
-          { planId: plan.id, kind: step.kind },
-          { dueOn: input.dueOn },
-        );
-        step.dueOn = input.dueOn;
-      }
-      const dueOnly = input.status === step.status && input.dueOn !== null;
-      if (!dueOnly) await this.steps.change(manager, actor, plan, step, input.status, 'CASE_WORK', now);
-      if (input.exitClearance) {
-        await this.exitClearance.open(
-          manager,
-          actor,
-          plan,
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
+      authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.plan', input.planId),
+      execute: async (scope, { plan, steps, loaded }) => {
+        const { manager, now } = scope;
+        const step = steps.find((candidate) => candidate.kind === input.step);
+        if (!step)
+          throw new CodedError('NOT_FOUND', 'input.step: no such step in this plan', { field: 'input.step' });
+        const mayWork = [
           step.ownerOrganisationId,
-          input.exitClearance,
-          now,
+          plan.ownerOrganisationId,
+          loaded.record.ownerOrganisationId,
+        ];
+        if (!mayWork.includes(actor.organisationId)) throw new AccessDeniedError('NO_NEED_TO_KNOW');
+        if (input.dueOn !== null && input.dueOn !== step.dueOn) {
+          await manager.update(
+            RepatriationStepEntity,
+            { planId: plan.id, kind: step.kind },
+            { dueOn: input.dueOn },
+          );
+          step.dueOn = input.dueOn;
+        }
+        const dueOnly = input.status === step.status && input.dueOn !== null;
+        if (!dueOnly) await this.steps.change(manager, actor, plan, step, input.status, 'CASE_WORK', now);
+        if (input.exitClearance) {
+          await this.exitClearance.open(scope, plan, step.ownerOrganisationId, input.exitClearance);
+        }
+        await manager.update(RepatriationPlanEntity, { id: plan.id }, { updatedAt: now });
+        await this.sharing.share(manager, plan);
+        return step.kind;
+      },
+      audit: ({ plan }, kind) => {
+        const fields = [`repatriationPlan.steps.${kind}`];
+        if (input.exitClearance)
+          fields.push('exitClearance.travelDocumentNumber', 'exitClearance.nameOnTravelDocument');
+        return planAudit(
+          plan.id,
+          input.exitClearance ? ['OPERATIONAL', 'IDENTITY'] : ['OPERATIONAL'],
+          fields,
         );
-      }
-      await manager.update(RepatriationPlanEntity, { id: plan.id }, { updatedAt: now });
-      await this.sharing.share(manager, plan);
-      const fields = [`repatriationPlan.steps.${step.kind}`];
-      if (input.exitClearance)
-        fields.push('exitClearance.travelDocumentNumber', 'exitClearance.nameOnTravelDocument');
-      await this.recordAudit(
-        manager,
-        actor,
-        'repatriation.plan',
-        decision,
-        plan.id,
-        input.exitClearance ? ['OPERATIONAL', 'IDENTITY'] : ['OPERATIONAL'],
-        fields,
-      );
-      return this.reader.read(manager, actor, 'repatriation.plan', plan, authorised.context);
+      },
+      view: ({ manager }, { plan, context }) =>
+        this.reader.read(manager, actor, 'repatriation.plan', plan, context),
     });
   }
 
@@ -267,68 +257,67 @@ export class RepatriationPlanService {
    * Approval by the jurisdiction's coordinator, on the person's latest risk assessment. Whether the
    * child track applies is decided from the person's age band now, not when the assessment was made.
    */
-  async approve(actor: AuthenticatedActor, planId: string): Promise<RepatriationPlanModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const authorised = await this.authorisePlan(manager, actor, 'repatriation.approve', planId, 'planId');
-      const { plan, person, decision } = authorised;
-      if (plan.status !== 'PREPARING') {
-        throw new CodedError('CONFLICT', `planId: a ${plan.status} plan cannot be approved`, {
-          field: 'planId',
-          reason: 'PLAN_NOT_PREPARING',
+  approve(actor: AuthenticatedActor, planId: string): Promise<RepatriationPlanModel> {
+    return this.work.run(actor, {
+      action: 'repatriation.approve',
+      authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.approve', planId, 'planId'),
+      execute: async ({ manager, now, emit }, { plan, person }) => {
+        if (plan.status !== 'PREPARING') {
+          throw new CodedError('CONFLICT', `planId: a ${plan.status} plan cannot be approved`, {
+            field: 'planId',
+            reason: 'PLAN_NOT_PREPARING',
+          });
+        }
+        const assessment = await manager.findOne(ReturnRiskAssessmentEntity, {
+          where: { personId: person.id },
+          order: { sequence: 'DESC' },
         });
-      }
-      const assessment = await manager.findOne(ReturnRiskAssessmentEntity, {
-        where: { personId: person.id },
-        order: { sequence: 'DESC' },
-      });
-      checkRule(
-        () =>
-          assertReturnApprovable(
-            assessment && {
-              factors: assessment.factors,
-              conclusion: assessment.conclusion,
-              returnInChildsBestInterest: assessment.returnInChildsBestInterest,
-              hasGuardian: assessment.guardianName !== null,
-            },
-            minorFromAgeBand(person.ageBand) !== false,
-          ),
-        'planId',
-      );
-      const now = this.clock.now();
-      const approval = {
-        status: 'APPROVED' as const,
-        riskAssessmentId: assessment!.id,
-        approvedBy: actor.userId,
-        approvedByOrganisationId: actor.organisationId,
-        approvedAt: now,
-        updatedAt: now,
-      };
-      await manager.update(RepatriationPlanEntity, { id: plan.id }, approval);
-      Object.assign(plan, approval);
-      await this.sharing.share(manager, plan);
-      await this.outbox.appendEvent(manager, repatriationPlanApprovedV1, {
-        aggregateId: plan.caseId,
-        payload: {
-          caseId: plan.caseId,
-          personId: plan.personId,
-          planId: plan.id,
-          riskAssessmentId: approval.riskAssessmentId,
-          conclusion: assessment!.conclusion,
-          approvedByOrganisationId: actor.organisationId,
+        checkRule(
+          () =>
+            assertReturnApprovable(
+              assessment && {
+                factors: assessment.factors,
+                conclusion: assessment.conclusion,
+                returnInChildsBestInterest: assessment.returnInChildsBestInterest,
+                hasGuardian: assessment.guardianName !== null,
+              },
+              minorFromAgeBand(person.ageBand) !== false,
+            ),
+          'planId',
+        );
+        const approval = {
+          status: 'APPROVED' as const,
+          riskAssessmentId: assessment!.id,
           approvedBy: actor.userId,
-          approvedAt: now.toISOString(),
-        },
-      });
-      await this.recordAudit(
-        manager,
-        actor,
-        'repatriation.approve',
-        decision,
-        plan.id,
-        ['OPERATIONAL', 'LEGAL'],
-        ['repatriationPlan.status', 'returnRiskAssessment.conclusion'],
-      );
-      return this.reader.read(manager, actor, 'repatriation.approve', plan, authorised.context);
+          approvedByOrganisationId: actor.organisationId,
+          approvedAt: now,
+          updatedAt: now,
+        };
+        await manager.update(RepatriationPlanEntity, { id: plan.id }, approval);
+        Object.assign(plan, approval);
+        await this.sharing.share(manager, plan);
+        await emit(repatriationPlanApprovedV1, {
+          aggregateId: plan.caseId,
+          payload: {
+            caseId: plan.caseId,
+            personId: plan.personId,
+            planId: plan.id,
+            riskAssessmentId: approval.riskAssessmentId,
+            conclusion: assessment!.conclusion,
+            approvedByOrganisationId: actor.organisationId,
+            approvedBy: actor.userId,
+            approvedAt: now.toISOString(),
+          },
+        });
+      },
+      audit: ({ plan }) =>
+        planAudit(
+          plan.id,
+          ['OPERATIONAL', 'LEGAL'],
+          ['repatriationPlan.status', 'returnRiskAssessment.conclusion'],
+        ),
+      view: ({ manager }, { plan, context }) =>
+        this.reader.read(manager, actor, 'repatriation.approve', plan, context),
     });
   }
 
@@ -336,71 +325,64 @@ export class RepatriationPlanService {
    * The origin side (the RECEPTION step's owner) confirms the person arrived: RECEPTION is done, the plan
    * closes, and reintegration follow-ups fall due at the configured months after arrival.
    */
-  async confirmArrival(
+  confirmArrival(
     actor: AuthenticatedActor,
     input: z.output<typeof confirmArrivalSchema>,
   ): Promise<RepatriationPlanModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const authorised = await this.authorisePlan(manager, actor, 'repatriation.plan', input.planId);
-      const { plan, steps, decision } = authorised;
-      const reception = steps.find((step) => step.kind === 'RECEPTION')!;
-      if (reception.ownerOrganisationId !== actor.organisationId)
-        throw new AccessDeniedError('NO_NEED_TO_KNOW');
-      await this.arrival.confirm(manager, actor, plan, steps, input.arrivedAt, this.clock.now());
-      await this.sharing.share(manager, plan);
-      await this.recordAudit(
-        manager,
-        actor,
-        'repatriation.plan',
-        decision,
-        plan.id,
-        ['OPERATIONAL'],
-        ['repatriationPlan.arrivedAt', 'repatriationPlan.followUps'],
-      );
-      return this.reader.read(manager, actor, 'repatriation.plan', plan, authorised.context);
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
+      authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.plan', input.planId),
+      execute: async ({ manager, now }, { plan, steps }) => {
+        const reception = steps.find((step) => step.kind === 'RECEPTION')!;
+        if (reception.ownerOrganisationId !== actor.organisationId)
+          throw new AccessDeniedError('NO_NEED_TO_KNOW');
+        await this.arrival.confirm(manager, actor, plan, steps, input.arrivedAt, now);
+        await this.sharing.share(manager, plan);
+      },
+      audit: ({ plan }) =>
+        planAudit(plan.id, ['OPERATIONAL'], ['repatriationPlan.arrivedAt', 'repatriationPlan.followUps']),
+      view: ({ manager }, { plan, context }) =>
+        this.reader.read(manager, actor, 'repatriation.plan', plan, context),
     });
   }
 
   /** The outcome of one follow-up, by the organisation that received the person or the plan's owner. */
-  async recordFollowUp(
+  recordFollowUp(
     actor: AuthenticatedActor,
     input: z.output<typeof recordFollowUpSchema>,
   ): Promise<RepatriationPlanModel> {
-    return this.dataSource.transaction(async (manager) => {
-      const followUp = await manager.findOne(ReintegrationFollowUpEntity, {
-        where: { id: input.followUpId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!followUp) {
-        this.access.authorise(actor, 'repatriation.plan', null);
-        throw new CodedError('NOT_FOUND', 'No such follow-up.', { field: 'input.followUpId' });
-      }
-      const authorised = await this.authorisePlan(manager, actor, 'repatriation.plan', followUp.planId);
-      const { plan, steps, decision } = authorised;
-      const reception = steps.find((step) => step.kind === 'RECEPTION')!;
-      if (![reception.ownerOrganisationId, plan.ownerOrganisationId].includes(actor.organisationId)) {
-        throw new AccessDeniedError('NO_NEED_TO_KNOW');
-      }
-      await this.arrival.recordOutcome(
-        manager,
-        actor,
-        plan,
-        followUp,
-        input.outcome,
-        input.notes,
-        this.clock.now(),
-      );
-      await this.sharing.share(manager, plan);
-      await this.recordAudit(
-        manager,
-        actor,
-        'repatriation.plan',
-        decision,
-        plan.id,
-        input.notes ? ['OPERATIONAL', 'NARRATIVE'] : ['OPERATIONAL'],
-        input.notes ? ['followUps.outcome', 'followUps.notes'] : ['followUps.outcome'],
-      );
-      return this.reader.read(manager, actor, 'repatriation.plan', plan, authorised.context);
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
+      authorise: async (manager) => {
+        const followUp = await manager.findOne(ReintegrationFollowUpEntity, {
+          where: { id: input.followUpId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!followUp) {
+          this.access.authorise(actor, 'repatriation.plan', null);
+          throw new CodedError('NOT_FOUND', 'No such follow-up.', { field: 'input.followUpId' });
+        }
+        return {
+          followUp,
+          ...(await this.authorisePlan(manager, actor, 'repatriation.plan', followUp.planId)),
+        };
+      },
+      execute: async ({ manager, now }, { plan, steps, followUp }) => {
+        const reception = steps.find((step) => step.kind === 'RECEPTION')!;
+        if (![reception.ownerOrganisationId, plan.ownerOrganisationId].includes(actor.organisationId)) {
+          throw new AccessDeniedError('NO_NEED_TO_KNOW');
+        }
+        await this.arrival.recordOutcome(manager, actor, plan, followUp, input.outcome, input.notes, now);
+        await this.sharing.share(manager, plan);
+      },
+      audit: ({ plan }) =>
+        planAudit(
+          plan.id,
+          input.notes ? ['OPERATIONAL', 'NARRATIVE'] : ['OPERATIONAL'],
+          input.notes ? ['followUps.outcome', 'followUps.notes'] : ['followUps.outcome'],
+        ),
+      view: ({ manager }, { plan, context }) =>
+        this.reader.read(manager, actor, 'repatriation.plan', plan, context),
     });
   }
 
@@ -430,24 +412,9 @@ export class RepatriationPlanService {
     const decision = this.access.authorise(actor, action, context);
     return { plan, steps, loaded, person, context, decision };
   }
+}
 
-  private recordAudit(
-    manager: EntityManager,
-    actor: AuthenticatedActor,
-    action: CaseWorkAction,
-    decision: AllowedDecision,
-    planId: string,
-    categories: DataCategory[],
-    fields: string[],
-  ): Promise<void> {
-    return this.audit.record(manager, actor, {
-      action,
-      resourceType: 'repatriation-plan',
-      resourceId: planId,
-      categories,
-      fields,
-      purpose: 'CASE_WORK',
-      reason: decision.reason,
-    });
-  }
+/** The one audit entry of a change of a plan. */
+function planAudit(planId: string, categories: DataCategory[], fields: string[]): ChangeAudit {
+  return { resourceType: 'repatriation-plan', resourceId: planId, categories, fields, purpose: 'CASE_WORK' };
 }

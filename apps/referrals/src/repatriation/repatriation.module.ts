@@ -7,6 +7,10 @@ import { REFERRALS_CONFIG } from '../platform/index.js';
 import { AttestationCodeSealer } from './exit-clearance/attestation-code-sealer.js';
 import { ExitClearanceResolver } from './exit-clearance/exit-clearance.resolver.js';
 import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
+import { AssignedPlans } from './assigned-plans.repository.js';
+import { ExitClearanceRequests } from './exit-clearance/exit-clearance-requests.repository.js';
+import { RepatriationPlans } from './repatriation-plans.repository.js';
+import { RepatriationSteps } from './repatriation-steps.repository.js';
 import { RepatriationPlanReader } from './repatriation-plan.reader.js';
 import { REPATRIATION_FOLLOW_UP_MONTHS, RepatriationArrival } from './repatriation-arrival.js';
 import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
@@ -39,6 +43,10 @@ import { StageDurationsService } from './stage-durations.service.js';
       useFactory: (config: { REPATRIATION_FOLLOW_UP_MONTHS?: readonly number[] }) =>
         config.REPATRIATION_FOLLOW_UP_MONTHS ?? DEFAULT_FOLLOW_UP_MONTHS,
     },
+    { provide: AssignedPlans, useValue: new AssignedPlans() },
+    { provide: ExitClearanceRequests, useValue: new ExitClearanceRequests() },
+    { provide: RepatriationPlans, useValue: new RepatriationPlans() },
+    { provide: RepatriationSteps, useValue: new RepatriationSteps() },
     RepatriationStepWriter,
     RepatriationArrival,
     RepatriationPlanSharing,

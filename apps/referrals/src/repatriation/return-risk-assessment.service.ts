@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { riskAssessedV1, riskAssessmentProblems, type DataCategory } from '@passage/schemas';
-import { Clock, CodedError, Outbox, type AuthenticatedActor } from '@passage/shared';
+import { Clock, CodedError, type AuthenticatedActor } from '@passage/shared';
 import type { z } from 'zod';
-import { ReferralsAccess } from '../platform/index.js';
-import { ReferralsAudit } from '../platform/index.js';
-import { CaseRecords } from '../case-work/index.js';
-import { minorFromAgeBand } from '../case-work/index.js';
+import { ReferralsAccess, UnitOfWork } from '../platform/index.js';
+import { CaseRecords, minorFromAgeBand } from '../case-work/index.js';
 import type { recordRiskAssessmentSchema } from './dtos/repatriation.inputs.js';
 import { ReturnRiskAssessmentEntity } from './entities/return-risk-assessment.entity.js';
 import type { ReturnRiskAssessmentModel } from './graphql/repatriation.model.js';
@@ -20,15 +16,13 @@ import type { ReturnRiskAssessmentModel } from './graphql/repatriation.model.js'
 @Injectable()
 export class ReturnRiskAssessmentService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
-    private readonly audit: ReferralsAudit,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
 
-  async record(
+  record(
     actor: AuthenticatedActor,
     input: z.output<typeof recordRiskAssessmentSchema>,
   ): Promise<ReturnRiskAssessmentModel> {
@@ -41,104 +35,111 @@ export class ReturnRiskAssessmentService {
         throw new CodedError('BAD_USER_INPUT', `${field}: must not be in the future`, { field });
       }
     }
-    return this.dataSource.transaction(async (manager) => {
-      const { decision, person, personContext } = await this.records.authorisePerson(
-        manager,
-        actor,
-        'repatriation.plan',
-        input.caseId,
-        input.personId,
-        'input.personId',
-        { lock: true },
-      );
-      // A person whose age is unknown is assessed as a child: the safer reading.
-      const childTrack = minorFromAgeBand(person.ageBand) !== false;
-      const [problem] = riskAssessmentProblems({
-        factors: input.factors,
-        conclusion: input.conclusion,
-        childTrack,
-        hasBestInterestAssessment: input.bestInterestAssessment !== null,
-        hasGuardian: input.guardian !== null,
-      });
-      if (problem) {
-        const field = `input.${problem[0]}`;
-        throw new CodedError('BAD_USER_INPUT', `${field}: ${problem[1]}`, { field });
-      }
-      const record: ReturnRiskAssessmentEntity = {
-        id: randomUUID(),
-        caseId: input.caseId,
-        personId: person.id,
-        factors: input.factors.map((entry) => ({
-          factor: entry.factor,
-          level: entry.level,
-          notes: entry.notes,
-        })),
-        conclusion: input.conclusion,
-        conclusionNotes: input.conclusionNotes,
-        childTrack,
-        bestInterestSummary: input.bestInterestAssessment?.summary ?? null,
-        bestInterestAssessedAt: input.bestInterestAssessment?.assessedAt ?? null,
-        returnInChildsBestInterest: input.bestInterestAssessment?.returnInBestInterest ?? null,
-        guardianName: input.guardian?.name ?? null,
-        guardianOrganisationId: input.guardian?.organisationId ?? null,
-        assessedBy: actor.userId,
-        assessedByOrganisationId: actor.organisationId,
-        assessedAt: input.assessedAt,
-        recordedAt: now,
-      };
-      await manager.insert(ReturnRiskAssessmentEntity, record);
-      await this.outbox.appendEvent(manager, riskAssessedV1, {
-        aggregateId: input.caseId,
-        payload: {
+    return this.work.run(actor, {
+      action: 'repatriation.plan',
+      authorise: (manager) =>
+        this.records.authorisePerson(
+          manager,
+          actor,
+          'repatriation.plan',
+          input.caseId,
+          input.personId,
+          'input.personId',
+          { lock: true },
+        ),
+      execute: async ({ manager, emit }, { person }) => {
+        // A person whose age is unknown is assessed as a child: the safer reading.
+        const childTrack = minorFromAgeBand(person.ageBand) !== false;
+        const [problem] = riskAssessmentProblems({
+          factors: input.factors,
+          conclusion: input.conclusion,
+          childTrack,
+          hasBestInterestAssessment: input.bestInterestAssessment !== null,
+          hasGuardian: input.guardian !== null,
+        });
+        if (problem) {
+          const field = `input.${problem[0]}`;
+          throw new CodedError('BAD_USER_INPUT', `${field}: ${problem[1]}`, { field });
+        }
+        const record: ReturnRiskAssessmentEntity = {
+          id: randomUUID(),
           caseId: input.caseId,
           personId: person.id,
-          assessmentId: record.id,
-          levels: record.factors.map((entry) => ({ factor: entry.factor, level: entry.level })),
-          conclusion: record.conclusion,
+          factors: input.factors.map((entry) => ({
+            factor: entry.factor,
+            level: entry.level,
+            notes: entry.notes,
+          })),
+          conclusion: input.conclusion,
+          conclusionNotes: input.conclusionNotes,
           childTrack,
-          assessedByOrganisationId: actor.organisationId,
+          bestInterestSummary: input.bestInterestAssessment?.summary ?? null,
+          bestInterestAssessedAt: input.bestInterestAssessment?.assessedAt ?? null,
+          returnInChildsBestInterest: input.bestInterestAssessment?.returnInBestInterest ?? null,
+          guardianName: input.guardian?.name ?? null,
+          guardianOrganisationId: input.guardian?.organisationId ?? null,
           assessedBy: actor.userId,
-          assessedAt: record.assessedAt.toISOString(),
-        },
-      });
-      const changed: DataCategory[] = ['OPERATIONAL', 'NARRATIVE'];
-      const fields = ['returnRiskAssessment.factors', 'returnRiskAssessment.conclusion'];
-      if (record.guardianName) {
-        changed.push('IDENTITY');
-        fields.push('returnRiskAssessment.guardianName', 'returnRiskAssessment.bestInterestSummary');
-      }
-      await this.audit.record(manager, actor, {
-        action: 'repatriation.plan',
-        resourceType: 'return-risk-assessment',
-        resourceId: record.id,
-        categories: changed,
-        fields,
-        purpose: 'CASE_WORK',
-        reason: decision.reason,
-      });
-      const visible = this.access.visibleCategories(actor, 'repatriation.plan', personContext, [
-        'NARRATIVE',
-        'IDENTITY',
-      ]);
-      const narrative = visible.NARRATIVE === 'ALLOW';
-      return {
-        id: record.id,
-        caseId: record.caseId,
-        personId: record.personId,
-        factors: record.factors.map((entry) => ({ ...entry, notes: narrative ? entry.notes : null })),
-        conclusion: record.conclusion,
-        conclusionNotes: narrative ? record.conclusionNotes : null,
-        childTrack,
-        bestInterestSummary: narrative ? record.bestInterestSummary : null,
-        returnInChildsBestInterest: record.returnInChildsBestInterest,
-        guardianName: visible.IDENTITY === 'ALLOW' ? record.guardianName : null,
-        guardianOrganisationId: record.guardianOrganisationId,
-        assessedByOrganisationId: record.assessedByOrganisationId,
-        assessedAt: record.assessedAt,
-        withheldCategories: Object.entries(visible)
-          .filter(([, access]) => access === 'REDACT')
-          .map(([category]) => category),
-      };
+          assessedByOrganisationId: actor.organisationId,
+          assessedAt: input.assessedAt,
+          recordedAt: now,
+        };
+        await manager.insert(ReturnRiskAssessmentEntity, record);
+        await emit(riskAssessedV1, {
+          aggregateId: input.caseId,
+          payload: {
+            caseId: input.caseId,
+            personId: person.id,
+            assessmentId: record.id,
+            levels: record.factors.map((entry) => ({ factor: entry.factor, level: entry.level })),
+            conclusion: record.conclusion,
+            childTrack,
+            assessedByOrganisationId: actor.organisationId,
+            assessedBy: actor.userId,
+            assessedAt: record.assessedAt.toISOString(),
+          },
+        });
+        return record;
+      },
+      audit: (_authorised, record) => {
+        const changed: DataCategory[] = ['OPERATIONAL', 'NARRATIVE'];
+        const fields = ['returnRiskAssessment.factors', 'returnRiskAssessment.conclusion'];
+        if (record.guardianName) {
+          changed.push('IDENTITY');
+          fields.push('returnRiskAssessment.guardianName', 'returnRiskAssessment.bestInterestSummary');
+        }
+        return {
+          resourceType: 'return-risk-assessment',
+          resourceId: record.id,
+          categories: changed,
+          fields,
+          purpose: 'CASE_WORK',
+        };
+      },
+      view: async (_scope, { personContext }, record) => {
+        const visible = this.access.visibleCategories(actor, 'repatriation.plan', personContext, [
+          'NARRATIVE',
+          'IDENTITY',
+        ]);
+        const narrative = visible.NARRATIVE === 'ALLOW';
+        return {
+          id: record.id,
+          caseId: record.caseId,
+          personId: record.personId,
+          factors: record.factors.map((entry) => ({ ...entry, notes: narrative ? entry.notes : null })),
+          conclusion: record.conclusion,
+          conclusionNotes: narrative ? record.conclusionNotes : null,
+          childTrack: record.childTrack,
+          bestInterestSummary: narrative ? record.bestInterestSummary : null,
+          returnInChildsBestInterest: record.returnInChildsBestInterest,
+          guardianName: visible.IDENTITY === 'ALLOW' ? record.guardianName : null,
+          guardianOrganisationId: record.guardianOrganisationId,
+          assessedByOrganisationId: record.assessedByOrganisationId,
+          assessedAt: record.assessedAt,
+          withheldCategories: Object.entries(visible)
+            .filter(([, access]) => access === 'REDACT')
+            .map(([category]) => category),
+        };
+      },
     });
   }
 }

@@ -11,7 +11,6 @@ import {
   AttestationHasher,
   Clock,
   CodedError,
-  Outbox,
   decodeCursor,
   decide,
   parseAttestationCode,
@@ -19,8 +18,13 @@ import {
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
-import { ReferralsAccess, policyActor } from '../../platform/index.js';
-import { ReferralsAudit } from '../../platform/index.js';
+import {
+  ReferralsAccess,
+  ReferralsAudit,
+  UnitOfWork,
+  policyActor,
+  type ChangeScope,
+} from '../../platform/index.js';
 import { RepatriationPlanEntity } from '../entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from '../entities/repatriation-step.entity.js';
 import { RepatriationPlanSharing } from '../repatriation-plan-sharing.js';
@@ -29,6 +33,7 @@ import type { z } from 'zod';
 import { AttestationCodeSealer } from './attestation-code-sealer.js';
 import type { exitClearanceListSchema, respondToExitClearanceSchema } from './dtos/exit-clearance.inputs.js';
 import { ExitClearanceRequestEntity } from './entities/exit-clearance-request.entity.js';
+import { ExitClearanceRequests } from './exit-clearance-requests.repository.js';
 import type { ExitClearanceRequestModel } from './graphql/exit-clearance.model.js';
 import type { exitClearanceRequestSchema } from '../dtos/repatriation.inputs.js';
 
@@ -48,29 +53,28 @@ const ADDRESSEE_FIELDS = [
 export class ExitClearanceService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly work: UnitOfWork,
     private readonly access: ReferralsAccess,
     private readonly audit: ReferralsAudit,
-    private readonly outbox: Outbox,
     private readonly clock: Clock,
     private readonly hasher: AttestationHasher,
     private readonly sealer: AttestationCodeSealer,
     private readonly steps: RepatriationStepWriter,
     private readonly sharing: RepatriationPlanSharing,
+    private readonly requests: ExitClearanceRequests,
   ) {}
 
   /**
-   * Addresses a new request to `addressedToOrganisationId`, inside the plan change's transaction. The
+   * Addresses a new request to `addressedToOrganisationId`, inside the plan change's unit of work. The
    * attestation code must belong to a valid attestation of the plan's person bound to the travel
    * document, so that the immigration authority's own verification will succeed. A pending request the
    * new one replaces is withdrawn and its code erased.
    */
   async open(
-    manager: EntityManager,
-    actor: AuthenticatedActor,
+    { manager, actor, now, emit }: ChangeScope,
     plan: RepatriationPlanEntity,
     addressedToOrganisationId: string,
     input: z.output<typeof exitClearanceRequestSchema>,
-    now: Date,
   ): Promise<ExitClearanceRequestEntity> {
     const code = parseAttestationCode(input.attestationCode);
     if (!(await this.attestationMatches(manager, plan.personId, code, input.travelDocumentNumber, now))) {
@@ -110,7 +114,7 @@ export class ExitClearanceService {
       requestedAt: now,
     };
     await manager.insert(ExitClearanceRequestEntity, request);
-    await this.outbox.appendEvent(manager, exitClearanceRequestedV1, {
+    await emit(exitClearanceRequestedV1, {
       aggregateId: plan.caseId,
       payload: {
         caseId: plan.caseId,
@@ -182,71 +186,83 @@ export class ExitClearanceService {
   }
 
   /** The addressee's answer: GRANTED completes the EXIT_CLEARANCE step, REFUSED blocks it. */
-  async respond(
+  respond(
     actor: AuthenticatedActor,
     input: z.output<typeof respondToExitClearanceSchema>,
   ): Promise<{ request: ExitClearanceRequestModel }> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await manager.findOne(ExitClearanceRequestEntity, {
-        where: { id: input.requestId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const context = request ? (await this.contexts(manager, [request])).get(request.id) : undefined;
-      const decision = this.access.authorise(actor, 'exit-clearance.respond', context ?? null);
-      if (!request) throw new CodedError('NOT_FOUND', 'No such request.', { field: 'input.requestId' });
-      if (request.status !== 'PENDING') {
-        throw new CodedError('CONFLICT', `input.requestId: the request is ${request.status}, not PENDING`, {
-          field: 'input.requestId',
+    return this.work.run(actor, {
+      action: 'exit-clearance.respond',
+      authorise: async (manager) => {
+        const request = await manager.findOne(ExitClearanceRequestEntity, {
+          where: { id: input.requestId },
+          lock: { mode: 'pessimistic_write' },
         });
-      }
-      const plan = await manager.findOneOrFail(RepatriationPlanEntity, {
-        where: { id: request.planId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      const step = await manager.findOneOrFail(RepatriationStepEntity, {
-        where: { planId: plan.id, kind: 'EXIT_CLEARANCE' },
-      });
-      const now = this.clock.now();
-      const to = input.decision === 'GRANTED' ? 'DONE' : 'BLOCKED';
-      // A refusal of a step already marked blocked leaves it blocked; anything else is a real move.
-      if (step.status !== to) {
-        await this.steps.change(manager, actor, plan, step, to, 'IMMIGRATION_ANSWER', now, 'input.decision');
-      }
-      await this.sharing.share(manager, plan);
-      const answered: Partial<ExitClearanceRequestEntity> = {
-        status: input.decision,
-        fineWaived: input.fineWaived,
-        responseReference: input.reference,
-        respondedBy: actor.userId,
-        respondedAt: now,
-        // The code was needed to decide; once decided nobody needs it here any more.
-        attestationCodeSealed: null,
-        attestationCodeKeyId: null,
-      };
-      await manager.update(ExitClearanceRequestEntity, { id: request.id }, answered);
-      await this.outbox.appendEvent(manager, exitClearanceAnsweredV1, {
-        aggregateId: plan.caseId,
-        payload: {
-          caseId: plan.caseId,
-          planId: plan.id,
-          requestId: request.id,
-          decision: input.decision,
+        const context = request ? (await this.contexts(manager, [request])).get(request.id) : undefined;
+        const decision = this.access.authorise(actor, 'exit-clearance.respond', context ?? null);
+        if (!request) throw new CodedError('NOT_FOUND', 'No such request.', { field: 'input.requestId' });
+        return { request, decision };
+      },
+      execute: async ({ manager, now, emit }, { request }) => {
+        if (request.status !== 'PENDING') {
+          throw new CodedError('CONFLICT', `input.requestId: the request is ${request.status}, not PENDING`, {
+            field: 'input.requestId',
+          });
+        }
+        const plan = await manager.findOneOrFail(RepatriationPlanEntity, {
+          where: { id: request.planId },
+          lock: { mode: 'pessimistic_write' },
+        });
+        const step = await manager.findOneOrFail(RepatriationStepEntity, {
+          where: { planId: plan.id, kind: 'EXIT_CLEARANCE' },
+        });
+        const to = input.decision === 'GRANTED' ? 'DONE' : 'BLOCKED';
+        // A refusal of a step already marked blocked leaves it blocked; anything else is a real move.
+        if (step.status !== to) {
+          await this.steps.change(
+            manager,
+            actor,
+            plan,
+            step,
+            to,
+            'IMMIGRATION_ANSWER',
+            now,
+            'input.decision',
+          );
+        }
+        await this.sharing.share(manager, plan);
+        const answered: Partial<ExitClearanceRequestEntity> = {
+          status: input.decision,
           fineWaived: input.fineWaived,
-          answeredByOrganisationId: actor.organisationId,
-          answeredBy: actor.userId,
-          answeredAt: now.toISOString(),
-        },
-      });
-      await this.audit.record(manager, actor, {
-        action: 'exit-clearance.respond',
+          responseReference: input.reference,
+          respondedBy: actor.userId,
+          respondedAt: now,
+          // The code was needed to decide; once decided nobody needs it here any more.
+          attestationCodeSealed: null,
+          attestationCodeKeyId: null,
+        };
+        await manager.update(ExitClearanceRequestEntity, { id: request.id }, answered);
+        await emit(exitClearanceAnsweredV1, {
+          aggregateId: plan.caseId,
+          payload: {
+            caseId: plan.caseId,
+            planId: plan.id,
+            requestId: request.id,
+            decision: input.decision,
+            fineWaived: input.fineWaived,
+            answeredByOrganisationId: actor.organisationId,
+            answeredBy: actor.userId,
+            answeredAt: now.toISOString(),
+          },
+        });
+        return { request: this.toModel({ ...request, ...answered }) };
+      },
+      audit: ({ request }) => ({
         resourceType: 'exit-clearance-request',
         resourceId: request.id,
         categories: ['OPERATIONAL'],
         fields: ['exitClearance.status', 'exitClearance.fineWaived', 'exitClearance.responseReference'],
         purpose: 'EXIT_CLEARANCE',
-        reason: decision.reason,
-      });
-      return { request: this.toModel({ ...request, ...answered }) };
+      }),
     });
   }
 
@@ -256,19 +272,10 @@ export class ExitClearanceService {
     rows: readonly ExitClearanceRequestEntity[],
   ): Promise<Map<string, ResourceContext>> {
     if (rows.length === 0) return new Map();
-    const facts = (await manager.query(
-      `SELECT r.id, p.owner_organisation_id, c.owner_country, p.jurisdiction_country
-         FROM exit_clearance_request r
-         JOIN repatriation_plan p ON p.id = r.plan_id
-         JOIN case_file c ON c.id = p.case_id
-        WHERE r.id = ANY($1)`,
-      [rows.map((row) => row.id)],
-    )) as {
-      id: string;
-      owner_organisation_id: string;
-      owner_country: string;
-      jurisdiction_country: string;
-    }[];
+    const facts = await this.requests.policyFacts(
+      manager,
+      rows.map((row) => row.id),
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return new Map(
       facts.map((fact) => [
@@ -293,15 +300,14 @@ export class ExitClearanceService {
     now: Date,
   ): Promise<boolean> {
     for (const { keyId, codeHash } of this.hasher.codeHashes(code)) {
-      const rows = (await manager.query(
-        `SELECT document_binding FROM protection_attestation
-          WHERE key_id = $1 AND code_hash = $2 AND person_id = $3 AND revoked_at IS NULL AND valid_until > $4`,
-        [keyId, codeHash, personId, now],
-      )) as { document_binding: string }[];
+      const bindings = await this.requests.validAttestationBindings(manager, {
+        keyId,
+        codeHash,
+        personId,
+        now,
+      });
       if (
-        rows.some((row) =>
-          this.hasher.bindingMatches(code, travelDocumentNumber, keyId, row.document_binding),
-        )
+        bindings.some((binding) => this.hasher.bindingMatches(code, travelDocumentNumber, keyId, binding))
       ) {
         return true;
       }
