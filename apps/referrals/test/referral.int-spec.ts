@@ -17,7 +17,7 @@ import { CaseRecords } from '../src/case-work/case/case-records.js';
 import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
 import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
 import { CaseService } from '../src/case-work/case/case.service.js';
-import { openCaseSchema } from '../src/case-work/case/dtos/case.inputs.js';
+import { OpenCaseInput } from '../src/case-work/case/dtos/case.inputs.js';
 import { Referrals1764100000000 } from '../src/database/migrations/1764100000000-referrals.js';
 import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
 import {
@@ -149,7 +149,7 @@ describe('services directory and referrals (real Postgres)', () => {
   async function openCase(owner: AuthenticatedActor = ngo) {
     const opened = await cases.openCase(
       owner,
-      parseInput(openCaseSchema, { origin: 'WALK_IN', people: [survivor] }),
+      parseInput(OpenCaseInput.schema, { origin: 'WALK_IN', people: [survivor] }),
     );
     return { caseId: opened.id, personId: opened.people[0].id };
   }
