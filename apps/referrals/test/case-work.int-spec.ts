@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { DEFAULT_VERIFICATION_RATE_LIMITS, ManualClock, parseInput } from '@passage/shared';
-import { openCaseSchema, registerMassIntakeSchema } from '../src/case-work/case/dtos/case.inputs.js';
-import { recordScreeningSchema } from '../src/case-work/screening/dtos/screening.inputs.js';
+import { OpenCaseInput, RegisterMassIntakeInput } from '../src/case-work/case/dtos/case.inputs.js';
+import { RecordScreeningInput } from '../src/case-work/screening/dtos/screening.inputs.js';
 import {
   actor,
   count,
@@ -51,7 +51,7 @@ describe('case work (real Postgres)', () => {
   });
 
   const open = (who = ngo, people: unknown[] = [survivor], origin = 'WALK_IN', rescueRequestId?: string) =>
-    services.cases.openCase(who, parseInput(openCaseSchema, { origin, rescueRequestId, people }));
+    services.cases.openCase(who, parseInput(OpenCaseInput.schema, { origin, rescueRequestId, people }));
 
   it('opens a walk-in case with a human reference, an event and audit records; the owner sees everything', async () => {
     const opened = await open();
@@ -191,7 +191,7 @@ describe('case work (real Postgres)', () => {
     await expect(
       services.cases.registerMassIntake(
         immigration,
-        parseInput(registerMassIntakeSchema, { people: [{ gender: 'MALE', ageBand: 'UNKNOWN' }] }),
+        parseInput(RegisterMassIntakeInput.schema, { people: [{ gender: 'MALE', ageBand: 'UNKNOWN' }] }),
       ),
     ).rejects.toMatchObject(forbidden);
     await expect(
@@ -234,15 +234,15 @@ describe('case work (real Postgres)', () => {
     const cases = await count(dataSource, 'case_file');
     const outbox = await count(dataSource, 'outbox_message');
     expect(() =>
-      parseInput(openCaseSchema, { origin: 'WALK_IN', people: [{ ...survivor, nationality: 'XX' }] }),
+      parseInput(OpenCaseInput.schema, { origin: 'WALK_IN', people: [{ ...survivor, nationality: 'XX' }] }),
     ).toThrow(
       expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'input.people.0.nationality' } }),
     );
     expect(() =>
-      parseInput(openCaseSchema, { origin: 'WALK_IN', people: [{ ...survivor, languages: ['xx'] }] }),
+      parseInput(OpenCaseInput.schema, { origin: 'WALK_IN', people: [{ ...survivor, languages: ['xx'] }] }),
     ).toThrow(expect.objectContaining({ details: { field: 'input.people.0.languages.0' } }));
     expect(() =>
-      parseInput(openCaseSchema, {
+      parseInput(OpenCaseInput.schema, {
         origin: 'WALK_IN',
         people: [{ ...survivor, narrative: 'x'.repeat(20_001) }],
       }),
@@ -301,7 +301,7 @@ describe('case work (real Postgres)', () => {
       ageBand: index % 50 === 0 ? '14_17' : '25_34',
       immediateNeeds: ['SHELTER', 'FOOD_AND_WATER'],
     }));
-    const input = parseInput(registerMassIntakeSchema, { people });
+    const input = parseInput(RegisterMassIntakeInput.schema, { people });
     const started = performance.now();
     const result = await services.cases.registerMassIntake(focal, input);
     const elapsed = performance.now() - started;
@@ -337,7 +337,7 @@ describe('case work (real Postgres)', () => {
     const started = performance.now();
     const result = await services.cases.registerMassIntake(
       focal,
-      parseInput(registerMassIntakeSchema, { people }),
+      parseInput(RegisterMassIntakeInput.schema, { people }),
     );
     process.stderr.write(
       `[mass intake] 5000 people registered in ${(performance.now() - started).toFixed(0)} ms\n`,
@@ -350,7 +350,7 @@ describe('case work (real Postgres)', () => {
         `case_id IN (SELECT id FROM case_file WHERE mass_intake_id = '${result.massIntakeId}')`,
       ),
     ).toBe(5_000);
-    expect(() => parseInput(registerMassIntakeSchema, { people: [...people, people[0]] })).toThrow(
+    expect(() => parseInput(RegisterMassIntakeInput.schema, { people: [...people, people[0]] })).toThrow(
       expect.objectContaining({ details: { field: 'input.people' } }),
     );
   });
@@ -398,10 +398,13 @@ describe('case work (real Postgres)', () => {
       reasons: 'Fictional reasons',
     };
     expect(() =>
-      parseInput(recordScreeningSchema, { ...base, observations: [{ code: 'NOPE-01', observed: 'YES' }] }),
+      parseInput(RecordScreeningInput.schema, {
+        ...base,
+        observations: [{ code: 'NOPE-01', observed: 'YES' }],
+      }),
     ).toThrow(expect.objectContaining({ details: { field: 'input.observations.0.code' } }));
     expect(() =>
-      parseInput(recordScreeningSchema, {
+      parseInput(RecordScreeningInput.schema, {
         ...base,
         observations: [],
         evidenceAgainst: [{ code: 'SIGNED_CONTRACT', notes: 'had a contract' }],
@@ -409,7 +412,7 @@ describe('case work (real Postgres)', () => {
     ).toThrow(expect.objectContaining({ details: { field: 'input.evidenceAgainst.0.code' } }));
     const screened = await services.screenings.recordScreening(
       ngo,
-      parseInput(recordScreeningSchema, {
+      parseInput(RecordScreeningInput.schema, {
         ...base,
         observations: [
           { code: 'UNODC-FC-ACT-01', observed: 'YES', notes: 'fake job offer' },
@@ -431,7 +434,7 @@ describe('case work (real Postgres)', () => {
     await expect(
       services.screenings.recordScreening(
         embassy,
-        parseInput(recordScreeningSchema, { ...base, observations: [] }),
+        parseInput(RecordScreeningInput.schema, { ...base, observations: [] }),
       ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

@@ -17,22 +17,22 @@ import { CaseRecords } from '../src/case-work/case/case-records.js';
 import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
 import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
 import { CaseService } from '../src/case-work/case/case.service.js';
-import { openCaseSchema } from '../src/case-work/case/dtos/case.inputs.js';
+import { OpenCaseInput } from '../src/case-work/case/dtos/case.inputs.js';
 import { Referrals1764100000000 } from '../src/database/migrations/1764100000000-referrals.js';
 import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
 import {
-  createReferralSchema,
+  CreateReferralInput,
+  RespondToReferralInput,
+  UpdateReferralInput,
   referralListSchema,
-  respondToReferralSchema,
-  updateReferralSchema,
 } from '../src/services/referral/dtos/referral.inputs.js';
 import { DEFAULT_REFERRAL_DUE_DURATIONS } from '../src/services/referral/referral-lifecycle.js';
 import { ReferralTiming } from '../src/services/referral/referral-timing.js';
 import { ReferralRepository } from '../src/services/referral/referral.repository.js';
 import { ReferralService } from '../src/services/referral/referral.service.js';
 import {
-  serviceFilterSchema,
-  upsertServiceSchema,
+  ServiceFilter,
+  UpsertServiceInput,
 } from '../src/services/service-directory/dtos/service-directory.inputs.js';
 import { ServiceDirectoryRepository } from '../src/services/service-directory/service-directory.repository.js';
 import { ServiceDirectoryService } from '../src/services/service-directory/service-directory.service.js';
@@ -131,12 +131,12 @@ describe('services directory and referrals (real Postgres)', () => {
       clock,
     );
     shelterServiceId = (
-      await directory.upsertService(shelter, parseInput(upsertServiceSchema, womensShelter))
+      await directory.upsertService(shelter, parseInput(UpsertServiceInput.schema, womensShelter))
     ).id;
     thaiServiceId = (
       await directory.upsertService(
         thaiShelter,
-        parseInput(upsertServiceSchema, { ...womensShelter, country: 'TH' }),
+        parseInput(UpsertServiceInput.schema, { ...womensShelter, country: 'TH' }),
       )
     ).id;
   });
@@ -149,7 +149,7 @@ describe('services directory and referrals (real Postgres)', () => {
   async function openCase(owner: AuthenticatedActor = ngo) {
     const opened = await cases.openCase(
       owner,
-      parseInput(openCaseSchema, { origin: 'WALK_IN', people: [survivor] }),
+      parseInput(OpenCaseInput.schema, { origin: 'WALK_IN', people: [survivor] }),
     );
     return { caseId: opened.id, personId: opened.people[0].id };
   }
@@ -172,11 +172,11 @@ describe('services directory and referrals (real Postgres)', () => {
   }
 
   const refer = async (who: AuthenticatedActor, input: Record<string, unknown>) =>
-    referrals.createReferral(who, parseInput(createReferralSchema, input));
+    referrals.createReferral(who, parseInput(CreateReferralInput.schema, input));
   const respond = async (who: AuthenticatedActor, input: Record<string, unknown>) =>
-    referrals.respondToReferral(who, parseInput(respondToReferralSchema, input));
+    referrals.respondToReferral(who, parseInput(RespondToReferralInput.schema, input));
   const update = async (who: AuthenticatedActor, input: Record<string, unknown>) =>
-    referrals.updateReferral(who, parseInput(updateReferralSchema, input));
+    referrals.updateReferral(who, parseInput(UpdateReferralInput.schema, input));
   const list = async (who: AuthenticatedActor, role: string, status: string | null = null) =>
     referrals.listReferrals(who, parseInput(referralListSchema, { role, status, first: 50 }));
 
@@ -189,7 +189,7 @@ describe('services directory and referrals (real Postgres)', () => {
   it('finds a shelter by the needs of a case, and says honestly when there is none', async () => {
     const found = await directory.search(
       ngo,
-      parseInput(serviceFilterSchema, {
+      parseInput(ServiceFilter.schema, {
         serviceType: 'SHELTER',
         gender: 'FEMALE',
         ageBand: '25_34',
@@ -199,7 +199,7 @@ describe('services directory and referrals (real Postgres)', () => {
     expect(found.matches.map((service) => service.id)).toEqual([shelterServiceId]);
     const man = await directory.search(
       ngo,
-      parseInput(serviceFilterSchema, {
+      parseInput(ServiceFilter.schema, {
         serviceType: 'SHELTER',
         country: 'KH',
         gender: 'MALE',
@@ -213,7 +213,7 @@ describe('services directory and referrals (real Postgres)', () => {
     expect(man.nearMisses).toEqual([]);
     const nearly = await directory.search(
       ngo,
-      parseInput(serviceFilterSchema, { serviceType: 'SHELTER', gender: 'MALE', languages: ['id'] }),
+      parseInput(ServiceFilter.schema, { serviceType: 'SHELTER', gender: 'MALE', languages: ['id'] }),
     );
     expect(nearly.matches).toEqual([]);
     expect(nearly.nearMisses.map((miss) => [miss.service.id, miss.unmet])).toEqual([
@@ -411,7 +411,7 @@ describe('services directory and referrals (real Postgres)', () => {
     });
     await grantConsent(caseId, personId);
     expect(() =>
-      parseInput(createReferralSchema, { caseId, personId, serviceId: 'nope', sharedCategories: [] }),
+      parseInput(CreateReferralInput.schema, { caseId, personId, serviceId: 'nope', sharedCategories: [] }),
     ).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT' }));
     await expect(
       refer(ngo, { caseId, personId, serviceId: thaiServiceId, sharedCategories: [] }),
@@ -435,7 +435,11 @@ describe('services directory and referrals (real Postgres)', () => {
     await respond(shelter, { referralId: first.id, decision: 'ACCEPT' });
     const clinic = await directory.upsertService(
       otherShelter,
-      parseInput(upsertServiceSchema, { ...womensShelter, name: 'Clinic (test)', serviceType: 'MEDICAL' }),
+      parseInput(UpsertServiceInput.schema, {
+        ...womensShelter,
+        name: 'Clinic (test)',
+        serviceType: 'MEDICAL',
+      }),
     );
     await expect(
       refer(shelter, { caseId, personId, serviceId: clinic.id, sharedCategories: ['NARRATIVE'] }),
@@ -492,11 +496,11 @@ describe('services directory and referrals (real Postgres)', () => {
       sharedCategories: ['IDENTITY'],
     });
     const forbidden = { code: 'FORBIDDEN' };
-    await expect(directory.search(immigration, parseInput(serviceFilterSchema, null))).rejects.toMatchObject(
+    await expect(directory.search(immigration, parseInput(ServiceFilter.schema, null))).rejects.toMatchObject(
       forbidden,
     );
     await expect(
-      directory.upsertService(immigration, parseInput(upsertServiceSchema, womensShelter)),
+      directory.upsertService(immigration, parseInput(UpsertServiceInput.schema, womensShelter)),
     ).rejects.toMatchObject(forbidden);
     await expect(
       refer(immigration, { caseId, personId, serviceId: shelterServiceId, sharedCategories: [] }),

@@ -4,13 +4,17 @@ import { Test } from '@nestjs/testing';
 import {
   Args,
   GraphQLSchemaBuilderModule,
+  GraphQLModule,
   GraphQLSchemaFactory,
+  GraphQLSchemaHost,
   ID,
+  Int,
   Mutation,
   Query,
   Resolver,
 } from '@nestjs/graphql';
-import { printType, type GraphQLInputObjectType } from 'graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { graphql, printType, type GraphQLInputObjectType } from 'graphql';
 import { z } from 'zod';
 import { declareInput } from './input-declaration.js';
 
@@ -32,6 +36,40 @@ const RecordNote = declareInput(
   },
 );
 
+const Attendee = declareInput(
+  'AttendeeInput',
+  {
+    name: { type: () => String, schema: z.string().min(1, 'is required') },
+    interpreter: {
+      type: () => Boolean,
+      nullable: true,
+      defaultValue: false,
+      schema: z
+        .boolean()
+        .nullish()
+        .transform((value) => value ?? false),
+    },
+  },
+  {
+    refine: (schema) => schema.transform((attendee) => ({ ...attendee, label: attendee.name.toUpperCase() })),
+  },
+);
+
+const ScheduleMeeting = declareInput('ScheduleMeetingInput', {
+  attendees: {
+    type: () => [Attendee.type],
+    schema: z.array(Attendee.schema).min(1, 'must name someone'),
+  },
+  host: { type: () => Attendee.type, nullable: true, schema: Attendee.schema.nullish() },
+  minutes: { type: () => Int, defaultValue: 30, schema: z.number().int().max(240, 'is too long') },
+});
+
+const MeetingFilter = declareInput(
+  'MeetingFilter',
+  { room: { type: () => String, nullable: true, schema: z.string().max(3, 'is not a room').nullish() } },
+  { refine: (schema) => schema.nullish().transform((value) => value ?? {}) },
+);
+
 @Resolver()
 class NoteResolver {
   @Query(() => Boolean)
@@ -41,6 +79,20 @@ class NoteResolver {
 
   @Mutation(() => Boolean)
   recordNote(@Args('input', { type: () => RecordNote.type }, RecordNote.pipe) _input: unknown) {
+    return true;
+  }
+
+  @Mutation(() => Boolean)
+  scheduleMeeting(
+    @Args('input', { type: () => ScheduleMeeting.type }, ScheduleMeeting.pipe) _input: unknown,
+  ) {
+    return true;
+  }
+
+  @Query(() => Boolean)
+  meetings(
+    @Args('filter', { type: () => MeetingFilter.type, nullable: true }, MeetingFilter.pipe) _filter: unknown,
+  ) {
     return true;
   }
 }
@@ -65,6 +117,61 @@ describe('declareInput', () => {
         '}',
       ].join('\n'),
     );
+  });
+
+  it('nests declared inputs, with their defaults', async () => {
+    const module = await Test.createTestingModule({ imports: [GraphQLSchemaBuilderModule] }).compile();
+    const schema = await module.get(GraphQLSchemaFactory).create([NoteResolver]);
+    expect(printType(schema.getType('ScheduleMeetingInput') as GraphQLInputObjectType)).toBe(
+      [
+        'input ScheduleMeetingInput {',
+        '  attendees: [AttendeeInput!]!',
+        '  host: AttendeeInput',
+        '  minutes: Int! = 30',
+        '}',
+      ].join('\n'),
+    );
+    expect(printType(schema.getType('AttendeeInput') as GraphQLInputObjectType)).toBe(
+      ['input AttendeeInput {', '  name: String!', '  interpreter: Boolean = false', '}'].join('\n'),
+    );
+  });
+
+  it("applies a nested input's schema, transforms and paths included", () => {
+    expect(
+      ScheduleMeeting.pipe.transform({ attendees: [{ name: 'ana' }], minutes: 30 }, { type: 'body' }),
+    ).toEqual({ attendees: [{ name: 'ana', interpreter: false, label: 'ANA' }], minutes: 30 });
+    expect(() =>
+      ScheduleMeeting.pipe.transform(
+        { attendees: [{ name: 'ana' }, { name: '' }], minutes: 30 },
+        { type: 'body' },
+      ),
+    ).toThrow(expect.objectContaining({ details: { field: 'input.attendees.1.name' } }));
+  });
+
+  it('names the fields at fault under the argument the pipe is applied to', () => {
+    expect(MeetingFilter.pipe.transform(undefined, { type: 'custom', data: 'filter' })).toEqual({});
+    expect(() => MeetingFilter.pipe.transform({ room: 'hall' }, { type: 'custom', data: 'filter' })).toThrow(
+      expect.objectContaining({ details: { field: 'filter.room' } }),
+    );
+  });
+
+  it('runs in a GraphQL request, naming the argument the input came in', async () => {
+    const module = await Test.createTestingModule({
+      imports: [GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, autoSchemaFile: true })],
+      providers: [NoteResolver],
+    }).compile();
+    const app = module.createNestApplication({ logger: false });
+    await app.init();
+    try {
+      const { schema } = app.get(GraphQLSchemaHost);
+      const run = (source: string) => graphql({ schema, source, contextValue: {} });
+      expect((await run('{ meetings(filter: { room: "B12" }) }')).errors).toBeUndefined();
+      expect((await run('{ meetings(filter: { room: "hall" }) }')).errors?.[0].message).toBe(
+        'filter.room: is not a room',
+      );
+    } finally {
+      await app.close();
+    }
   });
 
   it('validates with the same declaration, naming the field at fault under input', () => {

@@ -1,5 +1,5 @@
-import { Field, InputType, type ReturnTypeFunc } from '@nestjs/graphql';
-import type { PipeTransform, Type } from '@nestjs/common';
+import { Field, InputType, type FieldOptions, type ReturnTypeFunc } from '@nestjs/graphql';
+import type { ArgumentMetadata, PipeTransform, Type } from '@nestjs/common';
 import { z } from 'zod';
 import { parseInput } from '../errors/parse-input.js';
 
@@ -10,6 +10,8 @@ export interface InputFieldDeclaration<TSchema extends z.ZodType = z.ZodType> {
   schema: TSchema;
   /** Whether GraphQL lets the field be left out or null; the schema still decides what is valid. */
   nullable?: boolean;
+  /** The default GraphQL fills in when the field is left out (`othersCount: Int! = 0`). */
+  defaultValue?: unknown;
   description?: string;
 }
 
@@ -22,7 +24,10 @@ export interface DeclaredInput<TSchema extends z.ZodType> {
   /** The GraphQL input type, for `@Args('input', { type: () => declared.type }, declared.pipe)`. */
   readonly type: Type<z.input<TSchema>>;
   readonly schema: TSchema;
-  /** Validates the argument before the resolver runs, with the coded error `parseInput` raises. */
+  /**
+   * Validates the argument before the resolver runs, with the coded error `parseInput` raises; fields at
+   * fault are named under the argument (`input.people.0.nationality`, `filter.country`).
+   */
   readonly pipe: PipeTransform<unknown, z.output<TSchema>>;
 }
 
@@ -54,16 +59,21 @@ export function declareInput<
   // A named class per input: Nest's schema builder keys input types by their class.
   const inputClass = { [name]: class {} }[name] as Type<z.input<TSchema>>;
   for (const [key, field] of Object.entries(fields)) {
-    Field(field.type, {
+    const fieldOptions: FieldOptions = {
       nullable: field.nullable ?? false,
+      ...(field.defaultValue !== undefined ? { defaultValue: field.defaultValue } : {}),
       ...(field.description ? { description: field.description } : {}),
-    })(inputClass.prototype, key);
+    } as FieldOptions;
+    Field(field.type, fieldOptions)(inputClass.prototype, key);
   }
   InputType(name, options.description ? { description: options.description } : {})(inputClass);
 
   return {
     type: inputClass,
     schema,
-    pipe: { transform: (value: unknown) => parseInput(schema, value) },
+    pipe: {
+      transform: (value: unknown, metadata?: ArgumentMetadata) =>
+        parseInput(schema, value, typeof metadata?.data === 'string' ? metadata.data : 'input'),
+    },
   };
 }

@@ -3,8 +3,8 @@ import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shar
 import { AttestationService } from './attestation.service.js';
 import {
   IssueProtectionAttestationInput,
-  issueProtectionAttestationSchema,
   verifyProtectionAttestationSchema,
+  type IssueProtectionAttestation,
 } from './dtos/attestation.inputs.js';
 import {
   AttestationVerificationModel,
@@ -20,9 +20,10 @@ export class AttestationResolver {
   })
   issueProtectionAttestation(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: IssueProtectionAttestationInput,
+    @Args('input', { type: () => IssueProtectionAttestationInput.type }, IssueProtectionAttestationInput.pipe)
+    input: IssueProtectionAttestation,
   ) {
-    return this.attestations.issue(actor, parseInput(issueProtectionAttestationSchema, input));
+    return this.attestations.issue(actor, input);
   }
 
   @Query(() => AttestationVerificationModel, {

@@ -19,6 +19,7 @@ import { CaseAudit, ReferralsAccess, UnitOfWork } from '../../platform/index.js'
 import { CaseRecords } from '../case/case-records.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { ProtectionAttestationEntity } from './entities/protection-attestation.entity.js';
+import type { IssueProtectionAttestation } from './dtos/attestation.inputs.js';
 import type {
   AttestationVerificationModel,
   IssueProtectionAttestationPayload,
@@ -51,7 +52,7 @@ export class AttestationService {
 
   issue(
     actor: AuthenticatedActor,
-    input: { caseId: string; personId: string; validForDays: number | null },
+    input: IssueProtectionAttestation,
   ): Promise<IssueProtectionAttestationPayload> {
     return this.work.run(actor, {
       action: 'attestation.issue',

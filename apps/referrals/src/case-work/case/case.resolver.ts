@@ -5,11 +5,11 @@ import {
   CaseFilter,
   OpenCaseInput,
   RegisterMassIntakeInput,
-  caseFilterSchema,
   caseIdSchema,
-  openCaseSchema,
   pageSchema,
-  registerMassIntakeSchema,
+  type CaseFilterValue,
+  type OpenCaseValue,
+  type RegisterMassIntakeValue,
 } from './dtos/case.inputs.js';
 import {
   CaseModel,
@@ -25,8 +25,11 @@ export class CaseResolver {
   @Mutation(() => OpenCasePayload, {
     description: 'Opens a case after a rescue, a self-exit (escape or ransom) or a walk-in, with its people.',
   })
-  async openCase(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: OpenCaseInput) {
-    return { case: await this.caseService.openCase(actor, parseInput(openCaseSchema, input)) };
+  async openCase(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => OpenCaseInput.type }, OpenCaseInput.pipe) input: OpenCaseValue,
+  ) {
+    return { case: await this.caseService.openCase(actor, input) };
   }
 
   @Mutation(() => RegisterMassIntakePayload, {
@@ -34,9 +37,10 @@ export class CaseResolver {
   })
   registerMassIntake(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RegisterMassIntakeInput,
+    @Args('input', { type: () => RegisterMassIntakeInput.type }, RegisterMassIntakeInput.pipe)
+    input: RegisterMassIntakeValue,
   ) {
-    return this.caseService.registerMassIntake(actor, parseInput(registerMassIntakeSchema, input));
+    return this.caseService.registerMassIntake(actor, input);
   }
 
   @Query(() => CaseModel, { description: 'A case as the caller may see it; withheld fields are null.' })
@@ -47,11 +51,11 @@ export class CaseResolver {
   @Query(() => CaseSummaryConnection, { description: 'Cases the caller may read, newest first (summaries).' })
   cases(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('filter', { type: () => CaseFilter, nullable: true }) filter: CaseFilter | null,
+    @Args('filter', { type: () => CaseFilter.type, nullable: true }, CaseFilter.pipe) filter: CaseFilterValue,
     @Args('first', { type: () => Int, defaultValue: 25 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ) {
     const page = parseInput(pageSchema, { first, after }, 'page');
-    return this.caseService.listCases(actor, parseInput(caseFilterSchema, filter, 'filter'), page);
+    return this.caseService.listCases(actor, filter, page);
   }
 }

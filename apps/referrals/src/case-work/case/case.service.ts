@@ -17,10 +17,9 @@ import { PERSON_FIELD_CATEGORIES, personalFields, type PersonField } from '../pe
 import { allocateCaseReferences } from './case-reference.js';
 import { CASE_OPENING_RESCUE_OUTCOMES, type CaseOrigin } from './case-vocabulary.js';
 import { CaseViewReader } from './case-view.reader.js';
-import type { OpenCaseValue, RegisterMassIntakeValue, caseFilterSchema } from './dtos/case.inputs.js';
+import type { CaseFilterValue, OpenCaseValue, RegisterMassIntakeValue } from './dtos/case.inputs.js';
 import { CaseEntity } from './entities/case.entity.js';
 import type { CaseModel, CaseSummaryModel, RegisterMassIntakePayload } from './graphql/case.model.js';
-import type { z } from 'zod';
 
 /** Rows per INSERT when registering many people (20 columns each, far below the bind-parameter limit). */
 const PEOPLE_PER_STATEMENT = 1_000;
@@ -152,7 +151,7 @@ export class CaseService {
    */
   async listCases(
     actor: AuthenticatedActor,
-    filter: z.output<typeof caseFilterSchema>,
+    filter: CaseFilterValue,
     page: { first: number; after?: string | null },
   ) {
     // Refuses, before any query, whoever may not read even a case of their own (immigration, a platform

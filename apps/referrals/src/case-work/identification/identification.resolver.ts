@@ -1,9 +1,9 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CurrentActor, type AuthenticatedActor } from '@passage/shared';
 import { CasePayload } from '../case/graphql/case.model.js';
 import {
   RecordIdentificationDecisionInput,
-  recordIdentificationDecisionSchema,
+  type RecordIdentificationDecision,
 } from './dtos/identification.inputs.js';
 import { IdentificationService } from './identification.service.js';
 
@@ -17,13 +17,13 @@ export class IdentificationResolver {
   })
   async recordIdentificationDecision(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RecordIdentificationDecisionInput,
+    @Args(
+      'input',
+      { type: () => RecordIdentificationDecisionInput.type },
+      RecordIdentificationDecisionInput.pipe,
+    )
+    input: RecordIdentificationDecision,
   ) {
-    return {
-      case: await this.identification.recordDecision(
-        actor,
-        parseInput(recordIdentificationDecisionSchema, input),
-      ),
-    };
+    return { case: await this.identification.recordDecision(actor, input) };
   }
 }

@@ -6,10 +6,9 @@ import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
-import type { recordIdentificationDecisionSchema } from './dtos/identification.inputs.js';
+import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
 import { IdentificationDecisionEntity } from './entities/identification-decision.entity.js';
 import { followUpTasksFor, isAllowedDecision } from './identification-vocabulary.js';
-import type { z } from 'zod';
 
 /**
  * Identification decisions, one line of them per person and jurisdiction: destination and origin
@@ -26,10 +25,7 @@ export class IdentificationService {
     private readonly clock: Clock,
   ) {}
 
-  async recordDecision(
-    actor: AuthenticatedActor,
-    input: z.output<typeof recordIdentificationDecisionSchema>,
-  ): Promise<CaseModel> {
+  async recordDecision(actor: AuthenticatedActor, input: RecordIdentificationDecision): Promise<CaseModel> {
     if (input.decidedAt.getTime() > this.clock.now().getTime()) {
       throw new CodedError('BAD_USER_INPUT', 'input.decidedAt: must not be in the future', {
         field: 'input.decidedAt',

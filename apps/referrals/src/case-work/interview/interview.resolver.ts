@@ -1,7 +1,7 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CurrentActor, type AuthenticatedActor } from '@passage/shared';
 import { CasePayload } from '../case/graphql/case.model.js';
-import { RecordInterviewInput, recordInterviewSchema } from './dtos/interview.inputs.js';
+import { RecordInterviewInput, type RecordInterview } from './dtos/interview.inputs.js';
 import { InterviewService } from './interview.service.js';
 
 @Resolver()
@@ -13,8 +13,9 @@ export class InterviewResolver {
   })
   async recordInterview(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RecordInterviewInput,
+    @Args('input', { type: () => RecordInterviewInput.type }, RecordInterviewInput.pipe)
+    input: RecordInterview,
   ) {
-    return { case: await this.interviews.recordInterview(actor, parseInput(recordInterviewSchema, input)) };
+    return { case: await this.interviews.recordInterview(actor, input) };
   }
 }

@@ -7,10 +7,9 @@ import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
-import type { recordInterviewSchema } from './dtos/interview.inputs.js';
+import type { RecordInterview } from './dtos/interview.inputs.js';
 import { InterviewEntity } from './entities/interview.entity.js';
 import { TOPIC_CATEGORIES } from './interview-vocabulary.js';
-import type { z } from 'zod';
 
 /** The interview log: who asked whom about what, so that nobody asks again. */
 @Injectable()
@@ -24,10 +23,7 @@ export class InterviewService {
     private readonly clock: Clock,
   ) {}
 
-  async recordInterview(
-    actor: AuthenticatedActor,
-    input: z.output<typeof recordInterviewSchema>,
-  ): Promise<CaseModel> {
+  async recordInterview(actor: AuthenticatedActor, input: RecordInterview): Promise<CaseModel> {
     if (input.conductedAt.getTime() > this.clock.now().getTime()) {
       throw new CodedError('BAD_USER_INPUT', 'input.conductedAt: must not be in the future', {
         field: 'input.conductedAt',

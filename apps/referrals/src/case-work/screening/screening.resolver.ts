@@ -1,8 +1,8 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { INDICATORS, NEVER_COUNTS_AGAINST_FACTS } from '@passage/schemas';
-import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CurrentActor, type AuthenticatedActor } from '@passage/shared';
 import { CasePayload } from '../case/graphql/case.model.js';
-import { RecordScreeningInput, recordScreeningSchema } from './dtos/screening.inputs.js';
+import { RecordScreeningInput, type RecordScreening } from './dtos/screening.inputs.js';
 import { IndicatorCatalogueModel } from './graphql/indicator.model.js';
 import { ScreeningService } from './screening.service.js';
 
@@ -34,8 +34,9 @@ export class ScreeningResolver {
   })
   async recordScreening(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RecordScreeningInput,
+    @Args('input', { type: () => RecordScreeningInput.type }, RecordScreeningInput.pipe)
+    input: RecordScreening,
   ) {
-    return { case: await this.screenings.recordScreening(actor, parseInput(recordScreeningSchema, input)) };
+    return { case: await this.screenings.recordScreening(actor, input) };
   }
 }

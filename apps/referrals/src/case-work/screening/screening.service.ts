@@ -7,9 +7,8 @@ import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
-import type { recordScreeningSchema } from './dtos/screening.inputs.js';
+import type { RecordScreening } from './dtos/screening.inputs.js';
 import { ScreeningEntity } from './entities/screening.entity.js';
-import type { z } from 'zod';
 
 /**
  * Screenings against the indicator catalogue. The shared rule suggests an outcome; the screener confirms
@@ -23,10 +22,7 @@ export class ScreeningService {
     private readonly views: CaseViewReader,
   ) {}
 
-  recordScreening(
-    actor: AuthenticatedActor,
-    input: z.output<typeof recordScreeningSchema>,
-  ): Promise<CaseModel> {
+  recordScreening(actor: AuthenticatedActor, input: RecordScreening): Promise<CaseModel> {
     return this.work.run(actor, {
       action: 'screening.record',
       authorise: (manager) =>

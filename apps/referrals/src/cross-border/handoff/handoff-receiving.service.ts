@@ -20,6 +20,7 @@ import { ReferralsAccess, ReferralsAudit, UnitOfWork } from '../../platform/inde
 import { handoffStatusChanged } from './handoff-status.js';
 import { HandoffTimeline } from './handoff-timeline.js';
 import { ReceivedHandoffs, type ReceivedHandoffRow } from './received-handoffs.repository.js';
+import type { RecogniseIdentificationDecision, RespondToHandoff } from './dtos/handoff.inputs.js';
 
 /**
  * The receiving node's side of a handoff: an offer kept for the addressed organisation, which accepts
@@ -72,10 +73,7 @@ export class HandoffReceiving {
   }
 
   /** The addressed organisation accepts (keeping its copy) or declines (keeping nothing). */
-  respond(
-    actor: AuthenticatedActor,
-    input: { handoffId: string; decision: 'ACCEPTED' | 'DECLINED'; reason: string | null },
-  ): Promise<ReceivedHandoffRow | null> {
+  respond(actor: AuthenticatedActor, input: RespondToHandoff): Promise<ReceivedHandoffRow | null> {
     return this.work.run(actor, {
       action: 'handoff.respond',
       authorise: async (manager) => {
@@ -139,10 +137,7 @@ export class HandoffReceiving {
    * This country recognises a decision that came with an accepted handoff (its own coordinator decides,
    * as for any identification), and the deciding country is told.
    */
-  async recogniseDecision(
-    actor: AuthenticatedActor,
-    input: { handoffId: string; decisionJurisdiction: string; legalBasis: string },
-  ): Promise<void> {
+  async recogniseDecision(actor: AuthenticatedActor, input: RecogniseIdentificationDecision): Promise<void> {
     await this.work.run(actor, {
       action: 'identification.decide',
       authorise: (manager) => this.lockedOffer(manager, actor, input.handoffId, 'identification.decide'),

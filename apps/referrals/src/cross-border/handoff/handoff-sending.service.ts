@@ -24,15 +24,7 @@ import { buildHandoffPacket } from './handoff-packet.js';
 import { handoffStatusChanged } from './handoff-status.js';
 import { HandoffTimeline } from './handoff-timeline.js';
 import { SentHandoffs, type SentHandoffRow } from './sent-handoffs.repository.js';
-
-export interface HandoffOffer {
-  caseId: string;
-  personId: string;
-  recipientCountry: string;
-  recipientOrganisationId: string;
-  categories: DataCategory[];
-  note: string | null;
-}
+import type { OfferHandoff } from './dtos/handoff.inputs.js';
 
 /**
  * The sending node's side of a handoff: a case's person offered, with a consented packet, to an
@@ -53,7 +45,7 @@ export class HandoffSending {
     private readonly sent: SentHandoffs,
   ) {}
 
-  offer(actor: AuthenticatedActor, input: HandoffOffer): Promise<SentHandoffRow> {
+  offer(actor: AuthenticatedActor, input: OfferHandoff): Promise<SentHandoffRow> {
     if (!actor.country || input.recipientCountry === actor.country) {
       throw new CodedError('BAD_USER_INPUT', 'input.recipientCountry: a handoff goes to another country', {
         field: 'input.recipientCountry',

@@ -1,16 +1,14 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CurrentActor, type AuthenticatedActor } from '@passage/shared';
 import {
-  HandoffModel,
-  HandoffPayload,
-  HandoffTimelineEntryModel,
   OfferHandoffInput,
   RecogniseIdentificationDecisionInput,
   RespondToHandoffInput,
-  offerHandoffSchema,
-  recogniseIdentificationDecisionSchema,
-  respondToHandoffSchema,
-} from './handoff.models.js';
+  type OfferHandoff,
+  type RecogniseIdentificationDecision,
+  type RespondToHandoff,
+} from './dtos/handoff.inputs.js';
+import { HandoffModel, HandoffPayload, HandoffTimelineEntryModel } from './handoff.models.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { HandoffReceiving } from './handoff-receiving.service.js';
@@ -65,8 +63,11 @@ export class HandoffResolver {
   @Mutation(() => HandoffPayload, {
     description: 'Offers a person’s case to an organisation in another country.',
   })
-  async offerHandoff(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: OfferHandoffInput) {
-    return { handoff: sentModel(await this.sending.offer(actor, parseInput(offerHandoffSchema, input))) };
+  async offerHandoff(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => OfferHandoffInput.type }, OfferHandoffInput.pipe) input: OfferHandoff,
+  ) {
+    return { handoff: sentModel(await this.sending.offer(actor, input)) };
   }
 
   @Mutation(() => HandoffPayload, {
@@ -74,9 +75,10 @@ export class HandoffResolver {
   })
   async respondToHandoff(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RespondToHandoffInput,
+    @Args('input', { type: () => RespondToHandoffInput.type }, RespondToHandoffInput.pipe)
+    input: RespondToHandoff,
   ) {
-    const row = await this.receiving.respond(actor, parseInput(respondToHandoffSchema, input));
+    const row = await this.receiving.respond(actor, input);
     return { handoff: row ? receivedModel(row) : null };
   }
 
@@ -86,9 +88,14 @@ export class HandoffResolver {
   })
   async recogniseIdentificationDecision(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RecogniseIdentificationDecisionInput,
+    @Args(
+      'input',
+      { type: () => RecogniseIdentificationDecisionInput.type },
+      RecogniseIdentificationDecisionInput.pipe,
+    )
+    input: RecogniseIdentificationDecision,
   ) {
-    await this.receiving.recogniseDecision(actor, parseInput(recogniseIdentificationDecisionSchema, input));
+    await this.receiving.recogniseDecision(actor, input);
     return true;
   }
 

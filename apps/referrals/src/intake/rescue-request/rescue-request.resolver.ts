@@ -7,15 +7,17 @@ import {
   type AuthenticatedActor,
 } from '@passage/shared';
 import { z } from 'zod';
-import { SubmitRescueRequestInput, submitRescueRequestSchema } from './dtos/submit-rescue-request.input.js';
 import {
   AcknowledgeRescueRequestInput,
+  UpdateRescueRequestStatusInput,
+  type AcknowledgeRescueRequest,
+  type UpdateRescueRequestStatus,
+} from './dtos/rescue-request-status.inputs.js';
+import { SubmitRescueRequestInput, type SubmitRescueRequest } from './dtos/submit-rescue-request.input.js';
+import {
   RescueRequestConnection,
   RescueRequestModel,
   RescueRequestPayload,
-  UpdateRescueRequestStatusInput,
-  acknowledgeRescueRequestSchema,
-  updateRescueRequestStatusSchema,
 } from './graphql/rescue-request.model.js';
 import { RescueRequestService, type LoadedRescueRequest } from './rescue-request.service.js';
 
@@ -33,9 +35,10 @@ export class RescueRequestResolver {
   })
   async submitRescueRequest(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: SubmitRescueRequestInput,
+    @Args('input', { type: () => SubmitRescueRequestInput.type }, SubmitRescueRequestInput.pipe)
+    input: SubmitRescueRequest,
   ) {
-    const loaded = await this.service.submit(actor, parseInput(submitRescueRequestSchema, input));
+    const loaded = await this.service.submit(actor, input);
     return { rescueRequest: await this.view(actor, loaded) };
   }
 
@@ -44,9 +47,9 @@ export class RescueRequestResolver {
   })
   async acknowledgeRescueRequest(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: AcknowledgeRescueRequestInput,
+    @Args('input', { type: () => AcknowledgeRescueRequestInput.type }, AcknowledgeRescueRequestInput.pipe)
+    { id, note }: AcknowledgeRescueRequest,
   ) {
-    const { id, note } = parseInput(acknowledgeRescueRequestSchema, input);
     const loaded = await this.service.changeStatus(actor, id, {
       to: 'ACKNOWLEDGED',
       outcome: null,
@@ -60,9 +63,9 @@ export class RescueRequestResolver {
   })
   async updateRescueRequestStatus(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: UpdateRescueRequestStatusInput,
+    @Args('input', { type: () => UpdateRescueRequestStatusInput.type }, UpdateRescueRequestStatusInput.pipe)
+    { id, status, outcome, reason }: UpdateRescueRequestStatus,
   ) {
-    const { id, status, outcome, reason } = parseInput(updateRescueRequestStatusSchema, input);
     const loaded = await this.service.changeStatus(actor, id, { to: status, outcome, reason });
     return { rescueRequest: await this.view(actor, loaded) };
   }

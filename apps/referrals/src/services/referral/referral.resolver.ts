@@ -5,10 +5,10 @@ import {
   CreateReferralInput,
   RespondToReferralInput,
   UpdateReferralInput,
-  createReferralSchema,
   referralListSchema,
-  respondToReferralSchema,
-  updateReferralSchema,
+  type CreateReferralValue,
+  type RespondToReferralValue,
+  type UpdateReferralValue,
 } from './dtos/referral.inputs.js';
 import {
   ReferralConnection,
@@ -26,8 +26,12 @@ export class ReferralResolver {
     description:
       "Refers a person of a case to a service in the same country, sharing only the chosen categories; needs the person's services-referral consent.",
   })
-  async createReferral(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: CreateReferralInput) {
-    return { referral: await this.service.createReferral(actor, parseInput(createReferralSchema, input)) };
+  async createReferral(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => CreateReferralInput.type }, CreateReferralInput.pipe)
+    input: CreateReferralValue,
+  ) {
+    return { referral: await this.service.createReferral(actor, input) };
   }
 
   @Mutation(() => ReferralPayload, {
@@ -36,18 +40,21 @@ export class ReferralResolver {
   })
   async respondToReferral(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RespondToReferralInput,
+    @Args('input', { type: () => RespondToReferralInput.type }, RespondToReferralInput.pipe)
+    input: RespondToReferralValue,
   ) {
-    return {
-      referral: await this.service.respondToReferral(actor, parseInput(respondToReferralSchema, input)),
-    };
+    return { referral: await this.service.respondToReferral(actor, input) };
   }
 
   @Mutation(() => ReferralPayload, {
     description: 'The provider starts or completes an accepted referral; the sender withdraws one.',
   })
-  async updateReferral(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UpdateReferralInput) {
-    return { referral: await this.service.updateReferral(actor, parseInput(updateReferralSchema, input)) };
+  async updateReferral(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => UpdateReferralInput.type }, UpdateReferralInput.pipe)
+    input: UpdateReferralValue,
+  ) {
+    return { referral: await this.service.updateReferral(actor, input) };
   }
 
   @Query(() => ReferralConnection, {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AgeBand } from '../../case-work/index.js';
-import type { upsertServiceSchema } from './dtos/service-directory.inputs.js';
+import type { UpsertServiceInput } from './dtos/service-directory.inputs.js';
 
 /** A demonstration listing, with the demo organisation that offers it and a persona who may list it. */
 export interface DemoService {
@@ -9,7 +9,7 @@ export interface DemoService {
   /** A demo persona of that organisation, for seeding through the API. */
   persona: string;
   /** The `upsertService` input, as the mutation takes it. */
-  input: z.input<typeof upsertServiceSchema>;
+  input: z.input<typeof UpsertServiceInput.schema>;
 }
 
 const SHELTER_KH = 'Phnom Penh Recovery Shelter (demo)';

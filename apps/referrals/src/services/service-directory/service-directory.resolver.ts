@@ -1,10 +1,10 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CurrentActor, type AuthenticatedActor } from '@passage/shared';
 import {
   ServiceFilter,
   UpsertServiceInput,
-  serviceFilterSchema,
-  upsertServiceSchema,
+  type ServiceFilterValue,
+  type UpsertServiceValue,
 } from './dtos/service-directory.inputs.js';
 import { ServiceSearchResultModel, UpsertServicePayload } from './graphql/service-directory.model.js';
 import { ServiceDirectoryService } from './service-directory.service.js';
@@ -19,16 +19,21 @@ export class ServiceDirectoryResolver {
   })
   services(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('filter', { type: () => ServiceFilter, nullable: true }) filter: ServiceFilter | null,
+    @Args('filter', { type: () => ServiceFilter.type, nullable: true }, ServiceFilter.pipe)
+    filter: ServiceFilterValue,
   ) {
-    return this.directory.search(actor, parseInput(serviceFilterSchema, filter, 'filter'));
+    return this.directory.search(actor, filter);
   }
 
   @Mutation(() => UpsertServicePayload, {
     description:
       "Lists or updates a service of the caller's own organisation (capacity, languages, who it takes).",
   })
-  async upsertService(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: UpsertServiceInput) {
-    return { service: await this.directory.upsertService(actor, parseInput(upsertServiceSchema, input)) };
+  async upsertService(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => UpsertServiceInput.type }, UpsertServiceInput.pipe)
+    input: UpsertServiceValue,
+  ) {
+    return { service: await this.directory.upsertService(actor, input) };
   }
 }

@@ -15,7 +15,7 @@ import {
 import { ReferralsAccess } from '../../platform/index.js';
 import { DEMO_SERVICES } from './demo-services.js';
 import type { ServiceFilterValue, UpsertServiceValue } from './dtos/service-directory.inputs.js';
-import { upsertServiceSchema } from './dtos/service-directory.inputs.js';
+import { UpsertServiceInput } from './dtos/service-directory.inputs.js';
 import type { ServiceModel, ServiceSearchResultModel } from './graphql/service-directory.model.js';
 import { ServiceDirectoryRepository, type DirectoryServiceRow } from './service-directory.repository.js';
 import { listingRefusal, workingCountry } from './service-listing-rule.js';
@@ -136,7 +136,8 @@ export class ServiceDirectoryService {
    */
   async seedDemoServices(actor: AuthenticatedActor): Promise<number> {
     const own = DEMO_SERVICES.filter((entry) => entry.organisationName === actor.organisationName);
-    for (const entry of own) await this.upsertService(actor, parseInput(upsertServiceSchema, entry.input));
+    for (const entry of own)
+      await this.upsertService(actor, parseInput(UpsertServiceInput.schema, entry.input));
     return own.length;
   }
 

@@ -1,19 +1,9 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
-import {
-  CASE_ORIGINS,
-  CASE_STATUSES,
-  SINGLE_CASE_ORIGINS,
-  type CaseOrigin,
-  type CaseStatus,
-} from '../case-vocabulary.js';
+import { declareInput } from '@passage/shared';
+import { CASE_ORIGINS, CASE_STATUSES, SINGLE_CASE_ORIGINS } from '../case-vocabulary.js';
 import { CaseOriginEnum, CaseStatusEnum, OpenCaseOriginEnum } from '../graphql/case.enums.js';
-import {
-  MassIntakePersonInput,
-  PersonInput,
-  massIntakePersonSchema,
-  personSchema,
-} from '../../person/dtos/person.input.js';
+import { MassIntakePersonInput, PersonInput } from '../../person/dtos/person.input.js';
 
 /** The largest group one `openCase` registers (a family, a few people who left together). */
 export const MAX_PEOPLE_PER_CASE = 50;
@@ -21,76 +11,77 @@ export const MAX_PEOPLE_PER_CASE = 50;
 /** The largest mass intake one call takes; a larger raid is registered in several calls. */
 export const MAX_MASS_INTAKE = 5_000;
 
-@InputType('OpenCaseInput')
-export class OpenCaseInput {
-  @Field(() => OpenCaseOriginEnum)
-  origin: (typeof SINGLE_CASE_ORIGINS)[number];
+export const OpenCaseInput = declareInput(
+  'OpenCaseInput',
+  {
+    origin: { type: () => OpenCaseOriginEnum, schema: z.enum(SINGLE_CASE_ORIGINS) },
+    rescueRequestId: {
+      type: () => ID,
+      nullable: true,
+      schema: z
+        .uuid('must be a rescue request id')
+        .nullish()
+        .transform((value) => value ?? null),
+      description: 'Required for origin RESCUE: the resolved request.',
+    },
+    people: {
+      type: () => [PersonInput.type],
+      schema: z
+        .array(PersonInput.schema)
+        .min(1, 'must register at least one person')
+        .max(MAX_PEOPLE_PER_CASE, `must have at most ${MAX_PEOPLE_PER_CASE} people; use registerMassIntake`),
+    },
+  },
+  {
+    refine: (schema) =>
+      schema.superRefine((input, context) => {
+        if (input.origin === 'RESCUE' && !input.rescueRequestId) {
+          context.addIssue({
+            code: 'custom',
+            path: ['rescueRequestId'],
+            message: 'is required for a rescue',
+          });
+        }
+        if (input.origin !== 'RESCUE' && input.rescueRequestId) {
+          context.addIssue({
+            code: 'custom',
+            path: ['rescueRequestId'],
+            message: 'applies to origin RESCUE only',
+          });
+        }
+      }),
+  },
+);
 
-  @Field(() => ID, { nullable: true, description: 'Required for origin RESCUE: the resolved request.' })
-  rescueRequestId?: string | null;
+export type OpenCaseValue = z.output<typeof OpenCaseInput.schema>;
 
-  @Field(() => [PersonInput])
-  people: PersonInput[];
-}
+/** The same schema under its former name, for callers outside case work (the repatriation tests). */
+export const openCaseSchema = OpenCaseInput.schema;
 
-export const openCaseSchema = z
-  .object({
-    origin: z.enum(SINGLE_CASE_ORIGINS),
-    rescueRequestId: z
-      .uuid('must be a rescue request id')
-      .nullish()
-      .transform((value) => value ?? null),
-    people: z
-      .array(personSchema)
+export const RegisterMassIntakeInput = declareInput('RegisterMassIntakeInput', {
+  people: {
+    type: () => [MassIntakePersonInput.type],
+    schema: z
+      .array(MassIntakePersonInput.schema)
       .min(1, 'must register at least one person')
-      .max(MAX_PEOPLE_PER_CASE, `must have at most ${MAX_PEOPLE_PER_CASE} people; use registerMassIntake`),
-  })
-  .superRefine((input, context) => {
-    if (input.origin === 'RESCUE' && !input.rescueRequestId) {
-      context.addIssue({ code: 'custom', path: ['rescueRequestId'], message: 'is required for a rescue' });
-    }
-    if (input.origin !== 'RESCUE' && input.rescueRequestId) {
-      context.addIssue({
-        code: 'custom',
-        path: ['rescueRequestId'],
-        message: 'applies to origin RESCUE only',
-      });
-    }
-  });
-
-export type OpenCaseValue = z.output<typeof openCaseSchema>;
-
-@InputType('RegisterMassIntakeInput')
-export class RegisterMassIntakeInput {
-  @Field(() => [MassIntakePersonInput], { description: `Up to ${MAX_MASS_INTAKE} people, one case each.` })
-  people: MassIntakePersonInput[];
-}
-
-export const registerMassIntakeSchema = z.object({
-  people: z
-    .array(massIntakePersonSchema)
-    .min(1, 'must register at least one person')
-    .max(MAX_MASS_INTAKE, `must have at most ${MAX_MASS_INTAKE} people per call`),
+      .max(MAX_MASS_INTAKE, `must have at most ${MAX_MASS_INTAKE} people per call`),
+    description: `Up to ${MAX_MASS_INTAKE} people, one case each.`,
+  },
 });
 
-export type RegisterMassIntakeValue = z.output<typeof registerMassIntakeSchema>;
+export type RegisterMassIntakeValue = z.output<typeof RegisterMassIntakeInput.schema>;
 
-@InputType('CaseFilter')
-export class CaseFilter {
-  @Field(() => CaseStatusEnum, { nullable: true })
-  status?: CaseStatus | null;
+/** A missing filter is an empty one. */
+export const CaseFilter = declareInput(
+  'CaseFilter',
+  {
+    status: { type: () => CaseStatusEnum, nullable: true, schema: z.enum(CASE_STATUSES).nullish() },
+    origin: { type: () => CaseOriginEnum, nullable: true, schema: z.enum(CASE_ORIGINS).nullish() },
+  },
+  { refine: (schema) => schema.nullish().transform((value) => value ?? {}) },
+);
 
-  @Field(() => CaseOriginEnum, { nullable: true })
-  origin?: CaseOrigin | null;
-}
-
-export const caseFilterSchema = z
-  .object({
-    status: z.enum(CASE_STATUSES).nullish(),
-    origin: z.enum(CASE_ORIGINS).nullish(),
-  })
-  .nullish()
-  .transform((value) => value ?? {});
+export type CaseFilterValue = z.output<typeof CaseFilter.schema>;
 
 export const caseIdSchema = z.uuid('must be a case id');
 

@@ -1,17 +1,7 @@
-import { Field, InputType } from '@nestjs/graphql';
 import { z } from 'zod';
 import { isKnownCountry } from '@passage/schemas';
-import { normaliseDocumentNumber } from '@passage/shared';
-import {
-  AGE_BANDS,
-  DOCUMENT_TYPES,
-  GENDERS,
-  IMMEDIATE_NEEDS,
-  type AgeBand,
-  type DocumentType,
-  type Gender,
-  type ImmediateNeed,
-} from '../person-vocabulary.js';
+import { declareInput, normaliseDocumentNumber } from '@passage/shared';
+import { AGE_BANDS, DOCUMENT_TYPES, GENDERS, IMMEDIATE_NEEDS } from '../person-vocabulary.js';
 import { AgeBandEnum, DocumentTypeEnum, GenderEnum, ImmediateNeedEnum } from '../graphql/person.enums.js';
 import { languageCode } from './language-code.js';
 
@@ -62,123 +52,104 @@ function isDocumentNumber(value: string): boolean {
   }
 }
 
-const identity = {
-  name: optionalText(200),
-  alias: optionalText(200),
-  nationality: countryCode.nullish().transform((value) => value ?? null),
-  gender: z.enum(GENDERS),
-  ageBand: z.enum(AGE_BANDS),
-  languages,
-  immediateNeeds,
-};
-
-export const personSchema = z
-  .object({
-    ...identity,
-    pregnant: z
-      .boolean()
-      .nullish()
-      .transform((value) => value ?? null),
-    urgentMedicalNeed: z
+/** What a mass intake records per person: enough to triage, nothing that needs a long interview. */
+const massIntakePersonFields = {
+  name: { type: () => String, nullable: true, schema: optionalText(200) },
+  alias: { type: () => String, nullable: true, schema: optionalText(200) },
+  nationality: {
+    type: () => String,
+    nullable: true,
+    schema: countryCode.nullish().transform((value) => value ?? null),
+    description: 'ISO 3166-1 alpha-2; leave empty when unknown.',
+  },
+  gender: { type: () => GenderEnum, schema: z.enum(GENDERS) },
+  ageBand: { type: () => AgeBandEnum, schema: z.enum(AGE_BANDS) },
+  languages: {
+    type: () => [String],
+    nullable: true,
+    schema: languages,
+    description: 'ISO 639 language codes.',
+  },
+  immediateNeeds: { type: () => [ImmediateNeedEnum], nullable: true, schema: immediateNeeds },
+  urgentMedicalNeed: {
+    type: () => Boolean,
+    nullable: true,
+    schema: z
       .boolean()
       .nullish()
       .transform((value) => value ?? false),
-    medicalNotes: optionalText(5_000),
-    documentType: z
-      .enum(DOCUMENT_TYPES)
-      .nullish()
-      .transform((value) => value ?? null),
-    documentNumber,
-    contact: optionalText(500),
-    narrative: optionalText(MAX_NARRATIVE_LENGTH),
-    sexualViolenceDisclosed: z
-      .boolean()
-      .nullish()
-      .transform((value) => value ?? null),
-    currentLocation: optionalText(500),
-  })
-  .superRefine((person, context) => {
-    if (!person.name && !person.alias) {
-      context.addIssue({ code: 'custom', path: ['alias'], message: 'a name or an alias is required' });
-    }
-    if (person.documentNumber && !person.documentType) {
-      context.addIssue({
-        code: 'custom',
-        path: ['documentType'],
-        message: 'is required with a document number',
-      });
-    }
-  });
+  },
+};
 
-export type PersonInputValue = z.output<typeof personSchema>;
+export const MassIntakePersonInput = declareInput('MassIntakePersonInput', massIntakePersonFields);
 
-/** What a mass intake records per person: enough to triage, nothing that needs a long interview. */
-export const massIntakePersonSchema = z.object({
-  ...identity,
-  urgentMedicalNeed: z
-    .boolean()
-    .nullish()
-    .transform((value) => value ?? false),
-});
+export type MassIntakePersonValue = z.output<typeof MassIntakePersonInput.schema>;
 
-export type MassIntakePersonValue = z.output<typeof massIntakePersonSchema>;
+export const PersonInput = declareInput(
+  'PersonInput',
+  {
+    ...massIntakePersonFields,
+    pregnant: {
+      type: () => Boolean,
+      nullable: true,
+      schema: z
+        .boolean()
+        .nullish()
+        .transform((value) => value ?? null),
+    },
+    medicalNotes: { type: () => String, nullable: true, schema: optionalText(5_000) },
+    documentType: {
+      type: () => DocumentTypeEnum,
+      nullable: true,
+      schema: z
+        .enum(DOCUMENT_TYPES)
+        .nullish()
+        .transform((value) => value ?? null),
+    },
+    documentNumber: { type: () => String, nullable: true, schema: documentNumber },
+    contact: {
+      type: () => String,
+      nullable: true,
+      schema: optionalText(500),
+      description: 'How to reach the person safely.',
+    },
+    narrative: {
+      type: () => String,
+      nullable: true,
+      schema: optionalText(MAX_NARRATIVE_LENGTH),
+      description: `The person's account, up to ${MAX_NARRATIVE_LENGTH} characters.`,
+    },
+    sexualViolenceDisclosed: {
+      type: () => Boolean,
+      nullable: true,
+      schema: z
+        .boolean()
+        .nullish()
+        .transform((value) => value ?? null),
+    },
+    currentLocation: {
+      type: () => String,
+      nullable: true,
+      schema: optionalText(500),
+      description: 'Where the person is now (shelter, detention centre...).',
+    },
+  },
+  {
+    description: 'A person; neither a passport nor a phone is needed.',
+    refine: (schema) =>
+      schema.superRefine((person, context) => {
+        if (!person.name && !person.alias) {
+          context.addIssue({ code: 'custom', path: ['alias'], message: 'a name or an alias is required' });
+        }
+        if (person.documentNumber && !person.documentType) {
+          context.addIssue({
+            code: 'custom',
+            path: ['documentType'],
+            message: 'is required with a document number',
+          });
+        }
+      }),
+  },
+);
 
-@InputType('MassIntakePersonInput')
-export class MassIntakePersonInput {
-  @Field(() => String, { nullable: true })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  alias?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2; leave empty when unknown.' })
-  nationality?: string | null;
-
-  @Field(() => GenderEnum)
-  gender: Gender;
-
-  @Field(() => AgeBandEnum)
-  ageBand: AgeBand;
-
-  @Field(() => [String], { nullable: true, description: 'ISO 639 language codes.' })
-  languages?: string[] | null;
-
-  @Field(() => [ImmediateNeedEnum], { nullable: true })
-  immediateNeeds?: ImmediateNeed[] | null;
-
-  @Field(() => Boolean, { nullable: true })
-  urgentMedicalNeed?: boolean | null;
-}
-
-@InputType('PersonInput', { description: 'A person; neither a passport nor a phone is needed.' })
-export class PersonInput extends MassIntakePersonInput {
-  @Field(() => Boolean, { nullable: true })
-  pregnant?: boolean | null;
-
-  @Field(() => String, { nullable: true })
-  medicalNotes?: string | null;
-
-  @Field(() => DocumentTypeEnum, { nullable: true })
-  documentType?: DocumentType | null;
-
-  @Field(() => String, { nullable: true })
-  documentNumber?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'How to reach the person safely.' })
-  contact?: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: `The person's account, up to ${MAX_NARRATIVE_LENGTH} characters.`,
-  })
-  narrative?: string | null;
-
-  @Field(() => Boolean, { nullable: true })
-  sexualViolenceDisclosed?: boolean | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Where the person is now (shelter, detention centre...).',
-  })
-  currentLocation?: string | null;
-}
+export type PersonInputValue = z.output<typeof PersonInput.schema>;

@@ -1,6 +1,4 @@
-import { Field, Float, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { z } from 'zod';
-import { RESCUE_OUTCOMES, RESCUE_REQUEST_STATUSES } from '@passage/schemas';
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PageInfoModel } from '@passage/shared';
 
 @ObjectType('RescuePerson', { description: 'A person named in a request. Fields you may not see are null.' })
@@ -196,55 +194,3 @@ export class RescueRequestPayload {
   @Field(() => RescueRequestModel)
   rescueRequest: RescueRequestModel;
 }
-
-@InputType('AcknowledgeRescueRequestInput')
-export class AcknowledgeRescueRequestInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-export const acknowledgeRescueRequestSchema = z.object({
-  id: z.uuid('must be a rescue request id'),
-  note: z
-    .string()
-    .trim()
-    .max(2000, 'must have at most 2000 characters')
-    .nullish()
-    .transform((value) => value || null),
-});
-
-@InputType('UpdateRescueRequestStatusInput')
-export class UpdateRescueRequestStatusInput {
-  @Field(() => ID)
-  id: string;
-
-  @Field({ description: `One of ${RESCUE_REQUEST_STATUSES.join(', ')}; steps cannot be skipped.` })
-  status: string;
-
-  @Field(() => String, {
-    nullable: true,
-    description: `Required when resolving: ${RESCUE_OUTCOMES.join(', ')}.`,
-  })
-  outcome?: string | null;
-
-  @Field(() => String, { nullable: true })
-  reason?: string | null;
-}
-
-export const updateRescueRequestStatusSchema = z.object({
-  id: z.uuid('must be a rescue request id'),
-  status: z.enum(RESCUE_REQUEST_STATUSES),
-  outcome: z
-    .enum(RESCUE_OUTCOMES)
-    .nullish()
-    .transform((value) => value ?? null),
-  reason: z
-    .string()
-    .trim()
-    .max(2000, 'must have at most 2000 characters')
-    .nullish()
-    .transform((value) => value || null),
-});

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
 import {
   DATA_CATEGORIES,
@@ -6,10 +6,8 @@ import {
   REFERRAL_OUTCOMES,
   REFERRAL_STATUSES,
   type DataCategory,
-  type ReferralDeclineReason,
-  type ReferralOutcome,
 } from '@passage/schemas';
-import { DataCategoryEnum } from '@passage/shared';
+import { DataCategoryEnum, declareInput } from '@passage/shared';
 import { optionalText } from '../../../case-work/index.js';
 import {
   ReferralDecisionEnum,
@@ -21,112 +19,100 @@ import {
 /** The longest note a provider or sender attaches to a response or an outcome. */
 const MAX_NOTE_LENGTH = 2_000;
 
-@InputType('CreateReferralInput', {
-  description:
-    'Refers one person of a case to a service in the same country. Needs the person’s services-referral consent; the categories shared can be no more than the sender sees.',
-})
-export class CreateReferralInput {
-  @Field(() => ID)
-  caseId: string;
+const referralId = { type: () => ID, schema: z.uuid('must be a referral id') };
+const note = { type: () => String, nullable: true, schema: optionalText(MAX_NOTE_LENGTH) };
 
-  @Field(() => ID)
-  personId: string;
+export const CreateReferralInput = declareInput(
+  'CreateReferralInput',
+  {
+    caseId: { type: () => ID, schema: z.uuid('must be a case id') },
+    personId: { type: () => ID, schema: z.uuid('must be a person id') },
+    serviceId: { type: () => ID, schema: z.uuid('must be a service id') },
+    sharedCategories: {
+      type: () => [DataCategoryEnum],
+      schema: z
+        .array(z.enum(DATA_CATEGORIES))
+        .max(DATA_CATEGORIES.length)
+        .transform((categories) => [...new Set<DataCategory>(['OPERATIONAL', ...categories])]),
+      description: 'What the provider may see of the person once it accepts; OPERATIONAL is always included.',
+    },
+  },
+  {
+    description:
+      'Refers one person of a case to a service in the same country. Needs the person’s services-referral consent; the categories shared can be no more than the sender sees.',
+  },
+);
 
-  @Field(() => ID)
-  serviceId: string;
+export type CreateReferralValue = z.output<typeof CreateReferralInput.schema>;
 
-  @Field(() => [DataCategoryEnum], {
-    description: 'What the provider may see of the person once it accepts; OPERATIONAL is always included.',
-  })
-  sharedCategories: DataCategory[];
-}
+export const RespondToReferralInput = declareInput(
+  'RespondToReferralInput',
+  {
+    referralId,
+    decision: { type: () => ReferralDecisionEnum, schema: z.enum(['ACCEPT', 'DECLINE']) },
+    declineReason: {
+      type: () => ReferralDeclineReasonEnum,
+      nullable: true,
+      schema: z
+        .enum(REFERRAL_DECLINE_REASONS)
+        .nullish()
+        .transform((value) => value ?? null),
+    },
+    note: { ...note, description: 'Shown to the sender; required when the reason is OTHER.' },
+  },
+  {
+    description: 'The provider accepts, or declines with a reason.',
+    refine: (schema) =>
+      schema.superRefine((input, context) => {
+        if (input.decision === 'DECLINE' && !input.declineReason) {
+          context.addIssue({
+            code: 'custom',
+            path: ['declineReason'],
+            message: 'say why the referral is declined',
+          });
+        }
+        if (input.decision === 'ACCEPT' && input.declineReason) {
+          context.addIssue({
+            code: 'custom',
+            path: ['declineReason'],
+            message: 'only a decline takes a reason',
+          });
+        }
+        if (input.declineReason === 'OTHER' && !input.note) {
+          context.addIssue({ code: 'custom', path: ['note'], message: 'explain the reason OTHER' });
+        }
+      }),
+  },
+);
 
-export const createReferralSchema = z.object({
-  caseId: z.uuid('must be a case id'),
-  personId: z.uuid('must be a person id'),
-  serviceId: z.uuid('must be a service id'),
-  sharedCategories: z
-    .array(z.enum(DATA_CATEGORIES))
-    .max(DATA_CATEGORIES.length)
-    .transform((categories) => [...new Set<DataCategory>(['OPERATIONAL', ...categories])]),
-});
+export type RespondToReferralValue = z.output<typeof RespondToReferralInput.schema>;
 
-export type CreateReferralValue = z.output<typeof createReferralSchema>;
+export const UpdateReferralInput = declareInput(
+  'UpdateReferralInput',
+  {
+    referralId,
+    status: {
+      type: () => ReferralUpdateStatusEnum,
+      schema: z.enum(['IN_PROGRESS', 'COMPLETED', 'WITHDRAWN']),
+    },
+    outcome: {
+      type: () => ReferralOutcomeEnum,
+      nullable: true,
+      schema: z
+        .enum(REFERRAL_OUTCOMES)
+        .nullish()
+        .transform((value) => value ?? null),
+      description: 'Required to complete.',
+    },
+    note,
+  },
+  {
+    description:
+      'Moves an answered referral on: the provider starts or completes it, the sender withdraws it.',
+  },
+);
 
-@InputType('RespondToReferralInput', { description: 'The provider accepts, or declines with a reason.' })
-export class RespondToReferralInput {
-  @Field(() => ID)
-  referralId: string;
-
-  @Field(() => ReferralDecisionEnum)
-  decision: 'ACCEPT' | 'DECLINE';
-
-  @Field(() => ReferralDeclineReasonEnum, { nullable: true })
-  declineReason?: ReferralDeclineReason | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'Shown to the sender; required when the reason is OTHER.',
-  })
-  note?: string | null;
-}
-
-export const respondToReferralSchema = z
-  .object({
-    referralId: z.uuid('must be a referral id'),
-    decision: z.enum(['ACCEPT', 'DECLINE']),
-    declineReason: z
-      .enum(REFERRAL_DECLINE_REASONS)
-      .nullish()
-      .transform((value) => value ?? null),
-    note: optionalText(MAX_NOTE_LENGTH),
-  })
-  .superRefine((input, context) => {
-    if (input.decision === 'DECLINE' && !input.declineReason) {
-      context.addIssue({
-        code: 'custom',
-        path: ['declineReason'],
-        message: 'say why the referral is declined',
-      });
-    }
-    if (input.decision === 'ACCEPT' && input.declineReason) {
-      context.addIssue({ code: 'custom', path: ['declineReason'], message: 'only a decline takes a reason' });
-    }
-    if (input.declineReason === 'OTHER' && !input.note) {
-      context.addIssue({ code: 'custom', path: ['note'], message: 'explain the reason OTHER' });
-    }
-  });
-
-export type RespondToReferralValue = z.output<typeof respondToReferralSchema>;
-
-@InputType('UpdateReferralInput', {
-  description: 'Moves an answered referral on: the provider starts or completes it, the sender withdraws it.',
-})
-export class UpdateReferralInput {
-  @Field(() => ID)
-  referralId: string;
-
-  @Field(() => ReferralUpdateStatusEnum)
-  status: 'IN_PROGRESS' | 'COMPLETED' | 'WITHDRAWN';
-
-  @Field(() => ReferralOutcomeEnum, { nullable: true, description: 'Required to complete.' })
-  outcome?: ReferralOutcome | null;
-
-  @Field(() => String, { nullable: true })
-  note?: string | null;
-}
-
-export const updateReferralSchema = z.object({
-  referralId: z.uuid('must be a referral id'),
-  status: z.enum(['IN_PROGRESS', 'COMPLETED', 'WITHDRAWN']),
-  outcome: z
-    .enum(REFERRAL_OUTCOMES)
-    .nullish()
-    .transform((value) => value ?? null),
-  note: optionalText(MAX_NOTE_LENGTH),
-});
-
-export type UpdateReferralValue = z.output<typeof updateReferralSchema>;
+export type UpdateReferralValue = z.output<typeof UpdateReferralInput.schema>;
 
 /** Arguments of the `referrals` list. */
 export const referralListSchema = z.object({
