@@ -19,11 +19,11 @@ import type { TestingModule } from '@nestjs/testing';
 import { AttestationService } from '../src/case-work/attestation/attestation.service.js';
 import { CaseWorkModule } from '../src/case-work/index.js';
 import { CaseService } from '../src/case-work/case/case.service.js';
-import { openCaseSchema } from '../src/case-work/case/dtos/case.inputs.js';
+import { OpenCaseInput } from '../src/case-work/case/dtos/case.inputs.js';
 import { ConsentService } from '../src/case-work/consent/consent.service.js';
 import { CrossBorderModule } from '../src/cross-border/index.js';
 import { ExitClearanceService } from '../src/repatriation/exit-clearance/exit-clearance.service.js';
-import { recordIdentificationDecisionSchema } from '../src/case-work/identification/dtos/identification.inputs.js';
+import { RecordIdentificationDecisionInput } from '../src/case-work/identification/dtos/identification.inputs.js';
 import { IdentificationService } from '../src/case-work/identification/identification.service.js';
 import {
   createRepatriationPlanSchema,
@@ -169,7 +169,7 @@ describe('repatriation (real Postgres)', () => {
   ) {
     const opened = await s.cases.openCase(
       ngo,
-      parseInput(openCaseSchema, { origin: 'WALK_IN', people: [person] }),
+      parseInput(OpenCaseInput.schema, { origin: 'WALK_IN', people: [person] }),
     );
     const personId = opened.people[0].id;
     if (purposes.length > 0) {
@@ -288,7 +288,7 @@ describe('repatriation (real Postgres)', () => {
     const ids = await openCase();
     await s.identification.recordDecision(
       focal,
-      parseInput(recordIdentificationDecisionSchema, {
+      parseInput(RecordIdentificationDecisionInput.schema, {
         ...ids,
         status: 'REASONABLE_GROUNDS',
         legalBasis: 'Fictional law, article 1',

@@ -55,9 +55,6 @@ export const OpenCaseInput = declareInput(
 
 export type OpenCaseValue = z.output<typeof OpenCaseInput.schema>;
 
-/** The same schema under its former name, for callers outside case work (the repatriation tests). */
-export const openCaseSchema = OpenCaseInput.schema;
-
 export const RegisterMassIntakeInput = declareInput('RegisterMassIntakeInput', {
   people: {
     type: () => [MassIntakePersonInput.type],

@@ -62,6 +62,3 @@ export const RecordIdentificationDecisionInput = declareInput(
 );
 
 export type RecordIdentificationDecision = z.output<typeof RecordIdentificationDecisionInput.schema>;
-
-/** The same schema under its former name, for callers outside case work (the repatriation tests). */
-export const recordIdentificationDecisionSchema = RecordIdentificationDecisionInput.schema;
