@@ -34,6 +34,7 @@ export * from './graphql/graphql-request-observer.plugin.js';
 export * from './messaging/messaging-metrics.js';
 export * from './errors/coded-error.js';
 export * from './errors/coded-error.filter.js';
+export * from './errors/context-errors.js';
 export * from './auth/index.js';
 export * from './errors/parse-input.js';
 export * from './graphql/graphql-enums.js';

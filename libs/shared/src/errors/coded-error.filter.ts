@@ -1,12 +1,14 @@
 import { Catch, HttpException, Logger, type ArgumentsHost } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { GqlArgumentsHost, type GqlExceptionFilter } from '@nestjs/graphql';
 import { GraphQLError } from 'graphql';
 import { AccessDeniedError } from '../access-policy/access-denied.error.js';
 import { CodedError } from './coded-error.js';
+import { fieldInArguments } from './context-errors.js';
 
 /**
  * Turns the services' coded errors into GraphQL errors with a stable `extensions.code` (and the field at
- * fault). Anything else is left for the error formatter, which masks it as an internal error.
+ * fault, placed under the argument that carried it: services name fields as the domain does). Anything
+ * else is left for the error formatter, which masks it as an internal error.
  */
 @Catch(CodedError, AccessDeniedError, HttpException)
 export class CodedErrorFilter implements GqlExceptionFilter {
@@ -31,8 +33,15 @@ export class CodedErrorFilter implements GqlExceptionFilter {
     if (error.code === 'UNAUTHENTICATED' || error.code === 'FORBIDDEN') {
       this.logger.warn(`${error.code}${error.details.reason ? ` (${error.details.reason})` : ''}`);
     }
-    const { field, reason, retryAfterSeconds } = error.details;
-    return new GraphQLError(error.message, {
+    const { reason, retryAfterSeconds } = error.details;
+    const field = error.details.field
+      ? fieldInArguments(error.details.field, GqlArgumentsHost.create(host).getArgs() ?? {})
+      : undefined;
+    const message =
+      field && field !== error.details.field && error.message.startsWith(`${error.details.field}: `)
+        ? `${field}${error.message.slice(error.details.field!.length)}`
+        : error.message;
+    return new GraphQLError(message, {
       extensions: {
         code: error.code,
         ...(field ? { field } : {}),

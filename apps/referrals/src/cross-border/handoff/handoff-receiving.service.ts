@@ -9,7 +9,6 @@ import {
   type HandoffOfferedMessage,
 } from '@passage/schemas';
 import {
-  CodedError,
   Outbox,
   type AllowedDecision,
   type AuthenticatedActor,
@@ -17,6 +16,7 @@ import {
   type ResourceContext,
 } from '@passage/shared';
 import { ReferralsAccess, ReferralsAudit, UnitOfWork } from '../../platform/index.js';
+import { crossBorderErrors } from '../cross-border.errors.js';
 import { handoffStatusChanged } from './handoff-status.js';
 import { HandoffTimeline } from './handoff-timeline.js';
 import { ReceivedHandoffs, type ReceivedHandoffRow } from './received-handoffs.repository.js';
@@ -49,7 +49,7 @@ export class HandoffReceiving {
       header.sender.country !== message.sender.country ||
       header.recipient.country !== message.recipient.country
     ) {
-      throw new CodedError('FORBIDDEN', 'handoff countries do not match the envelope');
+      throw crossBorderErrors.error('SENDER_NOT_ENTITLED', 'handoff countries do not match the envelope');
     }
     await this.received.keepOffer(manager, message);
     await this.timeline.record(manager, message.handoffId, 'RECEIVER', {
@@ -79,12 +79,10 @@ export class HandoffReceiving {
       authorise: async (manager) => {
         const { row, decision } = await this.lockedOffer(manager, actor, input.handoffId, 'handoff.respond');
         if (row.status !== 'OFFERED') {
-          throw new CodedError(
-            'CONFLICT',
-            `input.handoffId: this handoff was already ${row.status.toLowerCase()}`,
-            {
-              field: 'input.handoffId',
-            },
+          throw crossBorderErrors.error(
+            'HANDOFF_ALREADY_ANSWERED',
+            `this handoff was already ${row.status.toLowerCase()}`,
+            { field: 'handoffId' },
           );
         }
         return { row, decision };
@@ -146,10 +144,12 @@ export class HandoffReceiving {
           (candidate) => candidate.jurisdictionCountry === input.decisionJurisdiction,
         );
         if (!carried) {
-          throw new CodedError(
-            'BAD_USER_INPUT',
-            'input.decisionJurisdiction: the handoff carries no decision of this country',
-            { field: 'input.decisionJurisdiction' },
+          throw crossBorderErrors.error(
+            'DECISION_NOT_CARRIED',
+            'the handoff carries no decision of this country',
+            {
+              field: 'decisionJurisdiction',
+            },
           );
         }
         await this.received.recordRecognition(manager, {
@@ -199,7 +199,7 @@ export class HandoffReceiving {
     const erased = await this.received.erase(manager, message.handoffId);
     if (!erased) return;
     if (erased.sender_country !== header.sender.country)
-      throw new CodedError('FORBIDDEN', 'only the sending country may withdraw');
+      throw crossBorderErrors.error('SENDER_NOT_ENTITLED', 'only the sending country may withdraw');
     await this.timeline.erase(manager, message.handoffId);
     await this.outbox.appendEvent(
       manager,
@@ -254,7 +254,8 @@ export class HandoffReceiving {
     const row = await this.received.find(manager, handoffId, { lock: true });
     const context = action === 'handoff.respond' || row?.status === 'ACCEPTED' ? row : null;
     const decision = this.access.authorise(actor, action, context ? receivedContext(context) : null);
-    if (!row) throw new CodedError('NOT_FOUND', 'No handoff with this id.', { field: 'input.handoffId' });
+    if (!row)
+      throw crossBorderErrors.error('HANDOFF_NOT_FOUND', 'No handoff with this id.', { field: 'handoffId' });
     return { row, decision };
   }
 }

@@ -10,7 +10,6 @@ import {
   type HandoffOfferedMessage,
 } from '@passage/schemas';
 import {
-  CodedError,
   ExchangeSender,
   HANDOFF_KINDS,
   Outbox,
@@ -20,6 +19,7 @@ import {
 import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords, IdentificationDecisionEntity } from '../../case-work/index.js';
 import { OrganisationDirectory } from '../organisation-directory/organisation-directory.js';
+import { crossBorderErrors } from '../cross-border.errors.js';
 import { buildHandoffPacket } from './handoff-packet.js';
 import { handoffStatusChanged } from './handoff-status.js';
 import { HandoffTimeline } from './handoff-timeline.js';
@@ -47,8 +47,8 @@ export class HandoffSending {
 
   offer(actor: AuthenticatedActor, input: OfferHandoff): Promise<SentHandoffRow> {
     if (!actor.country || input.recipientCountry === actor.country) {
-      throw new CodedError('BAD_USER_INPUT', 'input.recipientCountry: a handoff goes to another country', {
-        field: 'input.recipientCountry',
+      throw crossBorderErrors.error('HANDOFF_WITHIN_COUNTRY', 'a handoff goes to another country', {
+        field: 'recipientCountry',
       });
     }
     const senderCountry = actor.country;
@@ -61,14 +61,14 @@ export class HandoffSending {
           'handoff.offer',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           {
             lock: true,
           },
         ),
       execute: async ({ manager, now, emit, send }, { person, personContext, record }) => {
         await this.directory.addressee(manager, input.recipientOrganisationId, {
-          field: 'input.recipientOrganisationId',
+          field: 'recipientOrganisationId',
           kinds: HANDOFF_KINDS,
           country: input.recipientCountry,
         });
@@ -76,8 +76,8 @@ export class HandoffSending {
         const visible = this.access.visibleCategories(actor, 'case.read', personContext, input.categories);
         const refused = input.categories.filter((category) => visible[category] !== 'ALLOW');
         if (refused.length > 0) {
-          throw new CodedError('FORBIDDEN', `input.categories: you may not share ${refused.join(', ')}`, {
-            field: 'input.categories',
+          throw crossBorderErrors.error('CATEGORY_NOT_SHAREABLE', `you may not share ${refused.join(', ')}`, {
+            field: 'categories',
           });
         }
         const shared = [...new Set<DataCategory>([...input.categories, 'OPERATIONAL'])];
@@ -153,9 +153,10 @@ export class HandoffSending {
     manager: EntityManager,
   ): Promise<void> {
     const row = await this.sent.find(manager, message.handoffId, { lock: true });
-    if (!row) throw new CodedError('NOT_FOUND', 'response to a handoff this node did not offer');
+    if (!row)
+      throw crossBorderErrors.error('HANDOFF_NOT_FOUND', 'response to a handoff this node did not offer');
     if (header.sender.country !== row.recipient_country)
-      throw new CodedError('FORBIDDEN', 'only the recipient country may answer');
+      throw crossBorderErrors.error('SENDER_NOT_ENTITLED', 'only the recipient country may answer');
     if (row.status !== 'OFFERED') return;
     await this.sent.recordResponse(manager, row.id, message);
     await this.timeline.record(manager, row.id, 'SENDER', {
@@ -185,13 +186,14 @@ export class HandoffSending {
     manager: EntityManager,
   ): Promise<void> {
     const row = await this.sent.find(manager, message.handoffId);
-    if (!row) throw new CodedError('NOT_FOUND', 'recognition for a handoff this node did not offer');
+    if (!row)
+      throw crossBorderErrors.error('HANDOFF_NOT_FOUND', 'recognition for a handoff this node did not offer');
     if (
       header.sender.country !== row.recipient_country ||
       message.recognisedByCountry !== row.recipient_country
     ) {
-      throw new CodedError(
-        'FORBIDDEN',
+      throw crossBorderErrors.error(
+        'SENDER_NOT_ENTITLED',
         'only the country the case was handed to may recognise its decisions',
       );
     }

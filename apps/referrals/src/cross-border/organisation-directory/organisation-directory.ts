@@ -9,7 +9,6 @@ import {
   type organisationListedV1,
 } from '@passage/schemas';
 import {
-  CodedError,
   ExchangeSender,
   FRONTLINE_KINDS,
   TrustDirectory,
@@ -18,6 +17,7 @@ import {
 } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
+import { crossBorderErrors } from '../cross-border.errors.js';
 
 /** One organisation as the directory lists it. */
 export interface DirectoryEntry {
@@ -99,10 +99,13 @@ export class OrganisationDirectory {
     manager: EntityManager,
   ): Promise<void> {
     if (header.sender.country !== message.country) {
-      throw new CodedError('FORBIDDEN', "only the organisation's own country lists it");
+      throw crossBorderErrors.error('SENDER_NOT_ENTITLED', "only the organisation's own country lists it");
     }
     if (this.config.HOSTED_COUNTRIES.includes(message.country)) {
-      throw new CodedError('FORBIDDEN', 'this node lists the organisations of its own countries itself');
+      throw crossBorderErrors.error(
+        'SENDER_NOT_ENTITLED',
+        'this node lists the organisations of its own countries itself',
+      );
     }
     await this.upsert(manager, { ...message, hostedHere: false });
   }
@@ -149,7 +152,7 @@ export class OrganisationDirectory {
               ? `${entry.name} (${entry.kind}) cannot take this`
               : null;
     if (problem) {
-      throw new CodedError('BAD_USER_INPUT', `${expected.field}: ${problem}`, { field: expected.field });
+      throw crossBorderErrors.error('ADDRESSEE_NOT_ELIGIBLE', problem, { field: expected.field });
     }
     return entry as DirectoryEntry & { country: string };
   }
