@@ -12,11 +12,8 @@ import {
   generateCountryKeys,
   type ExchangeHeader,
 } from '@passage/shared';
-import { openTestDataSource } from '@passage/shared/testing';
-import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
-import type { ReferralsConfig } from '../src/platform/config/referrals.config.js';
-import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
-import { OrganisationDirectory } from '../src/cross-border/organisation-directory/organisation-directory.js';
+import { CrossBorderModule, OrganisationDirectory } from '../src/cross-border/index.js';
+import { openReferralsContexts } from './referrals-testing-module.js';
 import { actor } from './case-work-fixture.js';
 
 const NAMESPACE = 'directory-int';
@@ -68,19 +65,25 @@ describe('organisation directory (real Postgres)', () => {
     )) as { topic: string; value: Buffer }[];
 
   beforeAll(async () => {
-    ({ dataSource, close } = await openTestDataSource('referrals', REFERRALS_MIGRATIONS));
-    const outbox = new Outbox({ service: 'referrals', node: 'a' });
+    // The sender is the test's (a real one, for two countries of this node); everything else is wired
+    // as the service wires it.
     const exchange = new ExchangeSender({
       nodeId: 'a',
       namespace: NAMESPACE,
       hostedCountries: ['KH', 'TH'],
       keyRing: CountryKeyRing.fromKeyFiles([keys.KH.keyFile, keys.TH.keyFile]),
       trustDirectory,
-      outbox,
+      outbox: new Outbox({ service: 'referrals', node: 'a' }),
     });
-    directory = new OrganisationDirectory(dataSource, new ReferralsAccess(clock), exchange, trustDirectory, {
-      HOSTED_COUNTRIES: ['KH', 'TH'],
-    } as ReferralsConfig);
+    const opened = await openReferralsContexts({
+      contexts: [CrossBorderModule],
+      clock,
+      exchange,
+      trustDirectory,
+      config: { HOSTED_COUNTRIES: ['KH', 'TH'] },
+    });
+    ({ dataSource, close } = opened);
+    directory = opened.app.get(OrganisationDirectory);
   });
 
   afterAll(async () => {
