@@ -249,7 +249,7 @@ describe('case work (real Postgres)', () => {
     ).toThrow(expect.objectContaining({ details: { field: 'input.people.0.narrative' } }));
     await expect(open(ngo, [survivor], 'RESCUE', randomUUID())).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { field: 'input.rescueRequestId' },
+      details: { field: 'rescueRequestId' },
     });
     expect(await count(dataSource, 'case_file')).toBe(cases);
     expect(await count(dataSource, 'outbox_message')).toBe(outbox);
@@ -456,7 +456,7 @@ describe('case work (real Postgres)', () => {
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(
       services.identification.recordDecision(focal, { ...decisionInput, status: 'APPEALED' }),
-    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'input.status' } });
+    ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'status' } });
     await expect(
       services.attestations.issue(focal, { caseId: opened.id, personId, validForDays: null }),
     ).rejects.toMatchObject({

@@ -7,7 +7,6 @@ import {
   AttestationHasher,
   AttestationVerifier,
   Clock,
-  CodedError,
   VerificationRateLimitedError,
   VerificationRateLimiter,
   generateAttestationCode,
@@ -17,6 +16,7 @@ import {
 } from '@passage/shared';
 import { CaseAudit, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
+import { caseWorkErrors } from '../case-work.errors.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { ProtectionAttestationEntity } from './entities/protection-attestation.entity.js';
 import type { IssueProtectionAttestation } from './dtos/attestation.inputs.js';
@@ -63,7 +63,7 @@ export class AttestationService {
           'attestation.issue',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           { lock: true },
         ),
       execute: async ({ manager, now, emit }, { person, record }) => {
@@ -73,15 +73,15 @@ export class AttestationService {
           order: { recordedAt: 'DESC', id: 'DESC' },
         });
         if (!current || !grantsNonPunishmentProtection(current.status)) {
-          throw new CodedError(
-            'CONFLICT',
-            'input.personId: an attestation needs a reasonable-grounds (or better) decision in this jurisdiction',
-            { field: 'input.personId' },
+          throw caseWorkErrors.error(
+            'PROTECTION_NOT_DECIDED',
+            'an attestation needs a reasonable-grounds (or better) decision in this jurisdiction',
+            { field: 'personId' },
           );
         }
         if (!person.documentNumber) {
-          throw new CodedError('CONFLICT', "input.personId: record the person's document number first", {
-            field: 'input.personId',
+          throw caseWorkErrors.error('DOCUMENT_NUMBER_MISSING', "record the person's document number first", {
+            field: 'personId',
           });
         }
         // A new code replaces any earlier one: only the latest attestation a person carries verifies.

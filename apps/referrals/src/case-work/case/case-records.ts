@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ConsentPurpose } from '@passage/schemas';
 import {
-  CodedError,
   type AllowedDecision,
   type AuthenticatedActor,
   type CaseWorkAction,
   type ResourceContext,
 } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
+import { caseWorkErrors } from '../case-work.errors.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import {
@@ -95,7 +95,7 @@ export class CaseRecords {
     if (!loaded) {
       this.access.authorise(actor, action, null);
       // Only reachable if a rule ever allowed an action without a record; still say nothing more.
-      throw new CodedError('NOT_FOUND', 'No such case.', { field: 'caseId' });
+      throw caseWorkErrors.error('CASE_NOT_FOUND', 'No such case.', { field: 'caseId' });
     }
     return { ...loaded, decision: this.access.authorise(actor, action, loaded.context) };
   }
@@ -116,9 +116,7 @@ export class CaseRecords {
     const authorised = await this.authorise(manager, actor, action, caseId, options);
     const person = authorised.persons.find((candidate) => candidate.id === personId);
     if (!person) {
-      throw new CodedError('NOT_FOUND', `${personField}: no such person in this case`, {
-        field: personField,
-      });
+      throw caseWorkErrors.error('PERSON_NOT_IN_CASE', 'no such person in this case', { field: personField });
     }
     const personContext = this.personContext(authorised, person);
     return {

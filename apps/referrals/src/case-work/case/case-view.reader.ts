@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DATA_CATEGORIES, type DataCategory } from '@passage/schemas';
-import { CodedError, redact, type AuthenticatedActor } from '@passage/shared';
+import { ACCESS_DENIED_MESSAGE, redact, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
 import { ProtectionAttestationEntity } from '../attestation/entities/protection-attestation.entity.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
@@ -26,6 +26,7 @@ import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import { ScreeningEntity } from '../screening/entities/screening.entity.js';
 import type { ScreeningModel } from '../screening/graphql/screening.model.js';
 import { CaseAudit } from '../../platform/index.js';
+import { caseWorkErrors } from '../case-work.errors.js';
 import { CaseRecords, type AuthorisedCase } from './case-records.js';
 import type { CaseModel, CaseWarningModel } from './graphql/case.model.js';
 
@@ -229,7 +230,8 @@ export class CaseViewReader {
     ledger: ReadLedger,
   ): PersonModel {
     // Operational facts are what every relation that may read a case sees; without them, nothing at all.
-    if (!visible.has('OPERATIONAL')) throw new CodedError('FORBIDDEN', 'You are not allowed to do this.');
+    if (!visible.has('OPERATIONAL'))
+      throw caseWorkErrors.error('OPERATIONAL_NOT_VISIBLE', ACCESS_DENIED_MESSAGE);
     const view: PersonView = {
       id: person.id,
       caseId: person.caseId,

@@ -4,13 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { caseOpenedV1, massIntakeRegisteredV1, type DataCategory } from '@passage/schemas';
 import {
-  CodedError,
+  ACCESS_DENIED_MESSAGE,
   decodeCursor,
   toConnection,
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
 import { CaseAudit, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
+import { caseWorkErrors } from '../case-work.errors.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import type { MassIntakePersonValue, PersonInputValue } from '../person/dtos/person.input.js';
 import { PERSON_FIELD_CATEGORIES, personalFields, type PersonField } from '../person/person-fields.js';
@@ -272,10 +273,10 @@ export class CaseService {
       [rescueRequestId, [...CASE_OPENING_RESCUE_OUTCOMES], jurisdictionCountry],
     )) as unknown[];
     if (!request) {
-      throw new CodedError(
-        'BAD_USER_INPUT',
-        'input.rescueRequestId: must be a rescue request of your jurisdiction resolved as released, escaped or ransomed',
-        { field: 'input.rescueRequestId' },
+      throw caseWorkErrors.error(
+        'RESCUE_REQUEST_NOT_ELIGIBLE',
+        'must be a rescue request of your jurisdiction resolved as released, escaped or ransomed',
+        { field: 'rescueRequestId' },
       );
     }
   }
@@ -314,7 +315,7 @@ export function jurisdictionOf(actor: AuthenticatedActor): string {
   const country = actor.organisationKind === 'EMBASSY' ? actor.stationedIn : actor.country;
   if (!country) {
     // The policy already refused organisations without a country; this guards the invariant.
-    throw new CodedError('FORBIDDEN', 'You are not allowed to do this.');
+    throw caseWorkErrors.error('NO_JURISDICTION', ACCESS_DENIED_MESSAGE);
   }
   return country;
 }

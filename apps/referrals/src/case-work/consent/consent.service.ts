@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
 import { consentRecordedV1, consentWithdrawnV1 } from '@passage/schemas';
-import { CodedError, type AuthenticatedActor } from '@passage/shared';
+import type { AuthenticatedActor } from '@passage/shared';
 import { UnitOfWork } from '../../platform/index.js';
 import { ConsentWithdrawalHooks } from './consent-withdrawal-hooks.js';
 import { CaseRecords } from '../case/case-records.js';
+import { caseWorkErrors } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { ConsentModel } from './graphql/consent.model.js';
@@ -35,7 +36,7 @@ export class ConsentService {
           'consent.record',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           {
             lock: true,
           },
@@ -98,7 +99,7 @@ export class ConsentService {
           'consent.withdraw',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           {
             lock: true,
           },
@@ -108,8 +109,8 @@ export class ConsentService {
           where: { personId: input.personId, purpose: input.purpose, withdrawnAt: IsNull() },
         });
         if (!consent) {
-          throw new CodedError('NOT_FOUND', 'input.purpose: no standing consent for this purpose', {
-            field: 'input.purpose',
+          throw caseWorkErrors.error('CONSENT_NOT_STANDING', 'no standing consent for this purpose', {
+            field: 'purpose',
           });
         }
         await manager.update(

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { identificationDecidedV1 } from '@passage/schemas';
-import { Clock, CodedError, type AuthenticatedActor } from '@passage/shared';
+import { Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
+import { caseWorkErrors } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
@@ -27,9 +28,7 @@ export class IdentificationService {
 
   async recordDecision(actor: AuthenticatedActor, input: RecordIdentificationDecision): Promise<CaseModel> {
     if (input.decidedAt.getTime() > this.clock.now().getTime()) {
-      throw new CodedError('BAD_USER_INPUT', 'input.decidedAt: must not be in the future', {
-        field: 'input.decidedAt',
-      });
+      throw caseWorkErrors.error('DATE_IN_FUTURE', 'must not be in the future', { field: 'decidedAt' });
     }
     return this.work.run(actor, {
       action: 'identification.decide',
@@ -41,7 +40,7 @@ export class IdentificationService {
           'case.read',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           { lock: true },
         );
         const jurisdictionCountry = input.jurisdictionCountry ?? personContext.jurisdictionCountry;
@@ -55,8 +54,8 @@ export class IdentificationService {
       },
       execute: async ({ manager, now, emit }, { person, jurisdictionCountry }) => {
         if (input.recognisedBy.includes(jurisdictionCountry)) {
-          throw new CodedError('BAD_USER_INPUT', 'input.recognisedBy: must list other countries only', {
-            field: 'input.recognisedBy',
+          throw caseWorkErrors.error('RECOGNISED_BY_OWN_COUNTRY', 'must list other countries only', {
+            field: 'recognisedBy',
           });
         }
         const current = await manager.findOne(IdentificationDecisionEntity, {
@@ -65,10 +64,10 @@ export class IdentificationService {
         });
         const from = current?.status ?? null;
         if (!isAllowedDecision(from, input.status)) {
-          throw new CodedError(
-            'BAD_USER_INPUT',
-            `input.status: ${input.status} cannot follow ${from ?? 'no decision'} in this jurisdiction`,
-            { field: 'input.status' },
+          throw caseWorkErrors.error(
+            'DECISION_OUT_OF_SEQUENCE',
+            `${input.status} cannot follow ${from ?? 'no decision'} in this jurisdiction`,
+            { field: 'status' },
           );
         }
         const record: IdentificationDecisionEntity = {

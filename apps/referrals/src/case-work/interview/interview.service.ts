@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { interviewRecordedV1, type DataCategory } from '@passage/schemas';
-import { AccessDeniedError, Clock, CodedError, type AuthenticatedActor } from '@passage/shared';
+import { AccessDeniedError, Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
+import { caseWorkErrors } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
@@ -25,9 +26,7 @@ export class InterviewService {
 
   async recordInterview(actor: AuthenticatedActor, input: RecordInterview): Promise<CaseModel> {
     if (input.conductedAt.getTime() > this.clock.now().getTime()) {
-      throw new CodedError('BAD_USER_INPUT', 'input.conductedAt: must not be in the future', {
-        field: 'input.conductedAt',
-      });
+      throw caseWorkErrors.error('DATE_IN_FUTURE', 'must not be in the future', { field: 'conductedAt' });
     }
     return this.work.run(actor, {
       action: 'interview.record',
@@ -38,7 +37,7 @@ export class InterviewService {
           'interview.record',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           { lock: true },
         );
         // Logging a sexual-violence or health topic (or a disclosure) records data of that category: only

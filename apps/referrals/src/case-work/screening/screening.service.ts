@@ -32,7 +32,7 @@ export class ScreeningService {
           'screening.record',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           { lock: true },
         ),
       execute: async ({ manager, now, emit }, { person }) => {

@@ -1,0 +1,25 @@
+import { defineContextErrors } from '@passage/shared';
+
+/** The refusals of case work, each with the public code an edge gives it. */
+export const caseWorkErrors = defineContextErrors('case-work', {
+  /** Only reachable if a rule ever allowed an action without a record. */
+  CASE_NOT_FOUND: 'NOT_FOUND',
+  PERSON_NOT_IN_CASE: 'NOT_FOUND',
+  /** Guards the policy's invariant: a caller whose organisation has no country handles no cases. */
+  NO_JURISDICTION: 'FORBIDDEN',
+  /** Guards the policy's invariant: whoever may read a person sees at least their operational facts. */
+  OPERATIONAL_NOT_VISIBLE: 'FORBIDDEN',
+  /** Not a resolved (released, escaped, ransomed) rescue request of the caller's jurisdiction. */
+  RESCUE_REQUEST_NOT_ELIGIBLE: 'BAD_USER_INPUT',
+  /** An interview or a decision dated after now. */
+  DATE_IN_FUTURE: 'BAD_USER_INPUT',
+  /** A decision lists its own jurisdiction among the countries that recognise it. */
+  RECOGNISED_BY_OWN_COUNTRY: 'BAD_USER_INPUT',
+  /** The decision does not follow the jurisdiction's current one. */
+  DECISION_OUT_OF_SEQUENCE: 'BAD_USER_INPUT',
+  /** An attestation needs a reasonable-grounds (or better) decision in the jurisdiction. */
+  PROTECTION_NOT_DECIDED: 'CONFLICT',
+  /** An attestation is verified against the document number, so the person needs one first. */
+  DOCUMENT_NUMBER_MISSING: 'CONFLICT',
+  CONSENT_NOT_STANDING: 'NOT_FOUND',
+});
