@@ -7,7 +7,7 @@ export const intakeErrors = defineContextErrors('intake', {
   REQUEST_NOT_FOUND: 'NOT_FOUND',
   /**
    * The life cycle does not allow this change. The error carries the rule's own reason (`NOT_ALLOWED`,
-   * `OUTCOME_REQUIRED`, …) rather than this code, as clients already rely on it.
+   * `OUTCOME_REQUIRED`, …) rather than this code, as it did before the catalogue.
    */
   TRANSITION_NOT_ALLOWED: 'BAD_USER_INPUT',
   /** Compounds are listed for a country, and the actor's organisation has none to default to. */
