@@ -3,14 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { isKnownCountry } from '@passage/schemas';
-import {
-  CodedError,
-  CurrentActor,
-  parseInput,
-  type AuthenticatedActor,
-  type ResourceContext,
-} from '@passage/shared';
+import { CurrentActor, parseInput, type AuthenticatedActor, type ResourceContext } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
+import { intakeErrors } from '../intake.errors.js';
 import { CompoundRepository } from './compound.repository.js';
 import { CompoundModel } from './compound.model.js';
 
@@ -36,7 +31,7 @@ export class CompoundResolver {
   ): Promise<CompoundModel[]> {
     const jurisdiction = parseInput(countrySchema.nullish(), country, 'country') ?? actor.country;
     if (!jurisdiction)
-      throw new CodedError('BAD_USER_INPUT', 'country: is required for your organisation', {
+      throw intakeErrors.error('COUNTRY_REQUIRED', 'is required for your organisation', {
         field: 'country',
       });
     // A compound belongs to the country it is in; nobody owns it, so only that country's coordinators qualify.

@@ -16,7 +16,7 @@ import {
 } from '@passage/schemas';
 import {
   Clock,
-  CodedError,
+  type CodedError,
   ExchangeSender,
   Outbox,
   decide,
@@ -28,6 +28,7 @@ import {
 import { policyActor, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CompoundRepository } from '../compound/compound.repository.js';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
+import { intakeErrors } from '../intake.errors.js';
 import type { SubmitRescueRequest } from './dtos/submit-rescue-request.input.js';
 import { RescueRequestRepository } from './rescue-request.repository.js';
 import type { RescueRequestCopy, RescueRequestRow } from './rescue-request.rows.js';
@@ -113,7 +114,10 @@ export class RescueRequestService {
         const decision = this.access.authorise(actor, 'rescue-request.submit', null);
         const requesterCountry = actor.country;
         if (!requesterCountry || !this.config.HOSTED_COUNTRIES.includes(requesterCountry)) {
-          throw new CodedError('FORBIDDEN', 'Your organisation is not registered on this node.');
+          throw intakeErrors.error(
+            'ORGANISATION_NOT_HOSTED',
+            'Your organisation is not registered on this node.',
+          );
         }
         return { decision, requesterCountry };
       },
@@ -181,11 +185,11 @@ export class RescueRequestService {
   ): Promise<void> {
     if (header.sender.country !== message.requester.country) {
       // A node may only speak for the countries whose keys it holds.
-      throw new CodedError('FORBIDDEN', 'sender country does not match the requester country');
+      throw intakeErrors.error('SENDER_NOT_ENTITLED', 'sender country does not match the requester country');
     }
     if (message.location.country !== header.recipient.country) {
-      throw new CodedError(
-        'BAD_USER_INPUT',
+      throw intakeErrors.error(
+        'REQUEST_MISADDRESSED',
         'request addressed to a country other than where the compound is',
       );
     }
@@ -304,9 +308,13 @@ export class RescueRequestService {
     manager: EntityManager,
   ): Promise<void> {
     const row = await this.requests.findCopy(manager, message.requestId, 'REQUESTER', true);
-    if (!row) throw new CodedError('NOT_FOUND', 'status change for a request this node did not send');
+    if (!row)
+      throw intakeErrors.error('REQUEST_NOT_FOUND', 'status change for a request this node did not send');
     if (header.sender.country !== row.jurisdiction_country) {
-      throw new CodedError('FORBIDDEN', 'only the country where the compound is may change the request');
+      throw intakeErrors.error(
+        'SENDER_NOT_ENTITLED',
+        'only the country where the compound is may change the request',
+      );
     }
     const at = new Date(message.changedAt);
     if (at < row.status_changed_at) return; // an older message overtaken by a newer one
@@ -482,5 +490,5 @@ function reporterKind(actor: AuthenticatedActor): RescueRequestSubmittedMessage[
 }
 
 function notFound(): CodedError {
-  return new CodedError('NOT_FOUND', 'No rescue request with this id.', { field: 'id' });
+  return intakeErrors.error('REQUEST_NOT_FOUND', 'No rescue request with this id.', { field: 'id' });
 }

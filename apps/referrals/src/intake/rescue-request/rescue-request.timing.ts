@@ -9,8 +9,8 @@ import {
   type RescueRequestDueDurations,
   type RescueRequestStatus,
 } from '@passage/schemas';
-import { CodedError } from '@passage/shared';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
+import { intakeErrors } from '../intake.errors.js';
 
 /**
  * The rescue-request rules of `@passage/schemas` with this node's configuration: how long each step may
@@ -45,17 +45,15 @@ export class RescueTiming {
     } catch (error) {
       if (!(error instanceof InvalidTransitionError)) throw error;
       const field =
-        error.reason === 'OUTCOME_REQUIRED' || error.reason === 'OUTCOME_NOT_ALLOWED'
-          ? 'input.outcome'
-          : 'input.status';
-      throw new CodedError(
-        'BAD_USER_INPUT',
-        `${field}: a request in ${from} cannot move to ${to}${outcome ? ` (${outcome})` : ''}`,
-        {
-          field,
-          reason: error.reason,
-        },
+        error.reason === 'OUTCOME_REQUIRED' || error.reason === 'OUTCOME_NOT_ALLOWED' ? 'outcome' : 'status';
+      const refusal = intakeErrors.error(
+        'TRANSITION_NOT_ALLOWED',
+        `a request in ${from} cannot move to ${to}${outcome ? ` (${outcome})` : ''}`,
+        { field },
       );
+      // The rule's own reason (NOT_ALLOWED, OUTCOME_REQUIRED, …) says more than the catalogue's code.
+      refusal.details.reason = error.reason;
+      throw refusal;
     }
   }
 }
