@@ -21,6 +21,12 @@ describe('defineContextErrors', () => {
     });
   });
 
+  it("carries a rule's own reason when one is given", () => {
+    expect(caseWork.error('CASE_CLOSED', 'closed', { reason: 'CLOSED_WITH_OUTCOME' }).details.reason).toBe(
+      'CLOSED_WITH_OUTCOME',
+    );
+  });
+
   it('keeps a message without a field as it is', () => {
     expect(caseWork.error('CASE_CLOSED', 'The case is closed.')).toMatchObject({
       code: 'CONFLICT',

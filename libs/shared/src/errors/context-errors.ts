@@ -4,6 +4,8 @@ import { CodedError, type ErrorCode } from './coded-error.js';
 export interface ContextErrorDetails {
   /** The field as the domain names it (`personId`, `people.0.nationality`), never a GraphQL path. */
   field?: string;
+  /** A finer reason than the catalogue's code, when a rule names its own (`OUTCOME_REQUIRED`). */
+  reason?: string;
   retryAfterSeconds?: number;
 }
 
@@ -13,7 +15,7 @@ export interface ContextErrors<TCode extends string> {
   readonly codes: Readonly<Record<TCode, ErrorCode>>;
   /**
    * The coded error for one refusal. Its public code comes from the catalogue, the context's own code
-   * travels as the reason (`extensions.reason` in GraphQL), and a field is named as the domain names it.
+   * (or a finer reason the caller gives) travels as the reason (`extensions.reason` in GraphQL), and a field is named as the domain names it.
    */
   error(code: TCode, message: string, details?: ContextErrorDetails): CodedError;
 }
@@ -32,7 +34,7 @@ export function defineContextErrors<const TCode extends string>(
     error: (code, message, details = {}) =>
       new CodedError(codes[code], details.field ? `${details.field}: ${message}` : message, {
         ...details,
-        reason: code,
+        reason: details.reason ?? code,
       }),
   };
 }

@@ -46,14 +46,12 @@ export class RescueTiming {
       if (!(error instanceof InvalidTransitionError)) throw error;
       const field =
         error.reason === 'OUTCOME_REQUIRED' || error.reason === 'OUTCOME_NOT_ALLOWED' ? 'outcome' : 'status';
-      const refusal = intakeErrors.error(
+      // The rule's own reason (NOT_ALLOWED, OUTCOME_REQUIRED, …) says more than the catalogue's code.
+      throw intakeErrors.error(
         'TRANSITION_NOT_ALLOWED',
         `a request in ${from} cannot move to ${to}${outcome ? ` (${outcome})` : ''}`,
-        { field },
+        { field, reason: error.reason },
       );
-      // The rule's own reason (NOT_ALLOWED, OUTCOME_REQUIRED, …) says more than the catalogue's code.
-      refusal.details.reason = error.reason;
-      throw refusal;
     }
   }
 }
