@@ -337,9 +337,10 @@ describe('services directory and referrals (real Postgres)', () => {
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+    // Refused by the input's own schema, which speaks of the argument.
     await expect(respond(shelter, { referralId: referral.id, decision: 'DECLINE' })).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { field: 'declineReason' },
+      details: { field: 'input.declineReason' },
     });
     const declined = await respond(shelter, {
       referralId: referral.id,
