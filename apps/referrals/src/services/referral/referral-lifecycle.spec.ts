@@ -42,7 +42,7 @@ describe('referral life cycle', () => {
             expect(attempt).toThrow(
               expect.objectContaining({
                 code: 'BAD_USER_INPUT',
-                details: expect.objectContaining({ field: 'input.status' }),
+                details: expect.objectContaining({ field: 'status' }),
               }),
             );
         }
@@ -61,17 +61,33 @@ describe('referral life cycle', () => {
     const field = (name: string) =>
       expect.objectContaining({ details: expect.objectContaining({ field: name }) });
     expect(() => assertReferralChange('PENDING', { to: 'DECLINED' }, 'RECEIVER')).toThrow(
-      field('input.declineReason'),
+      field('declineReason'),
     );
     expect(() =>
       assertReferralChange('PENDING', { to: 'ACCEPTED', declineReason: 'OTHER' }, 'RECEIVER'),
-    ).toThrow(field('input.declineReason'));
+    ).toThrow(field('declineReason'));
     expect(() => assertReferralChange('IN_PROGRESS', { to: 'COMPLETED' }, 'RECEIVER')).toThrow(
-      field('input.outcome'),
+      field('outcome'),
     );
     expect(() =>
       assertReferralChange('ACCEPTED', { to: 'WITHDRAWN', outcome: 'SERVICE_PROVIDED' }, 'SENDER'),
-    ).toThrow(field('input.outcome'));
+    ).toThrow(field('outcome'));
+  });
+
+  it('names the field as the domain does and carries its own code as the reason', () => {
+    expect(() => assertReferralChange('PENDING', { to: 'DECLINED' }, 'RECEIVER')).toThrow(
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        message: 'declineReason: say why the referral is declined',
+        details: { field: 'declineReason', reason: 'DECLINE_REASON_REQUIRED' },
+      }),
+    );
+    expect(() => assertReferralChange('COMPLETED', extras('IN_PROGRESS'), 'RECEIVER')).toThrow(
+      expect.objectContaining({
+        message: 'status: a COMPLETED referral cannot become IN_PROGRESS here',
+        details: { field: 'status', reason: 'NOT_ALLOWED' },
+      }),
+    );
   });
 
   it('gives 48 working hours to answer and 72 to start, and no deadline to the service itself', () => {
@@ -97,7 +113,11 @@ describe('referral life cycle', () => {
       expect.objectContaining({ code: 'BAD_USER_INPUT' }),
     );
     expect(() => referralDueDurations({ ACCEPTED: Number.NaN })).toThrow(
-      expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+      expect.objectContaining({
+        code: 'BAD_USER_INPUT',
+        message: 'ACCEPTED: the due duration must be a positive number of ms',
+        details: { field: 'ACCEPTED', reason: 'DUE_DURATION_INVALID' },
+      }),
     );
   });
 });

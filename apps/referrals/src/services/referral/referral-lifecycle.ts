@@ -5,7 +5,7 @@ import {
   type ReferralStatus,
   type WorkingCalendar,
 } from '@passage/schemas';
-import { CodedError } from '@passage/shared';
+import { servicesErrors } from '../services.errors.js';
 
 /** Which side of a referral may make a change: the provider it is addressed to, or the one that sent it. */
 export type ReferralSide = 'RECEIVER' | 'SENDER';
@@ -54,37 +54,34 @@ export interface ReferralChange {
  * Refuses a change the life cycle does not allow, or one made by the wrong side, as bad input: a decline
  * needs a reason, a completion an outcome, and nothing else takes either.
  *
- * @throws CodedError BAD_USER_INPUT naming the field at fault.
+ * @throws CodedError BAD_USER_INPUT (a {@link servicesErrors} refusal) naming the field at fault.
  */
 export function assertReferralChange(from: ReferralStatus, change: ReferralChange, side: ReferralSide): void {
   const allowed = REFERRAL_TRANSITIONS[from].find((transition) => transition.to === change.to);
   if (!allowed || allowed.by !== side) {
-    throw new CodedError(
-      'BAD_USER_INPUT',
-      `input.status: a ${from} referral cannot become ${change.to} here`,
-      {
-        field: 'input.status',
-        reason: allowed ? 'WRONG_SIDE' : 'NOT_ALLOWED',
-      },
+    throw servicesErrors.error(
+      allowed ? 'WRONG_SIDE' : 'NOT_ALLOWED',
+      `a ${from} referral cannot become ${change.to} here`,
+      { field: 'status' },
     );
   }
   if ((change.to === 'DECLINED') !== Boolean(change.declineReason)) {
-    throw new CodedError(
-      'BAD_USER_INPUT',
-      change.to === 'DECLINED'
-        ? 'input.declineReason: say why the referral is declined'
-        : 'input.declineReason: only a decline takes a reason',
-      { field: 'input.declineReason' },
-    );
+    throw change.to === 'DECLINED'
+      ? servicesErrors.error('DECLINE_REASON_REQUIRED', 'say why the referral is declined', {
+          field: 'declineReason',
+        })
+      : servicesErrors.error('DECLINE_REASON_NOT_ALLOWED', 'only a decline takes a reason', {
+          field: 'declineReason',
+        });
   }
   if ((change.to === 'COMPLETED') !== Boolean(change.outcome)) {
-    throw new CodedError(
-      'BAD_USER_INPUT',
-      change.to === 'COMPLETED'
-        ? 'input.outcome: a completed referral needs an outcome'
-        : 'input.outcome: only a completion takes an outcome',
-      { field: 'input.outcome' },
-    );
+    throw change.to === 'COMPLETED'
+      ? servicesErrors.error('OUTCOME_REQUIRED', 'a completed referral needs an outcome', {
+          field: 'outcome',
+        })
+      : servicesErrors.error('OUTCOME_NOT_ALLOWED', 'only a completion takes an outcome', {
+          field: 'outcome',
+        });
   }
 }
 
@@ -107,7 +104,8 @@ export const DEFAULT_REFERRAL_DUE_DURATIONS: ReferralDueDurations = {
 /**
  * The defaults with some durations replaced.
  *
- * @throws CodedError BAD_USER_INPUT for a zero, negative or non-finite duration (a configuration mistake).
+ * @throws CodedError BAD_USER_INPUT (DUE_DURATION_INVALID) for a zero, negative or non-finite duration
+ *   (a configuration mistake).
  */
 export function referralDueDurations(
   overrides: Partial<Record<OpenReferralStatus, number | null>> = {},
@@ -116,13 +114,10 @@ export function referralDueDurations(
   for (const status of OPEN_REFERRAL_STATUSES) {
     const duration = merged[status];
     if (duration !== null && (!Number.isFinite(duration) || duration <= 0)) {
-      throw new CodedError(
-        'BAD_USER_INPUT',
-        `the due duration of ${status} must be a positive number of ms`,
-        {
-          field: status,
-        },
-      );
+      // The field names the status, so the message need not.
+      throw servicesErrors.error('DUE_DURATION_INVALID', 'the due duration must be a positive number of ms', {
+        field: status,
+      });
     }
   }
   return merged;

@@ -14,18 +14,19 @@ import {
 import {
   AccessDeniedError,
   Clock,
-  CodedError,
   Outbox,
   decodeCursor,
   toConnection,
   type AllowedDecision,
   type AuthenticatedActor,
   type CaseWorkAction,
+  type CodedError,
 } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
 import { CaseAudit, UnitOfWork, type ChangeAudit } from '../../platform/index.js';
 import { CaseRecords } from '../../case-work/index.js';
 import { ServiceDirectoryService } from '../service-directory/service-directory.service.js';
+import { servicesErrors } from '../services.errors.js';
 import type {
   CreateReferralValue,
   ReferralListValue,
@@ -75,7 +76,7 @@ export class ReferralService {
           'referral.create',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           { lock: true },
         );
         const visible = this.access.visibleCategories(
@@ -90,31 +91,35 @@ export class ReferralService {
         const decision = authorised.visible;
         const beyondOwnView = input.sharedCategories.filter((category) => decision[category] !== 'ALLOW');
         if (beyondOwnView.length > 0) {
-          throw new CodedError(
-            'BAD_USER_INPUT',
-            `input.sharedCategories: you cannot share what you do not see yourself (${beyondOwnView.join(', ')})`,
-            { field: 'input.sharedCategories' },
+          throw servicesErrors.error(
+            'CATEGORY_NOT_VISIBLE',
+            `you cannot share what you do not see yourself (${beyondOwnView.join(', ')})`,
+            { field: 'sharedCategories' },
           );
         }
         const service = await this.directory.activeService(manager, input.serviceId);
         if (service.country !== authorised.record.jurisdictionCountry) {
-          throw new CodedError(
-            'BAD_USER_INPUT',
-            'input.serviceId: the service is in another country; offer a cross-border handoff instead',
-            { field: 'input.serviceId' },
+          throw servicesErrors.error(
+            'SERVICE_IN_OTHER_COUNTRY',
+            'the service is in another country; offer a cross-border handoff instead',
+            { field: 'serviceId' },
           );
         }
         if (service.organization_id === actor.organisationId) {
-          throw new CodedError('BAD_USER_INPUT', 'input.serviceId: refer to another organisation’s service', {
-            field: 'input.serviceId',
-          });
+          throw servicesErrors.error(
+            'SERVICE_OF_OWN_ORGANISATION',
+            'refer to another organisation’s service',
+            {
+              field: 'serviceId',
+            },
+          );
         }
         if (await this.referrals.hasOpenReferral(manager, input.personId, input.serviceId)) {
-          throw new CodedError(
-            'CONFLICT',
-            'input.serviceId: this person already has an open referral there',
+          throw servicesErrors.error(
+            'REFERRAL_ALREADY_OPEN',
+            'this person already has an open referral there',
             {
-              field: 'input.serviceId',
+              field: 'serviceId',
             },
           );
         }
@@ -190,9 +195,10 @@ export class ReferralService {
         const to = input.decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED';
         assertReferralChange(row.status, { to, declineReason: input.declineReason }, 'RECEIVER');
         if (to === 'ACCEPTED' && !(await this.consentStands(manager, row.person_id))) {
-          throw new CodedError('CONFLICT', 'The survivor no longer consents to this referral.', {
-            reason: 'CONSENT_WITHDRAWN',
-          });
+          throw servicesErrors.error(
+            'CONSENT_WITHDRAWN',
+            'The survivor no longer consents to this referral.',
+          );
         }
         const dueAt = this.timing.dueAt(to, row.jurisdiction_country, now);
         await this.referrals.updateStatus(manager, row.id, {
@@ -251,9 +257,7 @@ export class ReferralService {
       execute: async ({ manager, now, emit }, { row }) => {
         assertReferralChange(row.status, { to: input.status, outcome: input.outcome }, side);
         if (input.note && input.status !== 'COMPLETED') {
-          throw new CodedError('BAD_USER_INPUT', 'input.note: only a completion takes a note', {
-            field: 'input.note',
-          });
+          throw servicesErrors.error('NOTE_NOT_ALLOWED', 'only a completion takes a note', { field: 'note' });
         }
         const dueAt = this.timing.dueAt(input.status, row.jurisdiction_country, now);
         await this.referrals.updateStatus(manager, row.id, {
@@ -426,7 +430,7 @@ function referralChange(caseId: string, categories: readonly DataCategory[]): Ch
 }
 
 function notFound(): CodedError {
-  return new CodedError('NOT_FOUND', 'No such referral.', { field: 'input.referralId' });
+  return servicesErrors.error('REFERRAL_NOT_FOUND', 'No such referral.', { field: 'referralId' });
 }
 
 /** The public shape of a referral; the notes only for the two organisations it is between. */

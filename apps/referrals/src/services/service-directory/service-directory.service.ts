@@ -6,13 +6,13 @@ import { serviceUpsertedV1 } from '@passage/schemas';
 import {
   AccessDeniedError,
   Clock,
-  CodedError,
   Outbox,
   parseInput,
   type AuthenticatedActor,
   type ResourceContext,
 } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
+import { servicesErrors } from '../services.errors.js';
 import { DEMO_SERVICES } from './demo-services.js';
 import type { ServiceFilterValue, UpsertServiceValue } from './dtos/service-directory.inputs.js';
 import { UpsertServiceInput } from './dtos/service-directory.inputs.js';
@@ -45,7 +45,7 @@ export class ServiceDirectoryService {
         ? await this.services.findById(manager, input.id, { lock: true })
         : await this.services.findByName(manager, actor.organisationId, input.name);
       if (input.id && !existing) {
-        throw new CodedError('NOT_FOUND', 'input.id: no such service', { field: 'input.id' });
+        throw servicesErrors.error('SERVICE_NOT_FOUND', 'no such service', { field: 'id' });
       }
       if (existing && existing.organization_id !== actor.organisationId) {
         throw new AccessDeniedError('OUT_OF_ORGANISATION');
@@ -100,8 +100,8 @@ export class ServiceDirectoryService {
     this.assertMayConsult(actor);
     const country = filter.country ?? workingCountry(actor);
     if (!country) {
-      throw new CodedError('BAD_USER_INPUT', 'filter.country: say which country to search', {
-        field: 'filter.country',
+      throw servicesErrors.error('SEARCH_COUNTRY_MISSING', 'say which country to search', {
+        field: 'country',
       });
     }
     const candidates = await this.services.candidates(this.dataSource.manager, {
@@ -122,8 +122,8 @@ export class ServiceDirectoryService {
   async activeService(manager: EntityManager, serviceId: string): Promise<DirectoryServiceRow> {
     const row = await this.services.findById(manager, serviceId);
     if (!row || row.status !== 'active') {
-      throw new CodedError('NOT_FOUND', 'input.serviceId: no such service in the directory', {
-        field: 'input.serviceId',
+      throw servicesErrors.error('SERVICE_NOT_FOUND', 'no such service in the directory', {
+        field: 'serviceId',
       });
     }
     return row;
