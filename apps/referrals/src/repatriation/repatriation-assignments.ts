@@ -21,13 +21,12 @@ import {
   type ExchangeHeader,
   type ResourceContext,
 } from '@passage/shared';
-import type { z } from 'zod';
 import { ReferralsAccess, ReferralsAudit, UnitOfWork, type ChangeAudit } from '../platform/index.js';
 import { AssignedPlans, type AssignmentRow, type FollowUpNoteRow } from './assigned-plans.repository.js';
 import type {
-  confirmArrivalSchema,
-  recordFollowUpSchema,
-  updateRepatriationStepSchema,
+  ConfirmArrivalValue,
+  RecordFollowUpValue,
+  UpdateRepatriationStepValue,
 } from './dtos/repatriation.inputs.js';
 import type { RepatriationPlanModel } from './graphql/repatriation.model.js';
 import { checkArrival } from './repatriation-arrival.js';
@@ -101,7 +100,7 @@ export class RepatriationAssignments {
 
   async requestStepChange(
     actor: AuthenticatedActor,
-    input: z.output<typeof updateRepatriationStepSchema>,
+    input: UpdateRepatriationStepValue,
   ): Promise<RepatriationPlanModel> {
     if (input.exitClearance) {
       throw new CodedError(
@@ -162,10 +161,7 @@ export class RepatriationAssignments {
     });
   }
 
-  async reportArrival(
-    actor: AuthenticatedActor,
-    input: z.output<typeof confirmArrivalSchema>,
-  ): Promise<RepatriationPlanModel> {
+  async reportArrival(actor: AuthenticatedActor, input: ConfirmArrivalValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: (manager) => this.authorise(manager, actor, input.planId),
@@ -210,7 +206,7 @@ export class RepatriationAssignments {
   /** The outcome goes to the plan's node; the notes, written by the receiving organisation, stay here. */
   async reportFollowUp(
     actor: AuthenticatedActor,
-    input: z.output<typeof recordFollowUpSchema>,
+    input: RecordFollowUpValue,
   ): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',

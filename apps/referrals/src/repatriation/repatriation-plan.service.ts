@@ -17,16 +17,15 @@ import {
   type CaseWorkAction,
   type ResourceContext,
 } from '@passage/shared';
-import type { z } from 'zod';
 import { ReferralsAccess, UnitOfWork, type ChangeAudit } from '../platform/index.js';
 import { CaseRecords, minorFromAgeBand, type LoadedCase, type PersonEntity } from '../case-work/index.js';
 import { OrganisationDirectory } from '../cross-border/index.js';
 import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
 import type {
-  confirmArrivalSchema,
-  createRepatriationPlanSchema,
-  recordFollowUpSchema,
-  updateRepatriationStepSchema,
+  ConfirmArrivalValue,
+  CreateRepatriationPlanValue,
+  RecordFollowUpValue,
+  UpdateRepatriationStepValue,
 } from './dtos/repatriation.inputs.js';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
@@ -70,10 +69,7 @@ export class RepatriationPlanService {
     private readonly directory: OrganisationDirectory,
   ) {}
 
-  create(
-    actor: AuthenticatedActor,
-    input: z.output<typeof createRepatriationPlanSchema>,
-  ): Promise<RepatriationPlanModel> {
+  create(actor: AuthenticatedActor, input: CreateRepatriationPlanValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       // The policy refuses without the person's standing RETURN consent.
@@ -203,10 +199,7 @@ export class RepatriationPlanService {
    * Moves one step, by its owner or by the plan's or the case's owner. Starting EXIT_CLEARANCE addresses
    * a new exit-clearance request to the step's owner.
    */
-  updateStep(
-    actor: AuthenticatedActor,
-    input: z.output<typeof updateRepatriationStepSchema>,
-  ): Promise<RepatriationPlanModel> {
+  updateStep(actor: AuthenticatedActor, input: UpdateRepatriationStepValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.plan', input.planId),
@@ -325,10 +318,7 @@ export class RepatriationPlanService {
    * The origin side (the RECEPTION step's owner) confirms the person arrived: RECEPTION is done, the plan
    * closes, and reintegration follow-ups fall due at the configured months after arrival.
    */
-  confirmArrival(
-    actor: AuthenticatedActor,
-    input: z.output<typeof confirmArrivalSchema>,
-  ): Promise<RepatriationPlanModel> {
+  confirmArrival(actor: AuthenticatedActor, input: ConfirmArrivalValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.plan', input.planId),
@@ -347,10 +337,7 @@ export class RepatriationPlanService {
   }
 
   /** The outcome of one follow-up, by the organisation that received the person or the plan's owner. */
-  recordFollowUp(
-    actor: AuthenticatedActor,
-    input: z.output<typeof recordFollowUpSchema>,
-  ): Promise<RepatriationPlanModel> {
+  recordFollowUp(actor: AuthenticatedActor, input: RecordFollowUpValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: async (manager) => {

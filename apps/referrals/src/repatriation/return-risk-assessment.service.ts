@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { riskAssessedV1, riskAssessmentProblems, type DataCategory } from '@passage/schemas';
 import { Clock, CodedError, type AuthenticatedActor } from '@passage/shared';
-import type { z } from 'zod';
 import { ReferralsAccess, UnitOfWork } from '../platform/index.js';
 import { CaseRecords, minorFromAgeBand } from '../case-work/index.js';
-import type { recordRiskAssessmentSchema } from './dtos/repatriation.inputs.js';
+import type { RecordRiskAssessmentValue } from './dtos/repatriation.inputs.js';
 import { ReturnRiskAssessmentEntity } from './entities/return-risk-assessment.entity.js';
 import type { ReturnRiskAssessmentModel } from './graphql/repatriation.model.js';
 
@@ -22,10 +21,7 @@ export class ReturnRiskAssessmentService {
     private readonly clock: Clock,
   ) {}
 
-  record(
-    actor: AuthenticatedActor,
-    input: z.output<typeof recordRiskAssessmentSchema>,
-  ): Promise<ReturnRiskAssessmentModel> {
+  record(actor: AuthenticatedActor, input: RecordRiskAssessmentValue): Promise<ReturnRiskAssessmentModel> {
     const now = this.clock.now();
     for (const [field, at] of [
       ['input.assessedAt', input.assessedAt],

@@ -29,13 +29,12 @@ import { RepatriationPlanEntity } from '../entities/repatriation-plan.entity.js'
 import { RepatriationStepEntity } from '../entities/repatriation-step.entity.js';
 import { RepatriationPlanSharing } from '../repatriation-plan-sharing.js';
 import { RepatriationStepWriter } from '../repatriation-step.writer.js';
-import type { z } from 'zod';
 import { AttestationCodeSealer } from './attestation-code-sealer.js';
-import type { exitClearanceListSchema, respondToExitClearanceSchema } from './dtos/exit-clearance.inputs.js';
+import type { ExitClearanceListValue, RespondToExitClearanceValue } from './dtos/exit-clearance.inputs.js';
 import { ExitClearanceRequestEntity } from './entities/exit-clearance-request.entity.js';
 import { ExitClearanceRequests } from './exit-clearance-requests.repository.js';
 import type { ExitClearanceRequestModel } from './graphql/exit-clearance.model.js';
-import type { exitClearanceRequestSchema } from '../dtos/repatriation.inputs.js';
+import type { ExitClearanceRequestValue } from '../dtos/repatriation.inputs.js';
 
 /** The only fields of a request its addressee reads, for the audit trail. */
 const ADDRESSEE_FIELDS = [
@@ -74,7 +73,7 @@ export class ExitClearanceService {
     { manager, actor, now, emit }: ChangeScope,
     plan: RepatriationPlanEntity,
     addressedToOrganisationId: string,
-    input: z.output<typeof exitClearanceRequestSchema>,
+    input: ExitClearanceRequestValue,
   ): Promise<ExitClearanceRequestEntity> {
     const code = parseAttestationCode(input.attestationCode);
     if (!(await this.attestationMatches(manager, plan.personId, code, input.travelDocumentNumber, now))) {
@@ -133,7 +132,7 @@ export class ExitClearanceService {
    * Requests addressed to the caller's organisation in one status, oldest first. Each row is still put
    * to the policy one by one; a refused row is left out, never reported.
    */
-  async list(actor: AuthenticatedActor, input: z.output<typeof exitClearanceListSchema>) {
+  async list(actor: AuthenticatedActor, input: ExitClearanceListValue) {
     // Immigration has no record of its own to be checked against; every other kind must at least be
     // one that could ever read a request (the platform operator and oversight cannot).
     if (actor.organisationKind !== 'IMMIGRATION') this.access.authoriseAny(actor, 'exit-clearance.read');
@@ -188,7 +187,7 @@ export class ExitClearanceService {
   /** The addressee's answer: GRANTED completes the EXIT_CLEARANCE step, REFUSED blocks it. */
   respond(
     actor: AuthenticatedActor,
-    input: z.output<typeof respondToExitClearanceSchema>,
+    input: RespondToExitClearanceValue,
   ): Promise<{ request: ExitClearanceRequestModel }> {
     return this.work.run(actor, {
       action: 'exit-clearance.respond',
