@@ -261,7 +261,7 @@ describe('repatriation (real Postgres)', () => {
     const child = await openCase({ ...survivor, ageBand: 'UNKNOWN' });
     await expect(assess(child)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { field: 'input.bestInterestAssessment' },
+      details: { field: 'bestInterestAssessment' },
     });
     const recorded = await assess(child, {
       bestInterestAssessment: {
@@ -481,18 +481,12 @@ describe('repatriation (real Postgres)', () => {
     const withOwner = (kind: string, ownerOrganisationId: string) =>
       stepsInput().map((step) => (step.kind === kind ? { ...step, ownerOrganisationId } : step));
     for (const [steps, field] of [
-      [
-        withOwner('EXIT_CLEARANCE', originNgo.organisationId),
-        'input.steps.EXIT_CLEARANCE.ownerOrganisationId',
-      ],
-      [withOwner('FUNDING', immigration.organisationId), 'input.steps.FUNDING.ownerOrganisationId'],
-      [withOwner('ESCORT', randomUUID()), 'input.steps.ESCORT.ownerOrganisationId'],
+      [withOwner('EXIT_CLEARANCE', originNgo.organisationId), 'steps.EXIT_CLEARANCE.ownerOrganisationId'],
+      [withOwner('FUNDING', immigration.organisationId), 'steps.FUNDING.ownerOrganisationId'],
+      [withOwner('ESCORT', randomUUID()), 'steps.ESCORT.ownerOrganisationId'],
       // A shelter could neither see nor move a plan's step: it works on referrals, not plans.
-      [withOwner('ESCORT', shelter.organisationId), 'input.steps.ESCORT.ownerOrganisationId'],
-      [
-        withOwner('TRAVEL_DOCUMENT', operator.organisationId),
-        'input.steps.TRAVEL_DOCUMENT.ownerOrganisationId',
-      ],
+      [withOwner('ESCORT', shelter.organisationId), 'steps.ESCORT.ownerOrganisationId'],
+      [withOwner('TRAVEL_DOCUMENT', operator.organisationId), 'steps.TRAVEL_DOCUMENT.ownerOrganisationId'],
     ] as const) {
       await expect(
         s.plans.create(ngo, parseInput(CreateRepatriationPlanInput.schema, { ...other, steps })),

@@ -10,7 +10,6 @@ import {
 import {
   AttestationHasher,
   Clock,
-  CodedError,
   decodeCursor,
   decide,
   parseAttestationCode,
@@ -28,6 +27,7 @@ import {
 import { RepatriationPlanEntity } from '../entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from '../entities/repatriation-step.entity.js';
 import { RepatriationPlanSharing } from '../repatriation-plan-sharing.js';
+import { repatriationErrors } from '../repatriation.errors.js';
 import { RepatriationStepWriter } from '../repatriation-step.writer.js';
 import { AttestationCodeSealer } from './attestation-code-sealer.js';
 import type { ExitClearanceListValue, RespondToExitClearanceValue } from './dtos/exit-clearance.inputs.js';
@@ -77,10 +77,10 @@ export class ExitClearanceService {
   ): Promise<ExitClearanceRequestEntity> {
     const code = parseAttestationCode(input.attestationCode);
     if (!(await this.attestationMatches(manager, plan.personId, code, input.travelDocumentNumber, now))) {
-      throw new CodedError(
-        'CONFLICT',
-        'input.exitClearance.attestationCode: not a valid attestation of this person for this travel document (issue one for it first)',
-        { field: 'input.exitClearance.attestationCode' },
+      throw repatriationErrors.error(
+        'ATTESTATION_NOT_VALID',
+        'not a valid attestation of this person for this travel document (issue one for it first)',
+        { field: 'exitClearance.attestationCode' },
       );
     }
     const superseded = await manager.findOne(ExitClearanceRequestEntity, {
@@ -198,14 +198,19 @@ export class ExitClearanceService {
         });
         const context = request ? (await this.contexts(manager, [request])).get(request.id) : undefined;
         const decision = this.access.authorise(actor, 'exit-clearance.respond', context ?? null);
-        if (!request) throw new CodedError('NOT_FOUND', 'No such request.', { field: 'input.requestId' });
+        if (!request)
+          throw repatriationErrors.error('EXIT_CLEARANCE_REQUEST_NOT_FOUND', 'No such request.', {
+            field: 'requestId',
+          });
         return { request, decision };
       },
       execute: async ({ manager, now, emit }, { request }) => {
         if (request.status !== 'PENDING') {
-          throw new CodedError('CONFLICT', `input.requestId: the request is ${request.status}, not PENDING`, {
-            field: 'input.requestId',
-          });
+          throw repatriationErrors.error(
+            'EXIT_CLEARANCE_ALREADY_ANSWERED',
+            `the request is ${request.status}, not PENDING`,
+            { field: 'requestId' },
+          );
         }
         const plan = await manager.findOneOrFail(RepatriationPlanEntity, {
           where: { id: request.planId },
@@ -217,16 +222,7 @@ export class ExitClearanceService {
         const to = input.decision === 'GRANTED' ? 'DONE' : 'BLOCKED';
         // A refusal of a step already marked blocked leaves it blocked; anything else is a real move.
         if (step.status !== to) {
-          await this.steps.change(
-            manager,
-            actor,
-            plan,
-            step,
-            to,
-            'IMMIGRATION_ANSWER',
-            now,
-            'input.decision',
-          );
+          await this.steps.change(manager, actor, plan, step, to, 'IMMIGRATION_ANSWER', now, 'decision');
         }
         await this.sharing.share(manager, plan);
         const answered: Partial<ExitClearanceRequestEntity> = {
