@@ -26,9 +26,9 @@ import { ExitClearanceService } from '../src/repatriation/exit-clearance/exit-cl
 import { RecordIdentificationDecisionInput } from '../src/case-work/identification/dtos/identification.inputs.js';
 import { IdentificationService } from '../src/case-work/identification/identification.service.js';
 import {
-  createRepatriationPlanSchema,
-  recordRiskAssessmentSchema,
-  updateRepatriationStepSchema,
+  CreateRepatriationPlanInput,
+  RecordRiskAssessmentInput,
+  UpdateRepatriationStepInput,
 } from '../src/repatriation/dtos/repatriation.inputs.js';
 import { RepatriationModule } from '../src/repatriation/index.js';
 import { RemoteStepWork } from '../src/repatriation/remote-step-work.js';
@@ -200,12 +200,12 @@ describe('repatriation (real Postgres)', () => {
     }));
 
   const createPlan = (ids: { caseId: string; personId: string }, who = ngo) =>
-    s.plans.create(who, parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }));
+    s.plans.create(who, parseInput(CreateRepatriationPlanInput.schema, { ...ids, steps: stepsInput() }));
 
   const assess = (ids: { caseId: string; personId: string }, extra: Record<string, unknown> = {}) =>
     s.assessments.record(
       ngo,
-      parseInput(recordRiskAssessmentSchema, {
+      parseInput(RecordRiskAssessmentInput.schema, {
         ...ids,
         factors: LOW_FACTORS,
         conclusion: 'SAFE_TO_RETURN',
@@ -215,7 +215,10 @@ describe('repatriation (real Postgres)', () => {
     );
 
   const move = (who: AuthenticatedActor, planId: string, step: string, status: string, extra = {}) =>
-    s.plans.updateStep(who, parseInput(updateRepatriationStepSchema, { planId, step, status, ...extra }));
+    s.plans.updateStep(
+      who,
+      parseInput(UpdateRepatriationStepInput.schema, { planId, step, status, ...extra }),
+    );
 
   it('refuses a plan, and writes nothing, without the survivor’s RETURN consent', async () => {
     const ids = await openCase(survivor, ['SERVICES_REFERRAL']);
@@ -258,7 +261,7 @@ describe('repatriation (real Postgres)', () => {
     const child = await openCase({ ...survivor, ageBand: 'UNKNOWN' });
     await expect(assess(child)).rejects.toMatchObject({
       code: 'BAD_USER_INPUT',
-      details: { field: 'input.bestInterestAssessment' },
+      details: { field: 'bestInterestAssessment' },
     });
     const recorded = await assess(child, {
       bestInterestAssessment: {
@@ -454,7 +457,7 @@ describe('repatriation (real Postgres)', () => {
     const ids = await openCase();
     const plan = await r.plans.create(
       ngo,
-      parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }),
+      parseInput(CreateRepatriationPlanInput.schema, { ...ids, steps: stepsInput() }),
     );
     expect(plan.steps.map((step) => step.ownerCountry)).toEqual(['ID', 'KH', 'KH', 'KH', 'KH', 'ID']);
     await assess(ids);
@@ -478,21 +481,15 @@ describe('repatriation (real Postgres)', () => {
     const withOwner = (kind: string, ownerOrganisationId: string) =>
       stepsInput().map((step) => (step.kind === kind ? { ...step, ownerOrganisationId } : step));
     for (const [steps, field] of [
-      [
-        withOwner('EXIT_CLEARANCE', originNgo.organisationId),
-        'input.steps.EXIT_CLEARANCE.ownerOrganisationId',
-      ],
-      [withOwner('FUNDING', immigration.organisationId), 'input.steps.FUNDING.ownerOrganisationId'],
-      [withOwner('ESCORT', randomUUID()), 'input.steps.ESCORT.ownerOrganisationId'],
+      [withOwner('EXIT_CLEARANCE', originNgo.organisationId), 'steps.EXIT_CLEARANCE.ownerOrganisationId'],
+      [withOwner('FUNDING', immigration.organisationId), 'steps.FUNDING.ownerOrganisationId'],
+      [withOwner('ESCORT', randomUUID()), 'steps.ESCORT.ownerOrganisationId'],
       // A shelter could neither see nor move a plan's step: it works on referrals, not plans.
-      [withOwner('ESCORT', shelter.organisationId), 'input.steps.ESCORT.ownerOrganisationId'],
-      [
-        withOwner('TRAVEL_DOCUMENT', operator.organisationId),
-        'input.steps.TRAVEL_DOCUMENT.ownerOrganisationId',
-      ],
+      [withOwner('ESCORT', shelter.organisationId), 'steps.ESCORT.ownerOrganisationId'],
+      [withOwner('TRAVEL_DOCUMENT', operator.organisationId), 'steps.TRAVEL_DOCUMENT.ownerOrganisationId'],
     ] as const) {
       await expect(
-        s.plans.create(ngo, parseInput(createRepatriationPlanSchema, { ...other, steps })),
+        s.plans.create(ngo, parseInput(CreateRepatriationPlanInput.schema, { ...other, steps })),
       ).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field } });
     }
     expect(await count(dataSource, 'repatriation_plan', `person_id = '${other.personId}'`)).toBe(0);
@@ -552,7 +549,7 @@ describe('repatriation (real Postgres)', () => {
       const ids = await openCase();
       const plan = await r.plans.create(
         ngo,
-        parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }),
+        parseInput(CreateRepatriationPlanInput.schema, { ...ids, steps: stepsInput() }),
       );
       const apply = (message: ReturnType<typeof stepChange>, country = 'ID') =>
         dataSource.transaction((manager) =>
@@ -595,7 +592,7 @@ describe('repatriation (real Postgres)', () => {
       const ids = await openCase();
       const plan = await r.plans.create(
         ngo,
-        parseInput(createRepatriationPlanSchema, { ...ids, steps: stepsInput() }),
+        parseInput(CreateRepatriationPlanInput.schema, { ...ids, steps: stepsInput() }),
       );
       const first = await latestShare();
       await assess(ids);
@@ -638,7 +635,7 @@ describe('repatriation (real Postgres)', () => {
       const change = (who: AuthenticatedActor, step: string, status: string) =>
         r.assignments.requestStepChange(
           who,
-          parseInput(updateRepatriationStepSchema, { planId: plan.id, step, status }),
+          parseInput(UpdateRepatriationStepInput.schema, { planId: plan.id, step, status }),
         );
       await expect(change(originNgo, 'TRAVEL_DOCUMENT', 'IN_PROGRESS')).rejects.toMatchObject({
         code: 'FORBIDDEN',

@@ -14,6 +14,7 @@ import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import { RepatriationArrival } from './repatriation-arrival.js';
 import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
 import { RepatriationStepWriter, type StepChanger } from './repatriation-step.writer.js';
+import { repatriationErrors } from './repatriation.errors.js';
 
 /**
  * The plan's node applying the work of step owners on other nodes. The envelope's sender country and
@@ -82,7 +83,8 @@ export class RemoteStepWork {
       where: { id: message.followUpId, planId: plan.id },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!followUp) throw new CodedError('NOT_FOUND', 'follow-up of another plan or none at all');
+    if (!followUp)
+      throw repatriationErrors.error('FOLLOW_UP_NOT_FOUND', 'follow-up of another plan or none at all');
     const changer: StepChanger = {
       userId: message.recordedBy,
       organisationId: message.recordedByOrganisationId,
@@ -99,9 +101,7 @@ export class RemoteStepWork {
   private async assertReturnConsent(manager: EntityManager, plan: RepatriationPlanEntity): Promise<void> {
     const loaded = await this.records.load(manager, plan.caseId);
     if (!loaded?.standingConsents.get(plan.personId)?.includes('RETURN')) {
-      throw new CodedError('CONFLICT', 'the person no longer consents to return', {
-        reason: 'CONSENT_REQUIRED',
-      });
+      throw repatriationErrors.error('CONSENT_REQUIRED', 'the person no longer consents to return');
     }
   }
 
@@ -110,7 +110,7 @@ export class RemoteStepWork {
       where: { id: planId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!plan) throw new CodedError('NOT_FOUND', 'work on a plan this node does not hold');
+    if (!plan) throw repatriationErrors.error('PLAN_NOT_FOUND', 'work on a plan this node does not hold');
     const rows = await manager.find(RepatriationStepEntity, { where: { planId } });
     return { plan, steps: rows };
   }
@@ -128,7 +128,10 @@ export class RemoteStepWork {
       step.ownerOrganisationId !== organisationId ||
       !this.sharing.isRemote(step.ownerCountry)
     ) {
-      throw new CodedError('FORBIDDEN', `only the owner of ${kind}, on its own node, may work it from afar`);
+      throw repatriationErrors.error(
+        'SENDER_NOT_ENTITLED',
+        `only the owner of ${kind}, on its own node, may work it from afar`,
+      );
     }
     return step;
   }

@@ -11,12 +11,12 @@ import {
   type RepatriationStepKind,
   type RepatriationStepStatus,
 } from '@passage/schemas';
-import { CodedError, Outbox } from '@passage/shared';
+import { Outbox } from '@passage/shared';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import type { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import { RepatriationStepWriter, type StepChanger } from './repatriation-step.writer.js';
-import { checkRule } from './repatriation.errors.js';
+import { checkRule, repatriationErrors } from './repatriation.errors.js';
 
 /** Injection token of the months after arrival at which follow-ups fall due. */
 export const REPATRIATION_FOLLOW_UP_MONTHS = Symbol('REPATRIATION_FOLLOW_UP_MONTHS');
@@ -32,14 +32,12 @@ export function checkArrival(
   now: Date,
 ): void {
   if (arrivedAt.getTime() > now.getTime()) {
-    throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be in the future', {
-      field: 'input.arrivedAt',
-    });
+    throw repatriationErrors.error('TIME_IN_FUTURE', 'must not be in the future', { field: 'arrivedAt' });
   }
-  checkRule(() => assertArrivalConfirmable(plan.status, steps), 'input.planId');
+  checkRule(() => assertArrivalConfirmable(plan.status, steps), 'planId');
   if (plan.approvedAt && arrivedAt.getTime() < plan.approvedAt.getTime()) {
-    throw new CodedError('BAD_USER_INPUT', 'input.arrivedAt: must not be before the approval', {
-      field: 'input.arrivedAt',
+    throw repatriationErrors.error('ARRIVAL_BEFORE_APPROVAL', 'must not be before the approval', {
+      field: 'arrivedAt',
     });
   }
 }
@@ -114,8 +112,8 @@ export class RepatriationArrival {
     now: Date,
   ): Promise<void> {
     if (followUp.recordedAt) {
-      throw new CodedError('CONFLICT', 'input.followUpId: this follow-up is already recorded', {
-        field: 'input.followUpId',
+      throw repatriationErrors.error('FOLLOW_UP_ALREADY_RECORDED', 'this follow-up is already recorded', {
+        field: 'followUpId',
       });
     }
     await manager.update(

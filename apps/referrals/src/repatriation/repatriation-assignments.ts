@@ -15,23 +15,21 @@ import {
 import {
   AccessDeniedError,
   Clock,
-  CodedError,
   type AllowedDecision,
   type AuthenticatedActor,
   type ExchangeHeader,
   type ResourceContext,
 } from '@passage/shared';
-import type { z } from 'zod';
 import { ReferralsAccess, ReferralsAudit, UnitOfWork, type ChangeAudit } from '../platform/index.js';
 import { AssignedPlans, type AssignmentRow, type FollowUpNoteRow } from './assigned-plans.repository.js';
 import type {
-  confirmArrivalSchema,
-  recordFollowUpSchema,
-  updateRepatriationStepSchema,
+  ConfirmArrivalValue,
+  RecordFollowUpValue,
+  UpdateRepatriationStepValue,
 } from './dtos/repatriation.inputs.js';
 import type { RepatriationPlanModel } from './graphql/repatriation.model.js';
 import { checkArrival } from './repatriation-arrival.js';
-import { checkRule } from './repatriation.errors.js';
+import { checkRule, repatriationErrors } from './repatriation.errors.js';
 
 type SharedPlan = RepatriationPlanSharedMessage;
 type SharedStep = SharedPlan['steps'][number];
@@ -64,10 +62,13 @@ export class RepatriationAssignments {
   // Not through UnitOfWork yet: an exchange handler inside the inbox's transaction, with no actor and no audit entry.
   async receive(message: SharedPlan, header: ExchangeHeader, manager: EntityManager): Promise<void> {
     if (header.sender.country !== message.jurisdictionCountry) {
-      throw new CodedError('FORBIDDEN', "only the plan's country shares its plan");
+      throw repatriationErrors.error('SENDER_NOT_ENTITLED', "only the plan's country shares its plan");
     }
     if (!message.steps.some((step) => step.ownerCountry === header.recipient.country)) {
-      throw new CodedError('FORBIDDEN', 'no step of this plan belongs to the recipient country');
+      throw repatriationErrors.error(
+        'SENDER_NOT_ENTITLED',
+        'no step of this plan belongs to the recipient country',
+      );
     }
     await this.assigned.keepNewest(manager, message, this.clock.now());
   }
@@ -101,13 +102,13 @@ export class RepatriationAssignments {
 
   async requestStepChange(
     actor: AuthenticatedActor,
-    input: z.output<typeof updateRepatriationStepSchema>,
+    input: UpdateRepatriationStepValue,
   ): Promise<RepatriationPlanModel> {
     if (input.exitClearance) {
-      throw new CodedError(
-        'BAD_USER_INPUT',
-        'input.exitClearance: exit clearance is requested on the node of the country the person leaves',
-        { field: 'input.exitClearance' },
+      throw repatriationErrors.error(
+        'EXIT_CLEARANCE_ELSEWHERE',
+        'exit clearance is requested on the node of the country the person leaves',
+        { field: 'exitClearance' },
       );
     }
     return this.work.run(actor, {
@@ -126,7 +127,7 @@ export class RepatriationAssignments {
                 planStatus: row.status,
                 source: 'CASE_WORK',
               }),
-            'input.status',
+            'status',
           );
           const times = stepTimesAfter(
             { enteredAt: toDate(step.enteredAt), leftAt: toDate(step.leftAt) },
@@ -162,10 +163,7 @@ export class RepatriationAssignments {
     });
   }
 
-  async reportArrival(
-    actor: AuthenticatedActor,
-    input: z.output<typeof confirmArrivalSchema>,
-  ): Promise<RepatriationPlanModel> {
+  async reportArrival(actor: AuthenticatedActor, input: ConfirmArrivalValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: (manager) => this.authorise(manager, actor, input.planId),
@@ -210,13 +208,16 @@ export class RepatriationAssignments {
   /** The outcome goes to the plan's node; the notes, written by the receiving organisation, stay here. */
   async reportFollowUp(
     actor: AuthenticatedActor,
-    input: z.output<typeof recordFollowUpSchema>,
+    input: RecordFollowUpValue,
   ): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: async (manager) => {
         const planId = await this.assigned.planOfFollowUp(manager, input.followUpId);
-        if (!planId) throw new CodedError('NOT_FOUND', 'No such follow-up.', { field: 'input.followUpId' });
+        if (!planId)
+          throw repatriationErrors.error('FOLLOW_UP_NOT_FOUND', 'No such follow-up.', {
+            field: 'followUpId',
+          });
         return this.authorise(manager, actor, planId);
       },
       execute: async ({ manager, now, send }, { row }) => {
@@ -224,8 +225,8 @@ export class RepatriationAssignments {
         const followUp = row.follow_ups.find((candidate) => candidate.followUpId === input.followUpId)!;
         const noted = await this.assigned.hasNote(manager, followUp.followUpId);
         if (followUp.recordedAt || noted) {
-          throw new CodedError('CONFLICT', 'input.followUpId: this follow-up is already recorded', {
-            field: 'input.followUpId',
+          throw repatriationErrors.error('FOLLOW_UP_ALREADY_RECORDED', 'this follow-up is already recorded', {
+            field: 'followUpId',
           });
         }
         Object.assign(followUp, { outcome: input.outcome, recordedAt: now.toISOString() });
@@ -272,7 +273,7 @@ export class RepatriationAssignments {
   ): Promise<AuthorisedCopy> {
     const row = await this.assigned.findForUpdate(manager, planId);
     const decision = this.access.authorise(actor, 'repatriation.plan', row ? assignmentContext(row) : null);
-    if (!row) throw new CodedError('NOT_FOUND', 'No such plan.', { field: 'input.planId' });
+    if (!row) throw repatriationErrors.error('PLAN_NOT_FOUND', 'No such plan.', { field: 'planId' });
     return { row, decision };
   }
 

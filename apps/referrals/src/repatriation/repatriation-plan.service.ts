@@ -10,23 +10,21 @@ import {
 } from '@passage/schemas';
 import {
   AccessDeniedError,
-  CodedError,
   REPATRIATION_KINDS,
   type AllowedDecision,
   type AuthenticatedActor,
   type CaseWorkAction,
   type ResourceContext,
 } from '@passage/shared';
-import type { z } from 'zod';
 import { ReferralsAccess, UnitOfWork, type ChangeAudit } from '../platform/index.js';
 import { CaseRecords, minorFromAgeBand, type LoadedCase, type PersonEntity } from '../case-work/index.js';
 import { OrganisationDirectory } from '../cross-border/index.js';
 import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
 import type {
-  confirmArrivalSchema,
-  createRepatriationPlanSchema,
-  recordFollowUpSchema,
-  updateRepatriationStepSchema,
+  ConfirmArrivalValue,
+  CreateRepatriationPlanValue,
+  RecordFollowUpValue,
+  UpdateRepatriationStepValue,
 } from './dtos/repatriation.inputs.js';
 import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.entity.js';
 import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
@@ -38,7 +36,7 @@ import { planResourceContext } from './repatriation-context.js';
 import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
 import { RepatriationPlanReader } from './repatriation-plan.reader.js';
 import { RepatriationStepWriter } from './repatriation-step.writer.js';
-import { checkRule } from './repatriation.errors.js';
+import { checkRule, repatriationErrors } from './repatriation.errors.js';
 
 /** A plan loaded with everything the policy and the rules need, and the decision that let the actor in. */
 interface AuthorisedPlan {
@@ -70,10 +68,7 @@ export class RepatriationPlanService {
     private readonly directory: OrganisationDirectory,
   ) {}
 
-  create(
-    actor: AuthenticatedActor,
-    input: z.output<typeof createRepatriationPlanSchema>,
-  ): Promise<RepatriationPlanModel> {
+  create(actor: AuthenticatedActor, input: CreateRepatriationPlanValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       // The policy refuses without the person's standing RETURN consent.
@@ -84,27 +79,23 @@ export class RepatriationPlanService {
           'repatriation.plan',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           { lock: true },
         ),
       execute: async ({ manager, now, emit }, { person, record }) => {
         const returnCountry = input.returnCountry ?? person.nationality;
         if (!returnCountry) {
-          throw new CodedError(
-            'BAD_USER_INPUT',
-            "input.returnCountry: required when the person's nationality is unknown",
-            {
-              field: 'input.returnCountry',
-            },
+          throw repatriationErrors.error(
+            'RETURN_COUNTRY_UNKNOWN',
+            "required when the person's nationality is unknown",
+            { field: 'returnCountry' },
           );
         }
         if (returnCountry === record.jurisdictionCountry) {
-          throw new CodedError(
-            'BAD_USER_INPUT',
-            'input.returnCountry: must differ from the country the person leaves',
-            {
-              field: 'input.returnCountry',
-            },
+          throw repatriationErrors.error(
+            'RETURN_TO_COUNTRY_LEFT',
+            'must differ from the country the person leaves',
+            { field: 'returnCountry' },
           );
         }
         const open = await manager
@@ -113,12 +104,10 @@ export class RepatriationPlanService {
           .where("p.person_id = :personId AND p.status <> 'COMPLETED'", { personId: person.id })
           .getCount();
         if (open > 0) {
-          throw new CodedError(
-            'CONFLICT',
-            'input.personId: this person already has an open repatriation plan',
-            {
-              field: 'input.personId',
-            },
+          throw repatriationErrors.error(
+            'PLAN_ALREADY_OPEN',
+            'this person already has an open repatriation plan',
+            { field: 'personId' },
           );
         }
         const plan: RepatriationPlanEntity = {
@@ -143,14 +132,12 @@ export class RepatriationPlanService {
         for (const kind of REPATRIATION_STEP_KINDS) {
           const planned = input.steps.find((step) => step.kind === kind);
           if (!planned)
-            throw new CodedError('BAD_USER_INPUT', `input.steps: ${kind} is missing`, {
-              field: 'input.steps',
-            });
+            throw repatriationErrors.error('STEP_MISSING', `${kind} is missing`, { field: 'steps' });
           // Immigration answers only for the country it guards and owns no other step: it is never a
           // member of the plan. Every other step belongs to an organisation that may work plans (so it
           // can see and move its step), of any country.
           const owner = await this.directory.addressee(manager, planned.ownerOrganisationId, {
-            field: `input.steps.${kind}.ownerOrganisationId`,
+            field: `steps.${kind}.ownerOrganisationId`,
             ...(kind === 'EXIT_CLEARANCE'
               ? { kinds: ['IMMIGRATION'], country: record.jurisdictionCountry }
               : { kinds: REPATRIATION_KINDS }),
@@ -203,10 +190,7 @@ export class RepatriationPlanService {
    * Moves one step, by its owner or by the plan's or the case's owner. Starting EXIT_CLEARANCE addresses
    * a new exit-clearance request to the step's owner.
    */
-  updateStep(
-    actor: AuthenticatedActor,
-    input: z.output<typeof updateRepatriationStepSchema>,
-  ): Promise<RepatriationPlanModel> {
+  updateStep(actor: AuthenticatedActor, input: UpdateRepatriationStepValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.plan', input.planId),
@@ -214,7 +198,7 @@ export class RepatriationPlanService {
         const { manager, now } = scope;
         const step = steps.find((candidate) => candidate.kind === input.step);
         if (!step)
-          throw new CodedError('NOT_FOUND', 'input.step: no such step in this plan', { field: 'input.step' });
+          throw repatriationErrors.error('STEP_NOT_FOUND', 'no such step in this plan', { field: 'step' });
         const mayWork = [
           step.ownerOrganisationId,
           plan.ownerOrganisationId,
@@ -263,9 +247,8 @@ export class RepatriationPlanService {
       authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.approve', planId, 'planId'),
       execute: async ({ manager, now, emit }, { plan, person }) => {
         if (plan.status !== 'PREPARING') {
-          throw new CodedError('CONFLICT', `planId: a ${plan.status} plan cannot be approved`, {
+          throw repatriationErrors.error('PLAN_NOT_PREPARING', `a ${plan.status} plan cannot be approved`, {
             field: 'planId',
-            reason: 'PLAN_NOT_PREPARING',
           });
         }
         const assessment = await manager.findOne(ReturnRiskAssessmentEntity, {
@@ -325,10 +308,7 @@ export class RepatriationPlanService {
    * The origin side (the RECEPTION step's owner) confirms the person arrived: RECEPTION is done, the plan
    * closes, and reintegration follow-ups fall due at the configured months after arrival.
    */
-  confirmArrival(
-    actor: AuthenticatedActor,
-    input: z.output<typeof confirmArrivalSchema>,
-  ): Promise<RepatriationPlanModel> {
+  confirmArrival(actor: AuthenticatedActor, input: ConfirmArrivalValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.plan', input.planId),
@@ -347,10 +327,7 @@ export class RepatriationPlanService {
   }
 
   /** The outcome of one follow-up, by the organisation that received the person or the plan's owner. */
-  recordFollowUp(
-    actor: AuthenticatedActor,
-    input: z.output<typeof recordFollowUpSchema>,
-  ): Promise<RepatriationPlanModel> {
+  recordFollowUp(actor: AuthenticatedActor, input: RecordFollowUpValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: async (manager) => {
@@ -360,7 +337,9 @@ export class RepatriationPlanService {
         });
         if (!followUp) {
           this.access.authorise(actor, 'repatriation.plan', null);
-          throw new CodedError('NOT_FOUND', 'No such follow-up.', { field: 'input.followUpId' });
+          throw repatriationErrors.error('FOLLOW_UP_NOT_FOUND', 'No such follow-up.', {
+            field: 'followUpId',
+          });
         }
         return {
           followUp,
@@ -395,7 +374,7 @@ export class RepatriationPlanService {
     actor: AuthenticatedActor,
     action: CaseWorkAction,
     planId: string,
-    field = 'input.planId',
+    field = 'planId',
   ): Promise<AuthorisedPlan> {
     const plan = await manager.findOne(RepatriationPlanEntity, {
       where: { id: planId },
@@ -405,7 +384,7 @@ export class RepatriationPlanService {
     const person = loaded?.persons.find((candidate) => candidate.id === plan?.personId);
     if (!plan || !loaded || !person) {
       this.access.authorise(actor, action, null);
-      throw new CodedError('NOT_FOUND', 'No such plan.', { field });
+      throw repatriationErrors.error('PLAN_NOT_FOUND', 'No such plan.', { field });
     }
     const steps = await this.reader.steps(manager, plan.id);
     const context = planResourceContext(this.records.personContext(loaded, person), plan, steps);

@@ -35,7 +35,7 @@ export class RepatriationStepWriter {
     to: RepatriationStepStatus,
     source: StepChangeSource,
     at: Date,
-    field = 'input.status',
+    field = 'status',
   ): Promise<void> {
     checkRule(
       () => assertStepChange({ kind: step.kind, from: step.status, to, planStatus: plan.status, source }),

@@ -1,19 +1,59 @@
 import { RepatriationRuleError } from '@passage/schemas';
-import { CodedError } from '@passage/shared';
+import { defineContextErrors } from '@passage/shared';
+
+/** The refusals of repatriation work, each with the public code an edge gives it. */
+export const repatriationErrors = defineContextErrors('repatriation', {
+  PLAN_NOT_FOUND: 'NOT_FOUND',
+  STEP_NOT_FOUND: 'NOT_FOUND',
+  FOLLOW_UP_NOT_FOUND: 'NOT_FOUND',
+  EXIT_CLEARANCE_REQUEST_NOT_FOUND: 'NOT_FOUND',
+  /** No return country was given and the person's nationality is unknown. */
+  RETURN_COUNTRY_UNKNOWN: 'BAD_USER_INPUT',
+  /** The country of return is the country the person leaves. */
+  RETURN_TO_COUNTRY_LEFT: 'BAD_USER_INPUT',
+  /** The person already has a plan that is not completed. */
+  PLAN_ALREADY_OPEN: 'CONFLICT',
+  /** A plan lists every step kind; one is missing. */
+  STEP_MISSING: 'BAD_USER_INPUT',
+  /** An assessment, an arrival: a time that has not come yet. */
+  TIME_IN_FUTURE: 'BAD_USER_INPUT',
+  ARRIVAL_BEFORE_APPROVAL: 'BAD_USER_INPUT',
+  /** The risk assessment itself is incomplete or incoherent (a factor missing, a child without safeguards). */
+  RISK_ASSESSMENT_INVALID: 'BAD_USER_INPUT',
+  FOLLOW_UP_ALREADY_RECORDED: 'CONFLICT',
+  /** Exit clearance is requested on the node of the country the person leaves, not by a step owner afar. */
+  EXIT_CLEARANCE_ELSEWHERE: 'BAD_USER_INPUT',
+  /** The attestation code given for exit clearance is no valid attestation of this person and document. */
+  ATTESTATION_NOT_VALID: 'CONFLICT',
+  EXIT_CLEARANCE_ALREADY_ANSWERED: 'CONFLICT',
+  /** Work on a plan from afar, after the person withdrew consent to return (the policy's own word). */
+  CONSENT_REQUIRED: 'CONFLICT',
+  /** A message from another node speaks for a country or an organisation that has no say in the plan. */
+  SENDER_NOT_ENTITLED: 'FORBIDDEN',
+  // The repatriation rules' own refusals (RepatriationRuleReason), each a conflict with the plan's state.
+  STEP_TRANSITION_NOT_ALLOWED: 'CONFLICT',
+  STEP_NEEDS_APPROVAL: 'CONFLICT',
+  STEP_ANSWERED_BY_IMMIGRATION: 'CONFLICT',
+  PLAN_NOT_PREPARING: 'CONFLICT',
+  PLAN_NOT_APPROVED: 'CONFLICT',
+  RISK_ASSESSMENT_MISSING: 'CONFLICT',
+  NOT_SAFE_TO_RETURN: 'CONFLICT',
+  CHILD_SAFEGUARDS_MISSING: 'CONFLICT',
+  NOT_IN_CHILDS_BEST_INTEREST: 'CONFLICT',
+  STEPS_NOT_DONE: 'CONFLICT',
+});
 
 /**
- * Runs a repatriation rule and turns its refusal into this context's coded error: a CONFLICT with the
- * rule's reason, so a client can tell "approve after the risk assessment" from "not safe to return".
+ * Runs a repatriation rule and turns its refusal into this context's coded error: a CONFLICT whose
+ * reason is the rule's own, so a client can tell "approve after the risk assessment" from "not safe to
+ * return". Every rule reason is a code of the catalogue, so a new one does not compile until it is listed.
  */
 export function checkRule(rule: () => void, field?: string): void {
   try {
     rule();
   } catch (error) {
     if (error instanceof RepatriationRuleError) {
-      throw new CodedError('CONFLICT', field ? `${field}: ${error.message}` : error.message, {
-        reason: error.reason,
-        ...(field ? { field } : {}),
-      });
+      throw repatriationErrors.error(error.reason, error.message, field ? { field } : {});
     }
     throw error;
   }

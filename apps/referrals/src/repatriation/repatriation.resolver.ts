@@ -6,13 +6,13 @@ import {
   RecordFollowUpInput,
   RecordRiskAssessmentInput,
   UpdateRepatriationStepInput,
-  confirmArrivalSchema,
-  createRepatriationPlanSchema,
   planIdSchema,
-  recordFollowUpSchema,
-  recordRiskAssessmentSchema,
   stageDurationsSchema,
-  updateRepatriationStepSchema,
+  type ConfirmArrivalValue,
+  type CreateRepatriationPlanValue,
+  type RecordFollowUpValue,
+  type RecordRiskAssessmentValue,
+  type UpdateRepatriationStepValue,
 } from './dtos/repatriation.inputs.js';
 import {
   RecordRiskAssessmentPayload,
@@ -50,10 +50,11 @@ export class RepatriationResolver {
   })
   async recordRiskAssessment(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RecordRiskAssessmentInput,
+    @Args('input', { type: () => RecordRiskAssessmentInput.type }, RecordRiskAssessmentInput.pipe)
+    input: RecordRiskAssessmentValue,
   ) {
     return {
-      riskAssessment: await this.assessments.record(actor, parseInput(recordRiskAssessmentSchema, input)),
+      riskAssessment: await this.assessments.record(actor, input),
     };
   }
 
@@ -63,9 +64,10 @@ export class RepatriationResolver {
   })
   async createRepatriationPlan(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: CreateRepatriationPlanInput,
+    @Args('input', { type: () => CreateRepatriationPlanInput.type }, CreateRepatriationPlanInput.pipe)
+    input: CreateRepatriationPlanValue,
   ) {
-    return { plan: await this.plans.create(actor, parseInput(createRepatriationPlanSchema, input)) };
+    return { plan: await this.plans.create(actor, input) };
   }
 
   @Mutation(() => RepatriationPlanPayload, {
@@ -74,13 +76,13 @@ export class RepatriationResolver {
   })
   async updateRepatriationStep(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: UpdateRepatriationStepInput,
+    @Args('input', { type: () => UpdateRepatriationStepInput.type }, UpdateRepatriationStepInput.pipe)
+    input: UpdateRepatriationStepValue,
   ) {
-    const parsed = parseInput(updateRepatriationStepSchema, input);
     // A plan held on another node is worked through the exchange; the policy decides on either path.
-    const plan = (await this.assignments.holds(parsed.planId))
-      ? await this.assignments.requestStepChange(actor, parsed)
-      : await this.plans.updateStep(actor, parsed);
+    const plan = (await this.assignments.holds(input.planId))
+      ? await this.assignments.requestStepChange(actor, input)
+      : await this.plans.updateStep(actor, input);
     return { plan };
   }
 
@@ -98,22 +100,28 @@ export class RepatriationResolver {
   @Mutation(() => RepatriationPlanPayload, {
     description: 'The RECEPTION step owner confirms arrival: the plan closes and follow-ups are scheduled.',
   })
-  async confirmArrival(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: ConfirmArrivalInput) {
-    const parsed = parseInput(confirmArrivalSchema, input);
-    const plan = (await this.assignments.holds(parsed.planId))
-      ? await this.assignments.reportArrival(actor, parsed)
-      : await this.plans.confirmArrival(actor, parsed);
+  async confirmArrival(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => ConfirmArrivalInput.type }, ConfirmArrivalInput.pipe)
+    input: ConfirmArrivalValue,
+  ) {
+    const plan = (await this.assignments.holds(input.planId))
+      ? await this.assignments.reportArrival(actor, input)
+      : await this.plans.confirmArrival(actor, input);
     return { plan };
   }
 
   @Mutation(() => RepatriationPlanPayload, {
     description: 'Records the outcome of a reintegration follow-up.',
   })
-  async recordFollowUp(@CurrentActor() actor: AuthenticatedActor, @Args('input') input: RecordFollowUpInput) {
-    const parsed = parseInput(recordFollowUpSchema, input);
-    const plan = (await this.assignments.holdsFollowUp(parsed.followUpId))
-      ? await this.assignments.reportFollowUp(actor, parsed)
-      : await this.plans.recordFollowUp(actor, parsed);
+  async recordFollowUp(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => RecordFollowUpInput.type }, RecordFollowUpInput.pipe)
+    input: RecordFollowUpValue,
+  ) {
+    const plan = (await this.assignments.holdsFollowUp(input.followUpId))
+      ? await this.assignments.reportFollowUp(actor, input)
+      : await this.plans.recordFollowUp(actor, input);
     return { plan };
   }
 

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { riskAssessedV1, riskAssessmentProblems, type DataCategory } from '@passage/schemas';
-import { Clock, CodedError, type AuthenticatedActor } from '@passage/shared';
-import type { z } from 'zod';
+import { Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../platform/index.js';
 import { CaseRecords, minorFromAgeBand } from '../case-work/index.js';
-import type { recordRiskAssessmentSchema } from './dtos/repatriation.inputs.js';
+import type { RecordRiskAssessmentValue } from './dtos/repatriation.inputs.js';
+import { repatriationErrors } from './repatriation.errors.js';
 import { ReturnRiskAssessmentEntity } from './entities/return-risk-assessment.entity.js';
 import type { ReturnRiskAssessmentModel } from './graphql/repatriation.model.js';
 
@@ -22,17 +22,14 @@ export class ReturnRiskAssessmentService {
     private readonly clock: Clock,
   ) {}
 
-  record(
-    actor: AuthenticatedActor,
-    input: z.output<typeof recordRiskAssessmentSchema>,
-  ): Promise<ReturnRiskAssessmentModel> {
+  record(actor: AuthenticatedActor, input: RecordRiskAssessmentValue): Promise<ReturnRiskAssessmentModel> {
     const now = this.clock.now();
     for (const [field, at] of [
-      ['input.assessedAt', input.assessedAt],
-      ['input.bestInterestAssessment.assessedAt', input.bestInterestAssessment?.assessedAt],
+      ['assessedAt', input.assessedAt],
+      ['bestInterestAssessment.assessedAt', input.bestInterestAssessment?.assessedAt],
     ] as const) {
       if (at && at.getTime() > now.getTime()) {
-        throw new CodedError('BAD_USER_INPUT', `${field}: must not be in the future`, { field });
+        throw repatriationErrors.error('TIME_IN_FUTURE', 'must not be in the future', { field });
       }
     }
     return this.work.run(actor, {
@@ -44,7 +41,7 @@ export class ReturnRiskAssessmentService {
           'repatriation.plan',
           input.caseId,
           input.personId,
-          'input.personId',
+          'personId',
           { lock: true },
         ),
       execute: async ({ manager, emit }, { person }) => {
@@ -58,8 +55,7 @@ export class ReturnRiskAssessmentService {
           hasGuardian: input.guardian !== null,
         });
         if (problem) {
-          const field = `input.${problem[0]}`;
-          throw new CodedError('BAD_USER_INPUT', `${field}: ${problem[1]}`, { field });
+          throw repatriationErrors.error('RISK_ASSESSMENT_INVALID', problem[1], { field: problem[0] });
         }
         const record: ReturnRiskAssessmentEntity = {
           id: randomUUID(),

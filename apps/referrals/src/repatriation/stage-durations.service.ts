@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MIN_PLANS_PER_CELL, REPATRIATION_STEP_KINDS, publishDurationCell } from '@passage/schemas';
 import type { AuthenticatedActor } from '@passage/shared';
-import type { z } from 'zod';
 import { ReferralsAccess } from '../platform/index.js';
 import { ReferralsAudit } from '../platform/index.js';
-import type { stageDurationsSchema } from './dtos/repatriation.inputs.js';
+import type { StageDurationsValue } from './dtos/repatriation.inputs.js';
 import type { StageDurationModel } from './graphql/repatriation.model.js';
 import { RepatriationSteps } from './repatriation-steps.repository.js';
 
@@ -25,10 +24,7 @@ export class StageDurationsService {
     private readonly steps: RepatriationSteps,
   ) {}
 
-  async stageDurations(
-    actor: AuthenticatedActor,
-    input: z.output<typeof stageDurationsSchema>,
-  ): Promise<StageDurationModel[]> {
+  async stageDurations(actor: AuthenticatedActor, input: StageDurationsValue): Promise<StageDurationModel[]> {
     // Refuses immigration (firewall) and the platform operator before anything is read.
     const decision = this.access.authorise(actor, 'statistics.read', null);
     return this.dataSource.transaction(async (manager) => {

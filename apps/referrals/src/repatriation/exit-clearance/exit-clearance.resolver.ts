@@ -5,7 +5,7 @@ import { ExitClearanceStatusEnum } from '../graphql/repatriation.enums.js';
 import {
   RespondToExitClearanceInput,
   exitClearanceListSchema,
-  respondToExitClearanceSchema,
+  type RespondToExitClearanceValue,
 } from './dtos/exit-clearance.inputs.js';
 import { ExitClearanceService } from './exit-clearance.service.js';
 import {
@@ -40,8 +40,9 @@ export class ExitClearanceResolver {
   })
   respondToExitClearance(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input') input: RespondToExitClearanceInput,
+    @Args('input', { type: () => RespondToExitClearanceInput.type }, RespondToExitClearanceInput.pipe)
+    input: RespondToExitClearanceValue,
   ) {
-    return this.exitClearance.respond(actor, parseInput(respondToExitClearanceSchema, input));
+    return this.exitClearance.respond(actor, input);
   }
 }

@@ -10,7 +10,6 @@ import {
 import {
   AttestationHasher,
   Clock,
-  CodedError,
   decodeCursor,
   decide,
   parseAttestationCode,
@@ -28,14 +27,14 @@ import {
 import { RepatriationPlanEntity } from '../entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from '../entities/repatriation-step.entity.js';
 import { RepatriationPlanSharing } from '../repatriation-plan-sharing.js';
+import { repatriationErrors } from '../repatriation.errors.js';
 import { RepatriationStepWriter } from '../repatriation-step.writer.js';
-import type { z } from 'zod';
 import { AttestationCodeSealer } from './attestation-code-sealer.js';
-import type { exitClearanceListSchema, respondToExitClearanceSchema } from './dtos/exit-clearance.inputs.js';
+import type { ExitClearanceListValue, RespondToExitClearanceValue } from './dtos/exit-clearance.inputs.js';
 import { ExitClearanceRequestEntity } from './entities/exit-clearance-request.entity.js';
 import { ExitClearanceRequests } from './exit-clearance-requests.repository.js';
 import type { ExitClearanceRequestModel } from './graphql/exit-clearance.model.js';
-import type { exitClearanceRequestSchema } from '../dtos/repatriation.inputs.js';
+import type { ExitClearanceRequestValue } from '../dtos/repatriation.inputs.js';
 
 /** The only fields of a request its addressee reads, for the audit trail. */
 const ADDRESSEE_FIELDS = [
@@ -74,14 +73,14 @@ export class ExitClearanceService {
     { manager, actor, now, emit }: ChangeScope,
     plan: RepatriationPlanEntity,
     addressedToOrganisationId: string,
-    input: z.output<typeof exitClearanceRequestSchema>,
+    input: ExitClearanceRequestValue,
   ): Promise<ExitClearanceRequestEntity> {
     const code = parseAttestationCode(input.attestationCode);
     if (!(await this.attestationMatches(manager, plan.personId, code, input.travelDocumentNumber, now))) {
-      throw new CodedError(
-        'CONFLICT',
-        'input.exitClearance.attestationCode: not a valid attestation of this person for this travel document (issue one for it first)',
-        { field: 'input.exitClearance.attestationCode' },
+      throw repatriationErrors.error(
+        'ATTESTATION_NOT_VALID',
+        'not a valid attestation of this person for this travel document (issue one for it first)',
+        { field: 'exitClearance.attestationCode' },
       );
     }
     const superseded = await manager.findOne(ExitClearanceRequestEntity, {
@@ -133,7 +132,7 @@ export class ExitClearanceService {
    * Requests addressed to the caller's organisation in one status, oldest first. Each row is still put
    * to the policy one by one; a refused row is left out, never reported.
    */
-  async list(actor: AuthenticatedActor, input: z.output<typeof exitClearanceListSchema>) {
+  async list(actor: AuthenticatedActor, input: ExitClearanceListValue) {
     // Immigration has no record of its own to be checked against; every other kind must at least be
     // one that could ever read a request (the platform operator and oversight cannot).
     if (actor.organisationKind !== 'IMMIGRATION') this.access.authoriseAny(actor, 'exit-clearance.read');
@@ -188,7 +187,7 @@ export class ExitClearanceService {
   /** The addressee's answer: GRANTED completes the EXIT_CLEARANCE step, REFUSED blocks it. */
   respond(
     actor: AuthenticatedActor,
-    input: z.output<typeof respondToExitClearanceSchema>,
+    input: RespondToExitClearanceValue,
   ): Promise<{ request: ExitClearanceRequestModel }> {
     return this.work.run(actor, {
       action: 'exit-clearance.respond',
@@ -199,14 +198,19 @@ export class ExitClearanceService {
         });
         const context = request ? (await this.contexts(manager, [request])).get(request.id) : undefined;
         const decision = this.access.authorise(actor, 'exit-clearance.respond', context ?? null);
-        if (!request) throw new CodedError('NOT_FOUND', 'No such request.', { field: 'input.requestId' });
+        if (!request)
+          throw repatriationErrors.error('EXIT_CLEARANCE_REQUEST_NOT_FOUND', 'No such request.', {
+            field: 'requestId',
+          });
         return { request, decision };
       },
       execute: async ({ manager, now, emit }, { request }) => {
         if (request.status !== 'PENDING') {
-          throw new CodedError('CONFLICT', `input.requestId: the request is ${request.status}, not PENDING`, {
-            field: 'input.requestId',
-          });
+          throw repatriationErrors.error(
+            'EXIT_CLEARANCE_ALREADY_ANSWERED',
+            `the request is ${request.status}, not PENDING`,
+            { field: 'requestId' },
+          );
         }
         const plan = await manager.findOneOrFail(RepatriationPlanEntity, {
           where: { id: request.planId },
@@ -218,16 +222,7 @@ export class ExitClearanceService {
         const to = input.decision === 'GRANTED' ? 'DONE' : 'BLOCKED';
         // A refusal of a step already marked blocked leaves it blocked; anything else is a real move.
         if (step.status !== to) {
-          await this.steps.change(
-            manager,
-            actor,
-            plan,
-            step,
-            to,
-            'IMMIGRATION_ANSWER',
-            now,
-            'input.decision',
-          );
+          await this.steps.change(manager, actor, plan, step, to, 'IMMIGRATION_ANSWER', now, 'decision');
         }
         await this.sharing.share(manager, plan);
         const answered: Partial<ExitClearanceRequestEntity> = {
