@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import {
-  AuditTrail,
-  ManualClock,
-  Outbox,
-  parseInput,
-  type AuthenticatedActor,
-  type ExchangeSender,
-} from '@passage/shared';
-import { createTestDatabase } from '@passage/shared/testing';
-import { ReferralsAccess } from '../src/platform/access/referrals-access.js';
-import { CaseAudit } from '../src/platform/audit/case-audit.js';
-import { UnitOfWork } from '../src/platform/unit-of-work/unit-of-work.js';
-import { CaseRecords } from '../src/case-work/case/case-records.js';
-import { CaseViewReader } from '../src/case-work/case/case-view.reader.js';
-import { CASE_WORK_ENTITIES } from '../src/case-work/case/case-work-entities.js';
+import type { DataSource } from 'typeorm';
+import { ManualClock, parseInput, type AuthenticatedActor } from '@passage/shared';
 import { CaseService } from '../src/case-work/case/case.service.js';
 import { OpenCaseInput } from '../src/case-work/case/dtos/case.inputs.js';
-import { Referrals1764100000000 } from '../src/database/migrations/1764100000000-referrals.js';
-import { REFERRALS_MIGRATIONS } from '../src/database/migrations/index.js';
 import {
   CreateReferralInput,
   RespondToReferralInput,
@@ -27,16 +11,15 @@ import {
   referralListSchema,
 } from '../src/services/referral/dtos/referral.inputs.js';
 import { DEFAULT_REFERRAL_DUE_DURATIONS } from '../src/services/referral/referral-lifecycle.js';
-import { ReferralTiming } from '../src/services/referral/referral-timing.js';
-import { ReferralRepository } from '../src/services/referral/referral.repository.js';
 import { ReferralService } from '../src/services/referral/referral.service.js';
 import {
   ServiceFilter,
   UpsertServiceInput,
 } from '../src/services/service-directory/dtos/service-directory.inputs.js';
-import { ServiceDirectoryRepository } from '../src/services/service-directory/service-directory.repository.js';
 import { ServiceDirectoryService } from '../src/services/service-directory/service-directory.service.js';
+import { ServicesModule } from '../src/services/index.js';
 import { actor, count } from './case-work-fixture.js';
+import { openReferralsContexts } from './referrals-testing-module.js';
 
 const survivor = {
   name: 'Referral Test Person',
@@ -73,7 +56,7 @@ const womensShelter = {
 
 describe('services directory and referrals (real Postgres)', () => {
   let dataSource: DataSource;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
   const clock = new ManualClock(new Date('2026-03-04T08:00:00Z'));
   let cases: CaseService;
   let directory: ServiceDirectoryService;
@@ -89,47 +72,20 @@ describe('services directory and referrals (real Postgres)', () => {
   let thaiServiceId: string;
 
   beforeAll(async () => {
-    // Until the migration is listed in REFERRALS_MIGRATIONS; the set keeps it once when it is.
-    const migrations = [...new Set([...REFERRALS_MIGRATIONS, Referrals1764100000000])];
-    const database = await createTestDatabase('referrals', migrations);
-    dataSource = await new DataSource({
-      type: 'postgres',
-      url: database.url,
-      entities: CASE_WORK_ENTITIES,
-    }).initialize();
-    drop = database.drop;
-    const access = new ReferralsAccess(clock);
-    const records = new CaseRecords(access);
-    const audit = new CaseAudit(new AuditTrail());
-    const views = new CaseViewReader(records, access, audit);
-    const producer = { service: 'referrals', node: 'local' };
-    const outbox = new Outbox(producer);
-    // Referrals stay inside one country; a message they tried to send would fail the test.
-    const noExchange = {
-      send: () => Promise.reject(new Error('referrals send no exchange message')),
-      sendMessage: () => Promise.reject(new Error('referrals send no exchange message')),
-    } as unknown as ExchangeSender;
-    const work = new UnitOfWork(dataSource, outbox, noExchange, audit, clock);
-    cases = new CaseService(work, dataSource, access, audit, views);
-    directory = new ServiceDirectoryService(
-      dataSource,
-      new ServiceDirectoryRepository(),
-      access,
-      outbox,
+    // The services context as the service wires it, with the default due times; only the clock (and a
+    // sender that refuses, since referrals stay inside one country) are the test's.
+    const opened = await openReferralsContexts({
+      contexts: [ServicesModule],
       clock,
-    );
-    referrals = new ReferralService(
-      dataSource,
-      work,
-      records,
-      access,
-      audit,
-      directory,
-      new ReferralRepository(),
-      new ReferralTiming(DEFAULT_REFERRAL_DUE_DURATIONS),
-      outbox,
-      clock,
-    );
+      config: {
+        REFERRAL_ANSWER_WITHIN_MS: DEFAULT_REFERRAL_DUE_DURATIONS.PENDING!,
+        REFERRAL_START_WITHIN_MS: DEFAULT_REFERRAL_DUE_DURATIONS.ACCEPTED!,
+      },
+    });
+    ({ dataSource, close } = opened);
+    cases = opened.app.get(CaseService);
+    directory = opened.app.get(ServiceDirectoryService);
+    referrals = opened.app.get(ReferralService);
     shelterServiceId = (
       await directory.upsertService(shelter, parseInput(UpsertServiceInput.schema, womensShelter))
     ).id;
@@ -142,8 +98,7 @@ describe('services directory and referrals (real Postgres)', () => {
   });
 
   afterAll(async () => {
-    await dataSource?.destroy();
-    await drop?.();
+    await close?.();
   });
 
   async function openCase(owner: AuthenticatedActor = ngo) {

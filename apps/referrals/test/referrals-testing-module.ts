@@ -108,6 +108,8 @@ export async function openReferralsContexts(options: {
     HOSTED_COUNTRIES: ['KH', 'TH', 'ID'],
     ATTESTATION_KEY: randomBytes(32).toString('base64url'),
     ATTESTATION_VALIDITY_DAYS: 90,
+    // Tests run escalation passes themselves, at the times they set on the clock.
+    RESCUE_OVERDUE_CHECK_INTERVAL_MS: 3_600_000,
     ...options.config,
   } as ReferralsConfig;
   const app = await Test.createTestingModule({
