@@ -4,6 +4,7 @@ import { DATA_CATEGORIES, type DataCategory } from '@passage/schemas';
 import { ACCESS_DENIED_MESSAGE, redact, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
 import { ProtectionAttestationEntity } from '../attestation/entities/protection-attestation.entity.js';
+import { toConsentModel } from '../consent/consent-view.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
 import { FollowUpTaskEntity } from '../identification/entities/follow-up-task.entity.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
@@ -170,20 +171,7 @@ export class CaseViewReader {
       openedAt: loaded.record.openedAt,
       closedAt: loaded.record.closedAt,
       people,
-      consents: consents.map((consent) => ({
-        id: consent.id,
-        personId: consent.personId,
-        purpose: consent.purpose,
-        standing: consent.withdrawnAt === null,
-        language: consent.language,
-        interpreterUsed: consent.interpreterUsed,
-        interpreterLanguage: consent.interpreterLanguage,
-        grantedBy: consent.grantedBy,
-        grantedByOrganisationId: consent.grantedByOrganisationId,
-        grantedAt: consent.grantedAt,
-        withdrawnBy: consent.withdrawnBy,
-        withdrawnAt: consent.withdrawnAt,
-      })),
+      consents: consents.map(toConsentModel),
       interviews: interviewModels,
       topicsCovered: INTERVIEW_TOPICS.filter((topic) => covered.has(topic)),
       warnings,

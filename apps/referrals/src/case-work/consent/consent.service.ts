@@ -10,6 +10,7 @@ import { caseWorkErrors } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { ConsentModel } from './graphql/consent.model.js';
+import { toConsentModel } from './consent-view.js';
 import type { RecordConsent, WithdrawConsent } from './dtos/consent.inputs.js';
 import { ConsentEntity } from './entities/consent.entity.js';
 
@@ -152,21 +153,4 @@ export class ConsentService {
       }),
     });
   }
-}
-
-export function toConsentModel(consent: ConsentEntity): ConsentModel {
-  return {
-    id: consent.id,
-    personId: consent.personId,
-    purpose: consent.purpose,
-    standing: consent.withdrawnAt === null,
-    language: consent.language,
-    interpreterUsed: consent.interpreterUsed,
-    interpreterLanguage: consent.interpreterLanguage,
-    grantedBy: consent.grantedBy,
-    grantedByOrganisationId: consent.grantedByOrganisationId,
-    grantedAt: consent.grantedAt,
-    withdrawnBy: consent.withdrawnBy,
-    withdrawnAt: consent.withdrawnAt,
-  };
 }
