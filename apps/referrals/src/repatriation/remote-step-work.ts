@@ -23,7 +23,7 @@ import { repatriationErrors } from './repatriation.errors.js';
  * done) is not an attack but a race or a mistake, so the plan is shared back with the refusal, and the
  * other side sees both the true state and why its change did not take.
  */
-// Not through UnitOfWork yet: exchange handlers applied inside the inbox's transaction, with no actor and no audit entry.
+// Outside the unit of work by design (ADR 015): exchange handlers applied inside the inbox's transaction, with no actor and no audit entry.
 @Injectable()
 export class RemoteStepWork {
   constructor(

@@ -59,7 +59,7 @@ export class RepatriationAssignments {
   ) {}
 
   /** Keeps the newest share of a plan; an older one arriving late changes nothing. */
-  // Not through UnitOfWork yet: an exchange handler inside the inbox's transaction, with no actor and no audit entry.
+  // Outside the unit of work by design (ADR 015): an exchange handler inside the inbox's transaction, with no actor and no audit entry.
   async receive(message: SharedPlan, header: ExchangeHeader, manager: EntityManager): Promise<void> {
     if (header.sender.country !== message.jurisdictionCountry) {
       throw repatriationErrors.error('SENDER_NOT_ENTITLED', "only the plan's country shares its plan");

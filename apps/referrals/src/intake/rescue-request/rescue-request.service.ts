@@ -350,7 +350,7 @@ export class RescueRequestService {
 
   /** Marks requests past their due time, so coordinators are alerted and requesters see the delay. */
   async escalateOverdue(limit = 100): Promise<number> {
-    // Not through UnitOfWork yet: a scheduled sweep with no actor that writes no audit entry.
+    // Outside the unit of work by design (ADR 015): a scheduled sweep with no actor that writes no audit entry.
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const overdue = await this.requests.overdueUnescalated(manager, now, limit);

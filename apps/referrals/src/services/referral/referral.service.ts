@@ -353,7 +353,7 @@ export class ReferralService {
    * flag shows on the referral, and an event goes out.
    */
   async escalateOverdue(limit = 100): Promise<number> {
-    // Not through UnitOfWork yet: a scheduled sweep with no actor that writes no audit entry.
+    // Outside the unit of work by design (ADR 015): a scheduled sweep with no actor that writes no audit entry.
     return this.dataSource.transaction(async (manager) => {
       const now = this.clock.now();
       const overdue = await this.referrals.overdueUnescalated(manager, now, limit);

@@ -39,7 +39,7 @@ export class ServiceDirectoryService {
   async upsertService(actor: AuthenticatedActor, input: UpsertServiceValue): Promise<ServiceModel> {
     const refusal = listingRefusal(actor, actor.organisationId, input.country);
     if (refusal) throw new AccessDeniedError(refusal);
-    // Not through UnitOfWork yet: a listing holds no personal data and its change writes no audit entry.
+    // Outside the unit of work by design (ADR 015): a listing holds no personal data and its change writes no audit entry.
     return this.dataSource.transaction(async (manager) => {
       const existing = input.id
         ? await this.services.findById(manager, input.id, { lock: true })
