@@ -11,12 +11,14 @@ import { attestationKeysFromConfig, type AttestationKeyConfig } from './attestat
 import { AttestationResolver } from './attestation/attestation.resolver.js';
 import { ATTESTATION_VALIDITY_DAYS, AttestationService } from './attestation/attestation.service.js';
 import { CaseRecords } from './case/case-records.js';
+import { Cases } from './case/cases.repository.js';
 import { CaseViewReader } from './case/case-view.reader.js';
 import { CaseResolver } from './case/case.resolver.js';
 import { CaseService } from './case/case.service.js';
 import { ConsentWithdrawalHooks } from './consent/consent-withdrawal-hooks.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
 import { ConsentService } from './consent/consent.service.js';
+import { FollowUpTasks } from './identification/follow-up-tasks.repository.js';
 import { IdentificationResolver } from './identification/identification.resolver.js';
 import { IdentificationService } from './identification/identification.service.js';
 import { InterviewResolver } from './interview/interview.resolver.js';
@@ -31,6 +33,8 @@ import { ScreeningService } from './screening/screening.service.js';
 @Module({
   imports: [PlatformModule],
   providers: [
+    { provide: Cases, useValue: new Cases() },
+    { provide: FollowUpTasks, useValue: new FollowUpTasks() },
     CaseRecords,
     ConsentWithdrawalHooks,
     CaseViewReader,

@@ -18,6 +18,7 @@ import { PERSON_FIELD_CATEGORIES, personalFields, type PersonField } from '../pe
 import { allocateCaseReferences } from './case-reference.js';
 import { CASE_OPENING_RESCUE_OUTCOMES, type CaseOrigin } from './case-vocabulary.js';
 import { CaseViewReader } from './case-view.reader.js';
+import { Cases } from './cases.repository.js';
 import type { CaseFilterValue, OpenCaseValue, RegisterMassIntakeValue } from './dtos/case.inputs.js';
 import { CaseEntity } from './entities/case.entity.js';
 import type { CaseModel, CaseSummaryModel, RegisterMassIntakePayload } from './graphql/case.model.js';
@@ -35,6 +36,7 @@ export class CaseService {
     private readonly access: ReferralsAccess,
     private readonly audit: CaseAudit,
     private readonly views: CaseViewReader,
+    private readonly cases: Cases,
   ) {}
 
   openCase(actor: AuthenticatedActor, input: OpenCaseValue): Promise<CaseModel> {
@@ -224,18 +226,10 @@ export class CaseService {
     manager: EntityManager,
     rows: CaseEntity[],
   ): Promise<Map<string, CaseSummaryModel>> {
-    const counts = new Map<string, { people: number; minors: number; urgent: boolean }>();
-    if (rows.length > 0) {
-      const aggregates = (await manager.query(
-        `SELECT case_id,
-                count(*)::int AS people,
-                count(*) FILTER (WHERE age_band IN ('UNDER_14', '14_17', 'UNKNOWN'))::int AS minors,
-                bool_or(urgent_medical_need) AS urgent
-           FROM case_person WHERE case_id = ANY($1) GROUP BY case_id`,
-        [rows.map((row) => row.id)],
-      )) as { case_id: string; people: number; minors: number; urgent: boolean }[];
-      for (const row of aggregates) counts.set(row.case_id, row);
-    }
+    const counts = await this.cases.peopleSummaries(
+      manager,
+      rows.map((row) => row.id),
+    );
     return new Map(
       rows.map((row) => [
         row.id,
@@ -265,14 +259,14 @@ export class CaseService {
     rescueRequestId: string,
     jurisdictionCountry: string,
   ): Promise<void> {
-    const [request] = (await manager.query(
-      `SELECT 1 FROM rescue_request
-        WHERE request_id = $1 AND copy = 'JURISDICTION' AND status = 'RESOLVED'
-          AND resolution_outcome = ANY($2) AND jurisdiction_country = $3
-        FOR SHARE`,
-      [rescueRequestId, [...CASE_OPENING_RESCUE_OUTCOMES], jurisdictionCountry],
-    )) as unknown[];
-    if (!request) {
+    if (
+      !(await this.cases.rescueResolvedAs(
+        manager,
+        rescueRequestId,
+        CASE_OPENING_RESCUE_OUTCOMES,
+        jurisdictionCountry,
+      ))
+    ) {
       throw caseWorkErrors.error(
         'RESCUE_REQUEST_NOT_ELIGIBLE',
         'must be a rescue request of your jurisdiction resolved as released, escaped or ransomed',

@@ -8,6 +8,7 @@ import { caseWorkErrors } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
+import { FollowUpTasks } from './follow-up-tasks.repository.js';
 import { IdentificationDecisionEntity } from './entities/identification-decision.entity.js';
 import { followUpTasksFor, isAllowedDecision } from './identification-vocabulary.js';
 
@@ -24,6 +25,7 @@ export class IdentificationService {
     private readonly views: CaseViewReader,
     // A date in the future is refused before the case is even looked up.
     private readonly clock: Clock,
+    private readonly followUpTasks: FollowUpTasks,
   ) {}
 
   async recordDecision(actor: AuthenticatedActor, input: RecordIdentificationDecision): Promise<CaseModel> {
@@ -87,14 +89,15 @@ export class IdentificationService {
         await manager.insert(IdentificationDecisionEntity, record);
         const taskIds: string[] = [];
         for (const kind of followUpTasksFor(input.status)) {
-          const inserted = (await manager.query(
-            `INSERT INTO case_follow_up_task (id, case_id, person_id, jurisdiction_country, kind, status, decision_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, 'OPEN', $6, $7)
-             ON CONFLICT (person_id, jurisdiction_country, kind) DO NOTHING
-             RETURNING id`,
-            [randomUUID(), input.caseId, person.id, jurisdictionCountry, kind, record.id, now],
-          )) as { id: string }[];
-          taskIds.push(...inserted.map((row) => row.id));
+          const taskId = await this.followUpTasks.openOnce(manager, {
+            caseId: input.caseId,
+            personId: person.id,
+            jurisdictionCountry,
+            kind,
+            decisionId: record.id,
+            at: now,
+          });
+          if (taskId) taskIds.push(taskId);
         }
         await emit(identificationDecidedV1, {
           aggregateId: input.caseId,

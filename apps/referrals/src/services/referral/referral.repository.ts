@@ -113,6 +113,15 @@ export class ReferralRepository {
   }
 
   /** True while the person has a referral to this service that is still pending or running. */
+  /** Whether the person's consent to be referred to services stands (read fresh, as the policy does). */
+  async referralConsentStands(manager: EntityManager, personId: string): Promise<boolean> {
+    const rows = (await manager.query(
+      `SELECT 1 FROM case_consent WHERE person_id = $1 AND purpose = 'SERVICES_REFERRAL' AND withdrawn_at IS NULL`,
+      [personId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   async hasOpenReferral(manager: EntityManager, personId: string, serviceId: string): Promise<boolean> {
     const rows = (await manager.query(
       `SELECT 1 FROM referral WHERE person_id = $1 AND service_id = $2

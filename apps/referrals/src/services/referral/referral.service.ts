@@ -194,7 +194,7 @@ export class ReferralService {
       execute: async ({ manager, now, emit }, { row }) => {
         const to = input.decision === 'ACCEPT' ? 'ACCEPTED' : 'DECLINED';
         assertReferralChange(row.status, { to, declineReason: input.declineReason }, 'RECEIVER');
-        if (to === 'ACCEPTED' && !(await this.consentStands(manager, row.person_id))) {
+        if (to === 'ACCEPTED' && !(await this.referrals.referralConsentStands(manager, row.person_id))) {
           throw servicesErrors.error(
             'CONSENT_WITHDRAWN',
             'The survivor no longer consents to this referral.',
@@ -413,14 +413,6 @@ export class ReferralService {
     const row = await this.referrals.findById(manager, id);
     if (!row || this.readAction(actor, row) === null) throw notFound();
     return toReferralModel(row, await this.referrals.history(manager, [id]), actor);
-  }
-
-  private async consentStands(manager: EntityManager, personId: string): Promise<boolean> {
-    const rows = (await manager.query(
-      `SELECT 1 FROM case_consent WHERE person_id = $1 AND purpose = 'SERVICES_REFERRAL' AND withdrawn_at IS NULL`,
-      [personId],
-    )) as unknown[];
-    return rows.length > 0;
   }
 }
 
