@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   IDENTIFICATION_STATUSES,
+  type IdentificationStatus,
+} from '../reference/identification-vocabulary.js';
+import {
   allowedIdentificationTransitions,
   assertIdentificationTransition,
   grantsNonPunishmentProtection,
-  type IdentificationStatus,
 } from './identification-lifecycle.js';
 import { InvalidTransitionError } from './invalid-transition.error.js';
 
