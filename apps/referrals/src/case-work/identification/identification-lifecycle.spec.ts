@@ -1,14 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import {
-  IDENTIFICATION_STATUSES,
-  type IdentificationStatus,
-} from '../reference/identification-vocabulary.js';
+import { IDENTIFICATION_STATUSES, type IdentificationStatus } from '@passage/schemas';
 import {
   allowedIdentificationTransitions,
   assertIdentificationTransition,
   grantsNonPunishmentProtection,
 } from './identification-lifecycle.js';
-import { InvalidTransitionError } from './invalid-transition.error.js';
+import { InvalidTransitionError } from '../../platform/index.js';
 
 const VALID: ReadonlyArray<[IdentificationStatus, IdentificationStatus]> = [
   ['PENDING', 'REASONABLE_GROUNDS'],

@@ -3,7 +3,7 @@ import {
   REPATRIATION_STEP_KINDS,
   REPATRIATION_STEP_STATUSES,
   type RepatriationStepKind,
-} from '../reference/repatriation-vocabulary.js';
+} from '@passage/schemas';
 import {
   REPATRIATION_STEP_TRANSITIONS,
   assertArrivalConfirmable,

@@ -1,5 +1,5 @@
-import type { IdentificationStatus } from '../reference/identification-vocabulary.js';
-import { InvalidTransitionError } from './invalid-transition.error.js';
+import type { IdentificationStatus } from '@passage/schemas';
+import { InvalidTransitionError } from '../../platform/index.js';
 
 /**
  * The life cycle of an identification decision in one jurisdiction (the statuses themselves are named in

@@ -3,7 +3,7 @@ import {
   type ReturnRiskConclusion,
   type ReturnRiskFactor,
   type ReturnRiskLevel,
-} from '../reference/repatriation-vocabulary.js';
+} from '@passage/schemas';
 import { RepatriationRuleError } from './repatriation-rule.error.js';
 
 /** One assessed factor. */

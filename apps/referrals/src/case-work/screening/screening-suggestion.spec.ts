@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { INDICATORS } from '../reference/indicators/indicator-catalogue.js';
-import type { ObservationAnswer } from '../reference/screening-vocabulary.js';
+import { INDICATORS, type ObservationAnswer } from '@passage/schemas';
 import {
   InvalidScreeningInputError,
   neverCountsAgainstViolations,

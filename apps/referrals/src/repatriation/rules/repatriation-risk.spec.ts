@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { RETURN_RISK_FACTORS, type ReturnRiskLevel } from '../reference/repatriation-vocabulary.js';
+import { RETURN_RISK_FACTORS, type ReturnRiskLevel } from '@passage/schemas';
 import {
   assertReturnApprovable,
   riskAssessmentProblems,

@@ -1,8 +1,4 @@
-import type {
-  RepatriationPlanStatus,
-  RepatriationStepKind,
-  RepatriationStepStatus,
-} from '../reference/repatriation-vocabulary.js';
+import type { RepatriationPlanStatus, RepatriationStepKind, RepatriationStepStatus } from '@passage/schemas';
 import { RepatriationRuleError } from './repatriation-rule.error.js';
 
 /**

@@ -1,20 +1,17 @@
 import { z } from 'zod';
 import {
   INDICATOR_ELEMENTS,
+  OBSERVATION_ANSWERS,
+  findIndicator,
+  isIndicatorCode,
+  isNeverCountsAgainstCode,
   type IndicatorCode,
   type IndicatorElement,
-} from '../reference/indicators/indicator.js';
-import { findIndicator, isIndicatorCode } from '../reference/indicators/indicator-catalogue.js';
-import {
-  isNeverCountsAgainstCode,
   type NeverCountsAgainstCode,
-} from '../reference/indicators/never-counts-against-facts.js';
-import {
-  OBSERVATION_ANSWERS,
   type ObservationAnswer,
   type ScreeningOutcome,
   type ScreeningReasonCode,
-} from '../reference/screening-vocabulary.js';
+} from '@passage/schemas';
 
 /** One answer of a screening: an indicator of the catalogue and what the screener found. */
 export interface IndicatorObservation {
