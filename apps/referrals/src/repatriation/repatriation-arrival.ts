@@ -3,9 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   arrivalConfirmedV1,
-  assertArrivalConfirmable,
   followUpRecordedV1,
-  followUpSchedule,
   type FollowUpOutcome,
   type RepatriationPlanStatus,
   type RepatriationStepKind,
@@ -17,6 +15,8 @@ import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import type { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import { RepatriationStepWriter, type StepChanger } from './repatriation-step.writer.js';
 import { checkRule, repatriationErrors } from './repatriation.errors.js';
+import { assertArrivalConfirmable } from './rules/repatriation-steps.js';
+import { followUpSchedule } from './rules/repatriation-follow-up.js';
 
 /** Injection token of the months after arrival at which follow-ups fall due. */
 export const REPATRIATION_FOLLOW_UP_MONTHS = Symbol('REPATRIATION_FOLLOW_UP_MONTHS');

@@ -2,12 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
-  assertStepChange,
-  isStepOverdue,
   repatriationArrivalReportedMessageV1,
   repatriationFollowUpReportedMessageV1,
   repatriationStepChangeRequestedMessageV1,
-  stepTimesAfter,
   type DataCategory,
   type RepatriationPlanSharedMessage,
   type RepatriationStepKind,
@@ -30,6 +27,7 @@ import type {
 import type { RepatriationPlanModel } from './graphql/repatriation.model.js';
 import { checkArrival } from './repatriation-arrival.js';
 import { checkRule, repatriationErrors } from './repatriation.errors.js';
+import { assertStepChange, isStepOverdue, stepTimesAfter } from './rules/repatriation-steps.js';
 
 type SharedPlan = RepatriationPlanSharedMessage;
 type SharedStep = SharedPlan['steps'][number];

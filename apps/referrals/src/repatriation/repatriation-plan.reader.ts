@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { REPATRIATION_STEP_KINDS, isStepOverdue } from '@passage/schemas';
+import { REPATRIATION_STEP_KINDS } from '@passage/schemas';
 import { Clock, type AuthenticatedActor, type CaseWorkAction, type ResourceContext } from '@passage/shared';
 import { ReferralsAccess } from '../platform/index.js';
 import { CaseEntity } from '../case-work/index.js';
@@ -9,6 +9,7 @@ import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.
 import type { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import type { RepatriationPlanModel } from './graphql/repatriation.model.js';
+import { isStepOverdue } from './rules/repatriation-steps.js';
 
 /**
  * Shapes a plan for the caller: steps in their usual order, the latest exit-clearance outcome (never

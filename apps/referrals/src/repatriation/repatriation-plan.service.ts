@@ -3,7 +3,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   REPATRIATION_STEP_KINDS,
-  assertReturnApprovable,
   repatriationPlanApprovedV1,
   repatriationPlanCreatedV1,
   type DataCategory,
@@ -37,6 +36,7 @@ import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
 import { RepatriationPlanReader } from './repatriation-plan.reader.js';
 import { RepatriationStepWriter } from './repatriation-step.writer.js';
 import { checkRule, repatriationErrors } from './repatriation.errors.js';
+import { assertReturnApprovable } from './rules/repatriation-risk.js';
 
 /** A plan loaded with everything the policy and the rules need, and the decision that let the actor in. */
 interface AuthorisedPlan {

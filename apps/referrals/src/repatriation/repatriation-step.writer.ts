@@ -1,16 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  assertStepChange,
-  repatriationStepChangedV1,
-  stepTimesAfter,
-  type RepatriationStepStatus,
-  type StepChangeSource,
-} from '@passage/schemas';
+import { repatriationStepChangedV1, type RepatriationStepStatus } from '@passage/schemas';
 import { Outbox, type AuthenticatedActor } from '@passage/shared';
 import type { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import { checkRule } from './repatriation.errors.js';
+import { assertStepChange, stepTimesAfter, type StepChangeSource } from './rules/repatriation-steps.js';
 
 /**
  * Who changed a step: a signed-in actor of this node, or an organisation of another country whose

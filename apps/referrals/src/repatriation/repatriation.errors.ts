@@ -1,5 +1,5 @@
-import { RepatriationRuleError } from '@passage/schemas';
 import { defineContextErrors } from '@passage/shared';
+import { RepatriationRuleError } from './rules/repatriation-rule.error.js';
 
 /** The refusals of repatriation work, each with the public code an edge gives it. */
 export const repatriationErrors = defineContextErrors('repatriation', {

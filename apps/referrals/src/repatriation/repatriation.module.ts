@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { DEFAULT_FOLLOW_UP_MONTHS } from '@passage/schemas';
 import { attestationKeysFromConfig, type AttestationKeyConfig } from '../case-work/index.js';
 import { CaseWorkModule } from '../case-work/index.js';
 import { CrossBorderModule } from '../cross-border/index.js';
@@ -23,6 +22,7 @@ import { RepatriationStepWriter } from './repatriation-step.writer.js';
 import { RepatriationResolver } from './repatriation.resolver.js';
 import { ReturnRiskAssessmentService } from './return-risk-assessment.service.js';
 import { StageDurationsService } from './stage-durations.service.js';
+import { DEFAULT_FOLLOW_UP_MONTHS } from './rules/repatriation-follow-up.js';
 
 /**
  * Repatriation: risk assessments, plans and their steps, exit-clearance requests to immigration,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { riskAssessedV1, riskAssessmentProblems, type DataCategory } from '@passage/schemas';
+import { riskAssessedV1, type DataCategory } from '@passage/schemas';
 import { Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../platform/index.js';
 import { CaseRecords, minorFromAgeBand } from '../case-work/index.js';
@@ -8,6 +8,7 @@ import type { RecordRiskAssessmentValue } from './dtos/repatriation.inputs.js';
 import { repatriationErrors } from './repatriation.errors.js';
 import { ReturnRiskAssessmentEntity } from './entities/return-risk-assessment.entity.js';
 import type { ReturnRiskAssessmentModel } from './graphql/repatriation.model.js';
+import { riskAssessmentProblems } from './rules/repatriation-risk.js';
 
 /**
  * Pre-return risk assessments. Assessing the risks of return is processing for the purpose of return, so

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { MIN_PLANS_PER_CELL, REPATRIATION_STEP_KINDS, publishDurationCell } from '@passage/schemas';
+import { REPATRIATION_STEP_KINDS } from '@passage/schemas';
 import type { AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess } from '../platform/index.js';
 import { ReferralsAudit } from '../platform/index.js';
 import type { StageDurationsValue } from './dtos/repatriation.inputs.js';
 import type { StageDurationModel } from './graphql/repatriation.model.js';
 import { RepatriationSteps } from './repatriation-steps.repository.js';
+import { MIN_PLANS_PER_CELL, publishDurationCell } from './rules/repatriation-statistics.js';
 
 /**
  * Where people wait: per step, the median and 90th percentile of the days completed steps took in plans

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { isKnownCountry } from '../reference/countries.js';
-import { FOLLOW_UP_OUTCOMES } from '../rules/repatriation-follow-up.js';
 import {
+  FOLLOW_UP_OUTCOMES,
   REPATRIATION_PLAN_STATUSES,
   REPATRIATION_STEP_KINDS,
   REPATRIATION_STEP_STATUSES,
-} from '../rules/repatriation-steps.js';
+} from '../reference/repatriation-vocabulary.js';
 
 /**
  * A repatriation plan lives on the node of the country the person leaves. Some of its steps belong to

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { attestationIssuedV1, grantsNonPunishmentProtection } from '@passage/schemas';
+import { attestationIssuedV1 } from '@passage/schemas';
 import {
   AttestationHasher,
   AttestationVerifier,
@@ -24,6 +24,7 @@ import type {
   AttestationVerificationModel,
   IssueProtectionAttestationPayload,
 } from './graphql/attestation.model.js';
+import { grantsNonPunishmentProtection } from '../identification/identification-lifecycle.js';
 
 /** Injection token of the default validity, in days, of a new attestation. */
 export const ATTESTATION_VALIDITY_DAYS = Symbol('ATTESTATION_VALIDITY_DAYS');

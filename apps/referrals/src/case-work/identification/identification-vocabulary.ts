@@ -1,8 +1,5 @@
-import {
-  IDENTIFICATION_TRANSITIONS,
-  grantsNonPunishmentProtection,
-  type IdentificationStatus,
-} from '@passage/schemas';
+import type { IdentificationStatus } from '@passage/schemas';
+import { IDENTIFICATION_TRANSITIONS, grantsNonPunishmentProtection } from './identification-lifecycle.js';
 
 /** What must happen once a person is protected: out of detention, a lawyer, and no punishment. */
 export const FOLLOW_UP_TASK_KINDS = ['RELEASE_FROM_DETENTION', 'LEGAL_AID', 'NON_PUNISHMENT_NOTICE'] as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { screeningRecordedV1, suggestScreeningOutcome } from '@passage/schemas';
+import { screeningRecordedV1 } from '@passage/schemas';
 import type { AuthenticatedActor } from '@passage/shared';
 import { UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
@@ -9,6 +9,7 @@ import type { CaseModel } from '../case/graphql/case.model.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import type { RecordScreening } from './dtos/screening.inputs.js';
 import { ScreeningEntity } from './entities/screening.entity.js';
+import { suggestScreeningOutcome } from './screening-suggestion.js';
 
 /**
  * Screenings against the indicator catalogue. The shared rule suggests an outcome; the screener confirms

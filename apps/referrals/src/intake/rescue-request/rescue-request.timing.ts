@@ -1,20 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { workingCalendarFor, type RescueOutcome, type RescueRequestStatus } from '@passage/schemas';
+import { InvalidTransitionError, REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
+import { intakeErrors } from '../intake.errors.js';
 import {
-  InvalidTransitionError,
   assertRescueRequestTransition,
   rescueRequestDueAt,
   rescueRequestDueDurations,
-  workingCalendarFor,
-  type RescueOutcome,
   type RescueRequestDueDurations,
-  type RescueRequestStatus,
-} from '@passage/schemas';
-import { REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
-import { intakeErrors } from '../intake.errors.js';
+} from './rescue-request-lifecycle.js';
 
 /**
- * The rescue-request rules of `@passage/schemas` with this node's configuration: how long each step may
- * take, counted on the working calendar of the country where the compound is.
+ * The rescue-request rules (`rescue-request-lifecycle.ts`) with this node's configuration: how long each
+ * step may take, counted on the working calendar of the country where the compound is.
  */
 @Injectable()
 export class RescueTiming {

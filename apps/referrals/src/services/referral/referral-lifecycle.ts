@@ -1,10 +1,10 @@
-import {
-  addWorkingTime,
-  type ReferralDeclineReason,
-  type ReferralOutcome,
-  type ReferralStatus,
-  type WorkingCalendar,
+import type {
+  ReferralDeclineReason,
+  ReferralOutcome,
+  ReferralStatus,
+  WorkingCalendar,
 } from '@passage/schemas';
+import { addWorkingTime } from '../../platform/index.js';
 import { servicesErrors } from '../services.errors.js';
 
 /** Which side of a referral may make a change: the provider it is addressed to, or the one that sent it. */

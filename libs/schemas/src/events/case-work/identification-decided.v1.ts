@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IDENTIFICATION_STATUSES } from '../../rules/identification-lifecycle.js';
+import { IDENTIFICATION_STATUSES } from '../../reference/identification-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, countryCodeSchema, instantSchema } from './case-work-stream.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SCREENING_OUTCOMES } from '../../rules/screening-suggestion.js';
+import { SCREENING_OUTCOMES } from '../../reference/screening-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, instantSchema } from './case-work-stream.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXIT_CLEARANCE_DECISIONS } from '../../rules/repatriation-steps.js';
+import { EXIT_CLEARANCE_DECISIONS } from '../../reference/repatriation-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, instantSchema } from '../case-work/case-work-stream.js';
 

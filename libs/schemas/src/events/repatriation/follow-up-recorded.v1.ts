@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FOLLOW_UP_OUTCOMES } from '../../rules/repatriation-follow-up.js';
+import { FOLLOW_UP_OUTCOMES } from '../../reference/repatriation-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, instantSchema } from '../case-work/case-work-stream.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RETURN_RISK_CONCLUSIONS } from '../../rules/repatriation-risk.js';
+import { RETURN_RISK_CONCLUSIONS } from '../../reference/repatriation-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, instantSchema } from '../case-work/case-work-stream.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPATRIATION_STEP_KINDS } from '../../rules/repatriation-steps.js';
+import { REPATRIATION_STEP_KINDS } from '../../reference/repatriation-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import {
   CASE_AGGREGATE,

@@ -3,7 +3,7 @@ import {
   REPATRIATION_PLAN_STATUSES,
   REPATRIATION_STEP_KINDS,
   REPATRIATION_STEP_STATUSES,
-} from '../../rules/repatriation-steps.js';
+} from '../../reference/repatriation-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, instantSchema } from '../case-work/case-work-stream.js';
 

@@ -3,7 +3,7 @@ import {
   RETURN_RISK_CONCLUSIONS,
   RETURN_RISK_FACTORS,
   RETURN_RISK_LEVELS,
-} from '../../rules/repatriation-risk.js';
+} from '../../reference/repatriation-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, instantSchema } from '../case-work/case-work-stream.js';
 

@@ -3,7 +3,7 @@
  * routinely held against survivors of scam compounds (by first responders, immigration and courts in
  * destination and origin countries) although it is consistent with trafficking, and often engineered by
  * the traffickers themselves. Screening forms show them as reminders; the rules refuse them as negative
- * indicators (`neverCountsAgainstViolations` in the screening rules).
+ * indicators (`neverCountsAgainstViolations`, the screening rules of the referrals service).
  */
 export const NEVER_COUNTS_AGAINST_CODES = [
   'SIGNED_CONTRACT',

@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { IDENTIFICATION_STATUSES, type IdentificationStatus } from '@passage/schemas';
 import {
-  IDENTIFICATION_STATUSES,
   allowedIdentificationTransitions,
   assertIdentificationTransition,
   grantsNonPunishmentProtection,
-  type IdentificationStatus,
 } from './identification-lifecycle.js';
-import { InvalidTransitionError } from './invalid-transition.error.js';
+import { InvalidTransitionError } from '../../platform/index.js';
 
 const VALID: ReadonlyArray<[IdentificationStatus, IdentificationStatus]> = [
   ['PENDING', 'REASONABLE_GROUNDS'],

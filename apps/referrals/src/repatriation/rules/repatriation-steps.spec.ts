@@ -2,12 +2,14 @@ import { describe, expect, it } from '@jest/globals';
 import {
   REPATRIATION_STEP_KINDS,
   REPATRIATION_STEP_STATUSES,
+  type RepatriationStepKind,
+} from '@passage/schemas';
+import {
   REPATRIATION_STEP_TRANSITIONS,
   assertArrivalConfirmable,
   assertStepChange,
   isStepOverdue,
   stepTimesAfter,
-  type RepatriationStepKind,
 } from './repatriation-steps.js';
 import { RepatriationRuleError } from './repatriation-rule.error.js';
 

@@ -1,26 +1,15 @@
-import { InvalidTransitionError } from './invalid-transition.error.js';
+import type { IdentificationStatus } from '@passage/schemas';
+import { InvalidTransitionError } from '../../platform/index.js';
 
 /**
- * The status of an identification decision in one jurisdiction (destination and origin countries decide
- * separately):
- * - PENDING: screening or assessment under way;
- * - REASONABLE_GROUNDS: the first-stage decision that the person may well be a victim;
- * - IDENTIFIED / NOT_IDENTIFIED: the conclusive decision;
- * - APPEALED: a negative decision under appeal.
+ * The life cycle of an identification decision in one jurisdiction (the statuses themselves are named in
+ * `@passage/schemas`).
  *
  * PENDING may also lead straight to NOT_IDENTIFIED: a negative first-stage decision is a decision too,
  * and it must be appealable like any other. A positive conclusive decision always passes through
  * REASONABLE_GROUNDS, the step that triggers protection. IDENTIFIED is final; NOT_IDENTIFIED can be
  * appealed again after a failed appeal, to a higher instance.
  */
-export const IDENTIFICATION_STATUSES = [
-  'PENDING',
-  'REASONABLE_GROUNDS',
-  'IDENTIFIED',
-  'NOT_IDENTIFIED',
-  'APPEALED',
-] as const;
-export type IdentificationStatus = (typeof IDENTIFICATION_STATUSES)[number];
 
 /** Every status a decision may move to next. */
 export const IDENTIFICATION_TRANSITIONS: Readonly<

@@ -1,31 +1,10 @@
+import {
+  RETURN_RISK_FACTORS,
+  type ReturnRiskConclusion,
+  type ReturnRiskFactor,
+  type ReturnRiskLevel,
+} from '@passage/schemas';
 import { RepatriationRuleError } from './repatriation-rule.error.js';
-
-/**
- * What a pre-return risk assessment must look at for every person: being trafficked again, reprisals by
- * recruiters or compound bosses, debt or ransom still claimed, prosecution or persecution at home (origin
- * states have prosecuted returnees), stigma, and the family the person would return to.
- */
-export const RETURN_RISK_FACTORS = [
-  'RE_TRAFFICKING',
-  'REPRISALS',
-  'DEBT_OR_RANSOM',
-  'PROSECUTION_OR_PERSECUTION',
-  'STIGMA',
-  'FAMILY_SITUATION',
-] as const;
-export type ReturnRiskFactor = (typeof RETURN_RISK_FACTORS)[number];
-
-/** How serious a factor is; UNKNOWN is an honest answer, and never reads as safe. */
-export const RETURN_RISK_LEVELS = ['LOW', 'MEDIUM', 'HIGH', 'UNKNOWN'] as const;
-export type ReturnRiskLevel = (typeof RETURN_RISK_LEVELS)[number];
-
-/** The assessor's overall conclusion. */
-export const RETURN_RISK_CONCLUSIONS = [
-  'SAFE_TO_RETURN',
-  'RETURN_WITH_SAFEGUARDS',
-  'NOT_SAFE_TO_RETURN',
-] as const;
-export type ReturnRiskConclusion = (typeof RETURN_RISK_CONCLUSIONS)[number];
 
 /** One assessed factor. */
 export interface AssessedRiskFactor {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { INDICATORS } from '../reference/indicators/indicator-catalogue.js';
+import { INDICATORS, type ObservationAnswer } from '@passage/schemas';
 import {
   InvalidScreeningInputError,
   neverCountsAgainstViolations,
   screeningInputSchema,
   suggestScreeningOutcome,
   type IndicatorObservation,
-  type ObservationAnswer,
 } from './screening-suggestion.js';
 
 const ACT = 'UNODC-FC-ACT-02'; // job offer through social media

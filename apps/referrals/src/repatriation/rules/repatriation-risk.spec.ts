@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { RETURN_RISK_FACTORS, type ReturnRiskLevel } from '@passage/schemas';
 import {
-  RETURN_RISK_FACTORS,
   assertReturnApprovable,
   riskAssessmentProblems,
   type AssessedRiskFactor,
-  type ReturnRiskLevel,
   type RiskAssessmentFacts,
 } from './repatriation-risk.js';
 import { RepatriationRuleError } from './repatriation-rule.error.js';

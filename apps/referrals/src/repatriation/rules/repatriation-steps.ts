@@ -1,39 +1,5 @@
+import type { RepatriationPlanStatus, RepatriationStepKind, RepatriationStepStatus } from '@passage/schemas';
 import { RepatriationRuleError } from './repatriation-rule.error.js';
-
-/**
- * The steps of a repatriation plan, in the order they usually complete. Each has one owner organisation:
- * - TRAVEL_DOCUMENT: the embassy of the person's country issues a passport or emergency travel document;
- * - EXIT_CLEARANCE: the immigration authority of the country the person leaves clears departure and
- *   waives overstay fines, answering a minimal exit-clearance request;
- * - FUNDING: whoever pays for the journey;
- * - TRAVEL_BOOKED: the ticket is bought;
- * - ESCORT: someone accompanies the person (always for a child);
- * - RECEPTION: the focal point or NGO of the origin country meets the person on arrival.
- */
-export const REPATRIATION_STEP_KINDS = [
-  'TRAVEL_DOCUMENT',
-  'EXIT_CLEARANCE',
-  'FUNDING',
-  'TRAVEL_BOOKED',
-  'ESCORT',
-  'RECEPTION',
-] as const;
-export type RepatriationStepKind = (typeof REPATRIATION_STEP_KINDS)[number];
-
-/**
- * The status of one step. BLOCKED is time spent in the step as much as IN_PROGRESS is: people wait there
- * too, so the step's clock keeps running until DONE.
- */
-export const REPATRIATION_STEP_STATUSES = ['PENDING', 'IN_PROGRESS', 'BLOCKED', 'DONE'] as const;
-export type RepatriationStepStatus = (typeof REPATRIATION_STEP_STATUSES)[number];
-
-/**
- * The plan's own life cycle: prepared while documents, clearance and funding are sought (they take
- * months and must not wait for one another), approved once consent and a risk assessment allow the
- * return, completed when arrival is confirmed.
- */
-export const REPATRIATION_PLAN_STATUSES = ['PREPARING', 'APPROVED', 'COMPLETED'] as const;
-export type RepatriationPlanStatus = (typeof REPATRIATION_PLAN_STATUSES)[number];
 
 /**
  * Every status a step may move to next. DONE is final; a step is never done without having been started
@@ -48,17 +14,6 @@ export const REPATRIATION_STEP_TRANSITIONS: Readonly<
   BLOCKED: ['IN_PROGRESS', 'DONE'],
   DONE: [],
 };
-
-/** How an immigration authority answers an exit-clearance request. */
-export const EXIT_CLEARANCE_DECISIONS = ['GRANTED', 'REFUSED'] as const;
-export type ExitClearanceDecision = (typeof EXIT_CLEARANCE_DECISIONS)[number];
-
-/**
- * An exit-clearance request is PENDING until answered; WITHDRAWN when a new request replaces it (after a
- * refusal, or when the travel document changed).
- */
-export const EXIT_CLEARANCE_STATUSES = ['PENDING', 'GRANTED', 'REFUSED', 'WITHDRAWN'] as const;
-export type ExitClearanceStatus = (typeof EXIT_CLEARANCE_STATUSES)[number];
 
 /** Steps that put the person on the move: nobody books, escorts or receives before the plan is approved. */
 export const STEPS_AFTER_APPROVAL: readonly RepatriationStepKind[] = ['TRAVEL_BOOKED', 'ESCORT', 'RECEPTION'];

@@ -1,16 +1,6 @@
 /** Months after arrival at which reintegration is followed up, unless a node configures otherwise. */
 export const DEFAULT_FOLLOW_UP_MONTHS: readonly number[] = [1, 3, 6, 12];
 
-/** How a reintegration follow-up found the person. */
-export const FOLLOW_UP_OUTCOMES = [
-  'REINTEGRATING',
-  'NEEDS_SUPPORT',
-  'AT_RISK',
-  'NOT_REACHED',
-  'DECLINED_CONTACT',
-] as const;
-export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
-
 /**
  * The calendar day `months` after `arrival` (UTC), clamped to the end of a shorter month: arriving on
  * 31 January gives 28 or 29 February a month later, never 3 March.

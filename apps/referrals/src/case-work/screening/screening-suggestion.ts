@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import {
   INDICATOR_ELEMENTS,
+  OBSERVATION_ANSWERS,
+  findIndicator,
+  isIndicatorCode,
+  isNeverCountsAgainstCode,
   type IndicatorCode,
   type IndicatorElement,
-} from '../reference/indicators/indicator.js';
-import { findIndicator, isIndicatorCode } from '../reference/indicators/indicator-catalogue.js';
-import {
-  isNeverCountsAgainstCode,
   type NeverCountsAgainstCode,
-} from '../reference/indicators/never-counts-against-facts.js';
-
-/** A screener's answer for one indicator: seen in the account or evidence, ruled out, or not known. */
-export const OBSERVATION_ANSWERS = ['YES', 'NO', 'UNKNOWN'] as const;
-export type ObservationAnswer = (typeof OBSERVATION_ANSWERS)[number];
+  type ObservationAnswer,
+  type ScreeningOutcome,
+  type ScreeningReasonCode,
+} from '@passage/schemas';
 
 /** One answer of a screening: an indicator of the catalogue and what the screener found. */
 export interface IndicatorObservation {
@@ -46,31 +45,6 @@ export const screeningInputSchema = z.object({
     ),
   isChild: z.boolean(),
 });
-
-/** The outcomes a screening can suggest; the screener confirms or overrides them. */
-export const SCREENING_OUTCOMES = ['PRESUMED_VICTIM', 'NOT_INDICATED', 'INCONCLUSIVE'] as const;
-export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number];
-
-/** Why the suggestion came out as it did. Stable: screens and reports translate them. */
-export const SCREENING_REASON_CODES = [
-  /** An adult: act, means and purpose each have at least one observed indicator. */
-  'TRAFFICKING_ELEMENTS_EVIDENCED',
-  /** A child: act and purpose each have an observed indicator; means are not required. */
-  'CHILD_ACT_AND_PURPOSE_EVIDENCED',
-  /** At least two ILO forced-labour indicators observed, at least one of them strong. */
-  'ILO_FORCED_LABOUR_INDICATORS',
-  /** Exactly one indicator observed: not enough alone, but a reason to keep asking. */
-  'SINGLE_INDICATOR',
-  /** Several indicators observed without meeting a presumption: grounds to inquire further without delay. */
-  'FURTHER_INQUIRY_NEEDED',
-  /** No indicator observed and most were answered "no". */
-  'NO_INDICATOR_OBSERVED',
-  /** Too many answers are "unknown" to rule anything out. */
-  'MOSTLY_UNKNOWN',
-  /** No indicator was asked about at all. */
-  'NOTHING_ASSESSED',
-] as const;
-export type ScreeningReasonCode = (typeof SCREENING_REASON_CODES)[number];
 
 /** One ground for the suggestion, with the indicators it rests on. */
 export interface ScreeningReason {

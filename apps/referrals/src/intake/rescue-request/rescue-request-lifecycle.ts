@@ -2,10 +2,9 @@ import {
   RESCUE_OUTCOMES,
   type RescueOutcome,
   type RescueRequestStatus,
-} from '../exchange-messages/rescue-request-messages.v1.js';
-import type { WorkingCalendar } from '../reference/working-calendars.js';
-import { addWorkingTime } from './due-time.js';
-import { InvalidTransitionError } from './invalid-transition.error.js';
+  type WorkingCalendar,
+} from '@passage/schemas';
+import { InvalidTransitionError, addWorkingTime } from '../../platform/index.js';
 
 /**
  * The lifecycle of a rescue request: SUBMITTED → ACKNOWLEDGED → VERIFYING → OPERATION_PLANNED →

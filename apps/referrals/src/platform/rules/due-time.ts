@@ -1,4 +1,4 @@
-import { isWorkingDay, type WorkingCalendar } from '../reference/working-calendars.js';
+import { isWorkingDay, type WorkingCalendar } from '@passage/schemas';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

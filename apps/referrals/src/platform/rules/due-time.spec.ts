@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EVERY_DAY, createWorkingCalendar, workingCalendarFor } from '../reference/working-calendars.js';
+import { EVERY_DAY, createWorkingCalendar, workingCalendarFor } from '@passage/schemas';
 import { InvalidDueTimeError, addWorkingTime } from './due-time.js';
 
 const HOUR = 60 * 60 * 1000;

@@ -2,11 +2,11 @@ import { describe, expect, it } from '@jest/globals';
 import {
   RESCUE_OUTCOMES,
   RESCUE_REQUEST_STATUSES,
+  createWorkingCalendar,
   type RescueOutcome,
   type RescueRequestStatus,
-} from '../exchange-messages/rescue-request-messages.v1.js';
-import { createWorkingCalendar } from '../reference/working-calendars.js';
-import { InvalidTransitionError } from './invalid-transition.error.js';
+} from '@passage/schemas';
+import { InvalidTransitionError } from '../../platform/index.js';
 import {
   DEFAULT_RESCUE_REQUEST_DUE_DURATIONS,
   InvalidDueDurationError,
