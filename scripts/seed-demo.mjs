@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { postgresAdminUrl, kafkaBrokers } from './infra/index.mjs';
 import { nodeProfile } from './run/node-profiles.mjs';
-import { catalogueCountries } from './run/prepare-workspace.mjs';
+import { regionalCountries } from './run/prepare-workspace.mjs';
 import { REPO_ROOT } from './run/repo-paths.mjs';
 import { databaseUrlFrom, serviceEnvironment } from './run/service-environment.mjs';
 
@@ -15,7 +15,7 @@ export async function seedDemo(nodeId, { log = console.log } = {}) {
   const env = serviceEnvironment(nodeProfile(nodeId), 'identity', {
     databaseUrl: databaseUrlFrom(postgresAdminUrl()),
     kafkaBrokers: kafkaBrokers(),
-    countries: await catalogueCountries(),
+    countries: await regionalCountries(),
   });
   const result = spawnSync(
     process.execPath,

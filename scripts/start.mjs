@@ -10,7 +10,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { prepareWorkspace, catalogueCountries } from './run/prepare-workspace.mjs';
+import { prepareWorkspace, regionalCountries } from './run/prepare-workspace.mjs';
 import { REPO_ROOT } from './run/repo-paths.mjs';
 
 const args = process.argv.slice(2);
@@ -39,7 +39,7 @@ try {
   const infra = {
     databaseUrl: databaseUrlFrom(postgresAdminUrl()),
     kafkaBrokers: kafkaBrokers(),
-    countries: await catalogueCountries(),
+    countries: await regionalCountries(),
   };
   const systems = [];
   const stopAll = () => Promise.all(systems.map((system) => system.stop()));

@@ -1,7 +1,7 @@
 /**
  * The nodes a developer machine can run. A node is one deployment (gateway, identity, referrals) for
  * one or more countries, with its own databases (`passage_<node>_<service>`) and ports. By default one
- * node, `local`, hosts every country of the catalogue.
+ * node, `local`, hosts every country of the region (`REGION` in libs/schemas).
  */
 
 /**

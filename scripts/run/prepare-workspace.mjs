@@ -33,7 +33,7 @@ function ensureDependencies(log) {
 
 async function ensureExchangeKeys(log) {
   const paths = exchangeKeyPaths();
-  const countries = await catalogueCountries();
+  const countries = await regionalCountries();
   if (existsSync(paths.trustDirectory)) {
     const listed = Object.keys(JSON.parse(readFileSync(paths.trustDirectory, 'utf8')).countries ?? {});
     if (countries.every((country) => listed.includes(country))) return;
@@ -46,10 +46,13 @@ async function ensureExchangeKeys(log) {
   );
 }
 
-/** Every country code of the reference catalogue, from the build of libs/schemas. */
-export async function catalogueCountries() {
+/**
+ * The codes of the mechanism's countries (`REGION`, some 40), from the build of libs/schemas: those a node
+ * can host and that get exchange keys. Not every country of the world: 250 key pairs are not needed.
+ */
+export async function regionalCountries() {
   const schemas = await import(pathToFileURL(join(REPO_ROOT, 'libs', 'schemas', 'dist', 'index.js')).href);
-  return schemas.COUNTRIES.map((country) => country.code);
+  return schemas.REGIONAL_COUNTRIES.map((country) => country.code);
 }
 
 function run(step, args, log) {

@@ -59,7 +59,7 @@ export function serviceEnvironment(profile, service, infra) {
   }
 }
 
-/** The countries a node hosts, out of the catalogue's. */
+/** The countries a node hosts, out of the region's. */
 export function hostedCountries(profile, catalogue) {
   if (profile.hostedCountries === 'ALL') return catalogue;
   if (Array.isArray(profile.hostedCountries)) return profile.hostedCountries;

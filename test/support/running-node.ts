@@ -3,7 +3,7 @@ import { testDatabaseAdminUrl, testKafkaBrokers } from '@passage/shared/testing'
 import { migrateNodes } from '../../scripts/migrate.mjs';
 import { seedDemo } from '../../scripts/seed-demo.mjs';
 import { nodeProfile } from '../../scripts/run/node-profiles.mjs';
-import { catalogueCountries } from '../../scripts/run/prepare-workspace.mjs';
+import { regionalCountries } from '../../scripts/run/prepare-workspace.mjs';
 import {
   NODE_SERVICES,
   databaseUrlFrom,
@@ -39,7 +39,7 @@ export async function startTestNode(
   const infra = {
     databaseUrl: databaseUrlFrom(testDatabaseAdminUrl()),
     kafkaBrokers: testKafkaBrokers(),
-    countries: await catalogueCountries(),
+    countries: await regionalCountries(),
   };
   const output = new Map<string, string[]>();
   const system = await startServiceProcesses({

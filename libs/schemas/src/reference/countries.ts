@@ -1,67 +1,129 @@
+import isoCountries from 'i18n-iso-countries';
+
 /**
- * Countries the mechanism deals with, by ISO 3166-1 alpha-2 code: the ASEAN members, Timor-Leste, the
- * places where compounds and their operators are found, and origin countries of people recruited into
- * them. Adding a country is a data change here, not a schema change elsewhere.
+ * Countries, by ISO 3166-1 alpha-2 code. Two separate things live here (docs/adr/016-world-catalogues.md):
+ *
+ * - **The world**: every code of `i18n-iso-countries` (the ISO 3166-1 list, plus `XK` for Kosovo, which
+ *   travel documents and the EU use). A survivor can come from, or be found in, any of them, so every
+ *   validator of a country code accepts these (`isKnownCountry`). Names are not stored: they come from
+ *   `Intl.DisplayNames`, in English for lists and exchanges (`Country.name`) or in the reader's language
+ *   (`countryName`).
+ * - **The region** (`REGION`): the mechanism's own countries — the ASEAN members, Timor-Leste, the places
+ *   where compounds and their operators are found and the main origin countries of people recruited into
+ *   them. This grouping is ours, not ISO's: it decides which countries a node can host and which have
+ *   exchange keys. Adding a country to the mechanism is a data change in `REGION`.
  */
 export interface Country {
   code: string;
+  /** English name, from `Intl.DisplayNames`. */
   name: string;
+  /** Member of ASEAN (Timor-Leste joined in 2025). */
+  asean: boolean;
+  /** One of the mechanism's countries (`REGION`): it can be hosted by a node and has exchange keys. */
+  regional: boolean;
+}
+
+/** What the mechanism records about one of its countries beyond the ISO code. */
+export interface RegionalCountry {
   /** Member of ASEAN (Timor-Leste joined in 2025). */
   asean: boolean;
 }
 
-export const COUNTRIES: readonly Country[] = [
-  { code: 'BN', name: 'Brunei Darussalam', asean: true },
-  { code: 'KH', name: 'Cambodia', asean: true },
-  { code: 'ID', name: 'Indonesia', asean: true },
-  { code: 'LA', name: 'Lao PDR', asean: true },
-  { code: 'MY', name: 'Malaysia', asean: true },
-  { code: 'MM', name: 'Myanmar', asean: true },
-  { code: 'PH', name: 'Philippines', asean: true },
-  { code: 'SG', name: 'Singapore', asean: true },
-  { code: 'TH', name: 'Thailand', asean: true },
-  { code: 'VN', name: 'Viet Nam', asean: true },
-  { code: 'TL', name: 'Timor-Leste', asean: true },
-  { code: 'CN', name: 'China', asean: false },
-  { code: 'TW', name: 'Taiwan', asean: false },
-  { code: 'HK', name: 'Hong Kong', asean: false },
-  { code: 'MO', name: 'Macao', asean: false },
-  { code: 'KR', name: 'Republic of Korea', asean: false },
-  { code: 'JP', name: 'Japan', asean: false },
-  { code: 'IN', name: 'India', asean: false },
-  { code: 'NP', name: 'Nepal', asean: false },
-  { code: 'PK', name: 'Pakistan', asean: false },
-  { code: 'BD', name: 'Bangladesh', asean: false },
-  { code: 'LK', name: 'Sri Lanka', asean: false },
-  { code: 'MN', name: 'Mongolia', asean: false },
-  { code: 'KZ', name: 'Kazakhstan', asean: false },
-  { code: 'KG', name: 'Kyrgyzstan', asean: false },
-  { code: 'UZ', name: 'Uzbekistan', asean: false },
-  { code: 'KE', name: 'Kenya', asean: false },
-  { code: 'UG', name: 'Uganda', asean: false },
-  { code: 'TZ', name: 'Tanzania', asean: false },
-  { code: 'ET', name: 'Ethiopia', asean: false },
-  { code: 'NG', name: 'Nigeria', asean: false },
-  { code: 'GH', name: 'Ghana', asean: false },
-  { code: 'ZA', name: 'South Africa', asean: false },
-  { code: 'EG', name: 'Egypt', asean: false },
-  { code: 'TR', name: 'Türkiye', asean: false },
-  { code: 'BR', name: 'Brazil', asean: false },
-  { code: 'RU', name: 'Russian Federation', asean: false },
-  { code: 'UA', name: 'Ukraine', asean: false },
-  { code: 'GE', name: 'Georgia', asean: false },
-  { code: 'AU', name: 'Australia', asean: false },
-  { code: 'US', name: 'United States', asean: false },
-];
+/**
+ * The mechanism's countries: the ASEAN members and Timor-Leste, then the other places where compounds,
+ * their operators or the people held in them are found. Every key is an ISO 3166-1 alpha-2 code (checked
+ * by the unit tests).
+ */
+export const REGION: Readonly<Record<string, RegionalCountry>> = {
+  // ASEAN
+  BN: { asean: true },
+  KH: { asean: true },
+  ID: { asean: true },
+  LA: { asean: true },
+  MY: { asean: true },
+  MM: { asean: true },
+  PH: { asean: true },
+  SG: { asean: true },
+  TH: { asean: true },
+  VN: { asean: true },
+  TL: { asean: true },
+  // East Asia
+  CN: { asean: false },
+  TW: { asean: false },
+  HK: { asean: false },
+  MO: { asean: false },
+  KR: { asean: false },
+  JP: { asean: false },
+  MN: { asean: false },
+  // South and Central Asia
+  IN: { asean: false },
+  NP: { asean: false },
+  PK: { asean: false },
+  BD: { asean: false },
+  LK: { asean: false },
+  KZ: { asean: false },
+  KG: { asean: false },
+  UZ: { asean: false },
+  // Africa
+  KE: { asean: false },
+  UG: { asean: false },
+  TZ: { asean: false },
+  ET: { asean: false },
+  NG: { asean: false },
+  GH: { asean: false },
+  ZA: { asean: false },
+  EG: { asean: false },
+  // Elsewhere
+  TR: { asean: false },
+  BR: { asean: false },
+  RU: { asean: false },
+  UA: { asean: false },
+  GE: { asean: false },
+  AU: { asean: false },
+  US: { asean: false },
+};
 
-const BY_CODE = new Map(COUNTRIES.map((country) => [country.code, country]));
+const ENGLISH = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
-/** True when the code is a country this mechanism knows. */
+function countryOf(code: string): Country {
+  const regional = REGION[code];
+  return {
+    code,
+    name: ENGLISH.of(code) ?? code,
+    asean: regional?.asean ?? false,
+    regional: regional !== undefined,
+  };
+}
+
+/** Every country of the world (ISO 3166-1 alpha-2, from `i18n-iso-countries`), sorted by code. */
+export const COUNTRIES: readonly Country[] = Object.keys(isoCountries.getAlpha2Codes()).sort().map(countryOf);
+
+/** The mechanism's countries (`REGION`), in the order listed there. */
+export const REGIONAL_COUNTRIES: readonly Country[] = Object.keys(REGION).map(countryOf);
+
+const BY_CODE: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((country) => [country.code, country]));
+
+/** True when the code is an ISO 3166-1 alpha-2 country code (exact, upper-case), of any country. */
 export function isKnownCountry(code: string): boolean {
   return BY_CODE.has(code);
 }
 
-/** The country for a code, or undefined. */
+/** True when the code is one of the mechanism's countries (`REGION`): hosted countries, exchange keys. */
+export function isRegionalCountry(code: string): boolean {
+  return Object.hasOwn(REGION, code);
+}
+
+/** The country for an ISO 3166-1 alpha-2 code, or undefined. */
 export function findCountry(code: string): Country | undefined {
   return BY_CODE.get(code);
+}
+
+/**
+ * The name of a country in the reader's language (a BCP 47 tag such as `fr` or `th`), from
+ * `Intl.DisplayNames`; undefined for a code that is not a country.
+ */
+export function countryName(code: string, locale: string | readonly string[] = 'en'): string | undefined {
+  if (!isKnownCountry(code)) return undefined;
+  const locales = typeof locale === 'string' ? [locale] : [...locale];
+  return new Intl.DisplayNames(locales, { type: 'region', fallback: 'code' }).of(code) ?? code;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isKnownCountry } from '@passage/schemas';
+import { isRegionalCountry } from '@passage/schemas';
 
 /**
  * Reusable parsers for environment variables. Each takes the raw string (already trimmed by
@@ -104,13 +104,16 @@ function list<T extends z.ZodType<unknown, string>>(item: T) {
     .pipe(z.array(item).min(1, 'must list at least one item'));
 }
 
-/** One ISO 3166-1 alpha-2 code. Only the shape is checked here; a country catalogue can narrow it. */
+/**
+ * One ISO 3166-1 alpha-2 code of a country of the mechanism (`REGION` in libs/schemas): only those can be
+ * hosted by a node, since only they have exchange keys.
+ */
 function countryCode() {
   return z
     .string()
     .refine(
-      (code) => /^[A-Z]{2}$/.test(code) && isKnownCountry(code),
-      'must be the two-letter upper-case code of a country in the reference catalogue, e.g. KH',
+      (code) => /^[A-Z]{2}$/.test(code) && isRegionalCountry(code),
+      'must be the two-letter upper-case code of a country of the region, e.g. KH',
     );
 }
 

@@ -121,7 +121,7 @@ describe('loadConfig', () => {
     expect(lines).toEqual([
       'NODE_ENV: must be one of development, test, production (got "staging")',
       'NODE_ID: must be a lower-case letter, then up to 30 lower-case letters, digits or dashes (got "KH_Node")',
-      'HOSTED_COUNTRIES: item 2 "th" must be the two-letter upper-case code of a country in the reference catalogue, e.g. KH (got "KH,th")',
+      'HOSTED_COUNTRIES: item 2 "th" must be the two-letter upper-case code of a country of the region, e.g. KH (got "KH,th")',
       'PORT: must be a port number from 0 to 65535 (got "70000")',
       'LOG_LEVEL: must be one of trace, debug, info, warn, error, fatal, silent (got "loud")',
       'KAFKA_BROKERS: item 1 "kafka-1" must be host:port, e.g. 127.0.0.1:9092 (got "kafka-1")',

@@ -1,7 +1,19 @@
 import { z } from 'zod';
-import { isKnownLanguage } from '@passage/schemas';
+import { findLanguage, isKnownLanguage, twoLetterCodeFor } from '@passage/schemas';
 
-/** A language of the catalogue, by its ISO 639 code (`km`, `fil`). */
-export const languageCode = z
-  .string()
-  .refine(isKnownLanguage, 'must be a language code of the catalogue, e.g. km');
+/**
+ * A language, by its ISO 639 code (`km`, `lg`, `fil`, `cnh`): ISO 639-1 where the language has a
+ * two-letter code, ISO 639-3 otherwise (policy in libs/schemas/src/reference/languages.ts). A three-letter
+ * code of a language that has a two-letter one is refused with the code to use (`lug` → `lg`).
+ */
+export const languageCode = z.string().superRefine((code, context) => {
+  if (isKnownLanguage(code)) return;
+  const twoLetter = twoLetterCodeFor(code);
+  context.addIssue({
+    code: 'custom',
+    message:
+      twoLetter === undefined
+        ? 'must be an ISO 639 language code (ISO 639-1 where one exists, else ISO 639-3), e.g. km'
+        : `must be the ISO 639-1 code "${twoLetter}" (${findLanguage(twoLetter)?.name ?? twoLetter}), not "${code}"`,
+  });
+});
