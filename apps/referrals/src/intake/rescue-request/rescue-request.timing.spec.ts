@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import { CodedError, fieldInArguments } from '@passage/shared';
 import type { ReferralsConfig } from '../../platform/index.js';
 import { RescueTiming } from './rescue-request.timing.js';
@@ -47,5 +48,31 @@ describe('RescueTiming.assertTransition', () => {
     const args = { input: { id: 'r', status: 'OPERATION_PLANNED' } };
     expect(fieldInArguments('status', args)).toBe('input.status');
     expect(fieldInArguments('outcome', args)).toBe('input.outcome');
+  });
+});
+
+describe('RescueTiming.onApplicationBootstrap', () => {
+  it('says once which countries have no public holidays in the package', () => {
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    const log = jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    try {
+      new RescueTiming({
+        RESCUE_ACKNOWLEDGE_WITHIN_MS: 24 * HOUR,
+        RESCUE_VERIFY_WITHIN_MS: 72 * HOUR,
+        RESCUE_PLAN_OPERATION_WITHIN_MS: 168 * HOUR,
+        RESCUE_RESOLVE_WITHIN_MS: 336 * HOUR,
+        HOSTED_COUNTRIES: ['KH', 'TH', 'LA'],
+        WORKING_CALENDARS: { KH: { holidays: ['2026-04-14'] } },
+      } as unknown as ReferralsConfig).onApplicationBootstrap();
+      expect(warn.mock.calls.map(([message]) => String(message))).toEqual([
+        expect.stringMatching(/^LA: no public holidays in date-holidays.*configure them$/),
+      ]);
+      expect(log.mock.calls.map(([message]) => String(message))).toEqual([
+        expect.stringMatching(/^KH: .* 1 holiday\(s\) configured in WORKING_CALENDARS$/),
+      ]);
+    } finally {
+      warn.mockRestore();
+      log.mockRestore();
+    }
   });
 });

@@ -1,5 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { workingCalendarFor, type RescueOutcome, type RescueRequestStatus } from '@passage/schemas';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  hasPublicHolidayData,
+  workingCalendarFor,
+  type RescueOutcome,
+  type RescueRequestStatus,
+} from '@passage/schemas';
 import { InvalidTransitionError, REFERRALS_CONFIG, type ReferralsConfig } from '../../platform/index.js';
 import { intakeErrors } from '../intake.errors.js';
 import {
@@ -14,8 +19,9 @@ import {
  * step may take, counted on the working calendar of the country where the compound is.
  */
 @Injectable()
-export class RescueTiming {
+export class RescueTiming implements OnApplicationBootstrap {
   private readonly durations: RescueRequestDueDurations;
+  private readonly logger = new Logger('WorkingCalendars');
 
   constructor(@Inject(REFERRALS_CONFIG) private readonly config: ReferralsConfig) {
     this.durations = rescueRequestDueDurations({
@@ -24,6 +30,26 @@ export class RescueTiming {
       VERIFYING: config.RESCUE_PLAN_OPERATION_WITHIN_MS,
       OPERATION_PLANNED: config.RESCUE_RESOLVE_WITHIN_MS,
     });
+  }
+
+  /**
+   * Says once at boot which countries of this node have no public holidays in `date-holidays` (Cambodia,
+   * Lao PDR, Myanmar, …): only the holidays configured in `WORKING_CALENDARS` count there.
+   */
+  onApplicationBootstrap(): void {
+    const countries = new Set([
+      ...(this.config.HOSTED_COUNTRIES ?? []),
+      ...Object.keys(this.config.WORKING_CALENDARS ?? {}),
+    ]);
+    for (const country of [...countries].sort()) {
+      if (hasPublicHolidayData(country)) continue;
+      const configured = this.config.WORKING_CALENDARS?.[country]?.holidays?.length ?? 0;
+      const message =
+        `${country}: no public holidays in date-holidays; due times count ${configured} holiday(s) ` +
+        'configured in WORKING_CALENDARS';
+      if (configured === 0) this.logger.warn(`${message} — configure them`);
+      else this.logger.log(message);
+    }
   }
 
   /** When a request entering `status` now is due to move on; null once resolved. */

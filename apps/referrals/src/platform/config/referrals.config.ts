@@ -27,8 +27,10 @@ const referralsConfigSchema = z.object({
   RESCUE_RESOLVE_WITHIN_MS: field.durationMs().default(14 * 24 * 3600_000),
   RESCUE_CLOSE_WITHIN_MS: field.durationMs().default(7 * 24 * 3600_000),
   /**
-   * Per-country working weeks and public holidays, as JSON: {"KH": {"workingDays": ["MONDAY", …],
-   * "holidays": ["2026-04-14"]}}. Countries not listed use their usual week.
+   * Per-country working weeks, extra holidays and time zones, as JSON: {"KH": {"workingDays": ["MONDAY", …],
+   * "holidays": ["2026-04-14"], "timeZone": "Asia/Phnom_Penh"}}. Countries not listed use their usual week,
+   * main time zone and the public holidays of `date-holidays`; configured holidays add to those, and are the
+   * only ones for a country the package does not cover (KH, LA, MM, TL, NP; logged at boot). ADR 017.
    */
   WORKING_CALENDARS: z
     .string()

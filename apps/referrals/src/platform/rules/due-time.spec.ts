@@ -77,6 +77,45 @@ describe('addWorkingTime', () => {
     ).toBe('2026-04-18T10:00:00.000Z');
   });
 
+  it('moves a due time across a Thai public holiday by a day, in Bangkok days', () => {
+    const thailand = workingCalendarFor('TH');
+    // Thursday 9 April 10:00 in Bangkok (03:00 UTC) + 24 h: Friday 10 April 10:00, no holiday.
+    expect(addWorkingTime(at('2026-04-09T03:00:00Z'), 24 * HOUR, thailand).toISOString()).toBe(
+      '2026-04-10T03:00:00.000Z',
+    );
+    // Friday 10 April 10:00 + 24 h: the weekend and Songkran (13–15 April) pass; Thursday 16 April 10:00.
+    expect(addWorkingTime(at('2026-04-10T03:00:00Z'), 24 * HOUR, thailand).toISOString()).toBe(
+      '2026-04-16T03:00:00.000Z',
+    );
+    // Thursday 2 April 10:00 + 24 h: Chakri Memorial Day (Monday 6 April) moves it from Monday to Tuesday.
+    // The weekend calendar without holidays ends on Friday 3 April; a day later across the holiday:
+    expect(addWorkingTime(at('2026-04-03T03:00:00Z'), 24 * HOUR, thailand).toISOString()).toBe(
+      '2026-04-07T03:00:00.000Z',
+    );
+    expect(addWorkingTime(at('2026-04-03T03:00:00Z'), 24 * HOUR, weekdays).toISOString()).toBe(
+      '2026-04-06T03:00:00.000Z',
+    );
+  });
+
+  it('counts days in the country time zone', () => {
+    const thailand = workingCalendarFor('TH');
+    // Friday 23:30 UTC is Saturday 06:30 in Bangkok: counting starts Monday 00:00 Bangkok (Sunday 17:00 UTC).
+    expect(addWorkingTime(at('2026-04-17T23:30:00Z'), 2 * HOUR, thailand).toISOString()).toBe(
+      '2026-04-19T19:00:00.000Z',
+    );
+    // Friday 20:00 Bangkok (13:00 UTC) + 6 h runs past local midnight: Monday 02:00 Bangkok.
+    expect(addWorkingTime(at('2026-04-24T13:00:00Z'), 6 * HOUR, thailand).toISOString()).toBe(
+      '2026-04-26T19:00:00.000Z',
+    );
+  });
+
+  it('follows a Friday-and-Saturday weekend in local days', () => {
+    // Bangladesh (Asia/Dhaka, UTC+6): Thursday 16 April 10:00 local + 24 h ends Sunday 19 April 10:00 local.
+    expect(
+      addWorkingTime(at('2026-04-16T04:00:00Z'), 24 * HOUR, workingCalendarFor('BD')).toISOString(),
+    ).toBe('2026-04-19T04:00:00.000Z');
+  });
+
   it('counts every day on a seven-day calendar', () => {
     const always = createWorkingCalendar({ workingDays: EVERY_DAY });
     expect(addWorkingTime(at('2026-04-17T10:00:00Z'), 24 * HOUR, always).toISOString()).toBe(
@@ -100,7 +139,14 @@ describe('addWorkingTime', () => {
   });
 
   it('refuses a calendar without working days instead of looping', () => {
-    const broken = { countryCode: null, workingDays: new Set<never>(), holidays: new Set<string>() };
+    const broken = {
+      countryCode: null,
+      timeZone: 'UTC',
+      workingDays: new Set<never>(),
+      holidays: new Set<string>(),
+      hasPublicHolidayData: false,
+      publicHolidays: () => new Set<string>(),
+    };
     expect(() => addWorkingTime(at('2026-04-17T10:00:00Z'), HOUR, broken)).toThrow(
       expect.objectContaining({ code: 'INVALID_DUE_TIME' }),
     );

@@ -1,6 +1,4 @@
-import { isWorkingDay, type WorkingCalendar } from '@passage/schemas';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { isWorkingDay, startOfNextLocalDay, type WorkingCalendar } from '@passage/schemas';
 
 /** Thrown for a start that is not a valid date, a negative or non-finite duration, or a calendar without working days. */
 export class InvalidDueTimeError extends Error {
@@ -22,7 +20,8 @@ export class InvalidDueTimeError extends Error {
  * - a duration that ends exactly at midnight ends at the close of the working day (Saturday 00:00 for
  *   14 h from Friday 10:00), the earlier reading of the same instant;
  * - a start on a non-working day counts from 00:00 of the next working day.
- * Days are UTC days (see the working calendars for why); the result is a new Date.
+ * Days are the calendar's local days, midnight to midnight in its time zone (a day across a clock change
+ * is 23 or 25 hours long); the result is a new Date.
  *
  * @throws InvalidDueTimeError for an invalid start, a negative or non-finite duration, or a calendar with
  *   no working weekday.
@@ -38,20 +37,16 @@ export function addWorkingTime(start: Date, durationMs: number, calendar: Workin
   if (!isWorkingDay(calendar, new Date(cursor))) cursor = nextWorkingDayStart(cursor, calendar);
   let remaining = durationMs;
   for (;;) {
-    const endOfDay = startOfUtcDay(cursor) + DAY_MS;
+    const endOfDay = startOfNextLocalDay(calendar, new Date(cursor)).getTime();
     if (remaining <= endOfDay - cursor) return new Date(cursor + remaining);
     remaining -= endOfDay - cursor;
     cursor = isWorkingDay(calendar, new Date(endOfDay)) ? endOfDay : nextWorkingDayStart(endOfDay, calendar);
   }
 }
 
-function startOfUtcDay(instant: number): number {
-  return instant - (((instant % DAY_MS) + DAY_MS) % DAY_MS);
-}
-
-/** 00:00 UTC of the first working day after the day containing `instant`. */
+/** Local 00:00 of the first working day after the day containing `instant`. */
 function nextWorkingDayStart(instant: number, calendar: WorkingCalendar): number {
-  let day = startOfUtcDay(instant) + DAY_MS;
-  while (!isWorkingDay(calendar, new Date(day))) day += DAY_MS;
+  let day = startOfNextLocalDay(calendar, new Date(instant)).getTime();
+  while (!isWorkingDay(calendar, new Date(day))) day = startOfNextLocalDay(calendar, new Date(day)).getTime();
   return day;
 }
