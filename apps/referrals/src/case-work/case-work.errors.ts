@@ -23,3 +23,10 @@ export const caseWorkErrors = defineContextErrors('case-work', {
   DOCUMENT_NUMBER_MISSING: 'CONFLICT',
   CONSENT_NOT_STANDING: 'NOT_FOUND',
 });
+
+/** A time a caseworker says something happened (an interview, a decision) cannot be later than now. */
+export function refuseFutureTime(at: Date, now: Date, field: string): void {
+  if (at.getTime() > now.getTime()) {
+    throw caseWorkErrors.error('DATE_IN_FUTURE', 'must not be in the future', { field });
+  }
+}

@@ -4,7 +4,7 @@ import { identificationDecidedV1 } from '@passage/schemas';
 import { Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
-import { caseWorkErrors } from '../case-work.errors.js';
+import { caseWorkErrors, refuseFutureTime } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
@@ -29,9 +29,7 @@ export class IdentificationService {
   ) {}
 
   async recordDecision(actor: AuthenticatedActor, input: RecordIdentificationDecision): Promise<CaseModel> {
-    if (input.decidedAt.getTime() > this.clock.now().getTime()) {
-      throw caseWorkErrors.error('DATE_IN_FUTURE', 'must not be in the future', { field: 'decidedAt' });
-    }
+    refuseFutureTime(input.decidedAt, this.clock.now(), 'decidedAt');
     return this.work.run(actor, {
       action: 'identification.decide',
       authorise: async (manager) => {

@@ -4,7 +4,7 @@ import { interviewRecordedV1, type DataCategory } from '@passage/schemas';
 import { AccessDeniedError, Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
-import { caseWorkErrors } from '../case-work.errors.js';
+import { refuseFutureTime } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
@@ -25,9 +25,7 @@ export class InterviewService {
   ) {}
 
   async recordInterview(actor: AuthenticatedActor, input: RecordInterview): Promise<CaseModel> {
-    if (input.conductedAt.getTime() > this.clock.now().getTime()) {
-      throw caseWorkErrors.error('DATE_IN_FUTURE', 'must not be in the future', { field: 'conductedAt' });
-    }
+    refuseFutureTime(input.conductedAt, this.clock.now(), 'conductedAt');
     return this.work.run(actor, {
       action: 'interview.record',
       authorise: async (manager) => {
