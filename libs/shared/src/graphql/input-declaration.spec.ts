@@ -16,7 +16,7 @@ import {
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { graphql, printType, type GraphQLInputObjectType } from 'graphql';
 import { z } from 'zod';
-import { declareInput } from './input-declaration.js';
+import { declareInput, orNull } from './input-declaration.js';
 
 const RecordNote = declareInput(
   'RecordNoteInput',
@@ -190,5 +190,15 @@ describe('declareInput', () => {
   it('keeps the schema for callers that validate outside GraphQL', () => {
     expect(RecordNote.schema.safeParse(valid).success).toBe(true);
     expect(RecordNote.schema.safeParse({ ...valid, text: '' }).success).toBe(false);
+  });
+});
+
+describe('orNull', () => {
+  it('gives the value, or null for null and for a field left out', () => {
+    const schema = orNull(z.string().min(1));
+    expect(schema.parse('x')).toBe('x');
+    expect(schema.parse(null)).toBeNull();
+    expect(schema.parse(undefined)).toBeNull();
+    expect(schema.safeParse('').success).toBe(false);
   });
 });

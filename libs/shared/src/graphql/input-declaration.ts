@@ -77,3 +77,11 @@ export function declareInput<
     },
   };
 }
+
+/**
+ * An optional field whose absence is stored as null: accepts the value, null or nothing, and always gives
+ * the value or null, so services never have to tell `undefined` from `null`.
+ */
+export function orNull<TSchema extends z.ZodType>(schema: TSchema) {
+  return schema.nullish().transform((value) => value ?? null);
+}

@@ -1,7 +1,13 @@
 import { Args, Field, ID, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { z } from 'zod';
 import { ORGANISATION_KINDS, type OrganisationKind } from '@passage/schemas';
-import { CurrentActor, OrganisationKindEnum, parseInput, type AuthenticatedActor } from '@passage/shared';
+import {
+  CurrentActor,
+  OrganisationKindEnum,
+  parseInput,
+  type AuthenticatedActor,
+  orNull,
+} from '@passage/shared';
 import { countryCode } from '../../case-work/index.js';
 import { OrganisationDirectory } from './organisation-directory.js';
 
@@ -30,11 +36,8 @@ export class DirectoryOrganisationModel {
 }
 
 const directoryFilterSchema = z.object({
-  country: countryCode.nullish().transform((value) => value ?? null),
-  kind: z
-    .enum(ORGANISATION_KINDS)
-    .nullish()
-    .transform((value) => value ?? null),
+  country: orNull(countryCode),
+  kind: orNull(z.enum(ORGANISATION_KINDS)),
   search: z
     .string()
     .trim()

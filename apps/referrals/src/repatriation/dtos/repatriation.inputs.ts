@@ -8,7 +8,7 @@ import {
   RETURN_RISK_FACTORS,
   RETURN_RISK_LEVELS,
 } from '@passage/schemas';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 import { countryCode } from '../../case-work/index.js';
 import {
   FollowUpOutcomeEnum,
@@ -69,10 +69,7 @@ export const GuardianInput = declareInput('GuardianInput', {
   organisationId: {
     type: () => ID,
     nullable: true,
-    schema: z
-      .uuid('must be an organisation id')
-      .nullish()
-      .transform((value) => value ?? null),
+    schema: orNull(z.uuid('must be an organisation id')),
     description: 'The organisation the guardian acts for, if any.',
   },
 });
@@ -95,12 +92,12 @@ export const RecordRiskAssessmentInput = declareInput(
     bestInterestAssessment: {
       type: () => BestInterestAssessmentInput.type,
       nullable: true,
-      schema: BestInterestAssessmentInput.schema.nullish().transform((value) => value ?? null),
+      schema: orNull(BestInterestAssessmentInput.schema),
     },
     guardian: {
       type: () => GuardianInput.type,
       nullable: true,
-      schema: GuardianInput.schema.nullish().transform((value) => value ?? null),
+      schema: orNull(GuardianInput.schema),
     },
   },
   {
@@ -130,7 +127,7 @@ export const CreateRepatriationPlanInput = declareInput(
     returnCountry: {
       type: () => String,
       nullable: true,
-      schema: countryCode.nullish().transform((value) => value ?? null),
+      schema: orNull(countryCode),
       description: "The country of return; defaults to the person's nationality.",
     },
     steps: {
@@ -177,13 +174,13 @@ export const UpdateRepatriationStepInput = declareInput(
     dueOn: {
       type: () => String,
       nullable: true,
-      schema: calendarDay.nullish().transform((value) => value ?? null),
+      schema: orNull(calendarDay),
       description: 'A new due day, YYYY-MM-DD.',
     },
     exitClearance: {
       type: () => ExitClearanceRequestInput.type,
       nullable: true,
-      schema: ExitClearanceRequestInput.schema.nullish().transform((value) => value ?? null),
+      schema: orNull(ExitClearanceRequestInput.schema),
     },
   },
   {
@@ -232,10 +229,7 @@ export type RecordFollowUpValue = z.output<typeof RecordFollowUpInput.schema>;
 /** Arguments of `stageDurations`. */
 export const stageDurationsSchema = z.object({
   country: countryCode,
-  since: z
-    .date('must be a date and time')
-    .nullish()
-    .transform((value) => value ?? null),
+  since: orNull(z.date('must be a date and time')),
 });
 
 export type StageDurationsValue = z.output<typeof stageDurationsSchema>;

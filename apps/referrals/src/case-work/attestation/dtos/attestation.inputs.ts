@@ -1,6 +1,6 @@
 import { ID, Int } from '@nestjs/graphql';
 import { z } from 'zod';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 
 /** The longest an attestation may run before it must be renewed. */
 export const MAX_VALIDITY_DAYS = 365;
@@ -11,13 +11,13 @@ export const IssueProtectionAttestationInput = declareInput('IssueProtectionAtte
   validForDays: {
     type: () => Int,
     nullable: true,
-    schema: z
-      .number()
-      .int()
-      .min(1, 'must be at least 1')
-      .max(MAX_VALIDITY_DAYS, `must be at most ${MAX_VALIDITY_DAYS}`)
-      .nullish()
-      .transform((value) => value ?? null),
+    schema: orNull(
+      z
+        .number()
+        .int()
+        .min(1, 'must be at least 1')
+        .max(MAX_VALIDITY_DAYS, `must be at most ${MAX_VALIDITY_DAYS}`),
+    ),
     description: `Days of validity; the node's default (90) when omitted.`,
   },
 });

@@ -1,6 +1,6 @@
 import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 import { CASE_ORIGINS, CASE_STATUSES, SINGLE_CASE_ORIGINS } from '../case-vocabulary.js';
 import { CaseOriginEnum, CaseStatusEnum, OpenCaseOriginEnum } from '../graphql/case.enums.js';
 import { MassIntakePersonInput, PersonInput } from '../../person/dtos/person.input.js';
@@ -18,10 +18,7 @@ export const OpenCaseInput = declareInput(
     rescueRequestId: {
       type: () => ID,
       nullable: true,
-      schema: z
-        .uuid('must be a rescue request id')
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.uuid('must be a rescue request id')),
       description: 'Required for origin RESCUE: the resolved request.',
     },
     people: {

@@ -1,7 +1,7 @@
 import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
 import { CONSENT_PURPOSES } from '@passage/schemas';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 import { languageCode } from '../../person/dtos/language-code.js';
 import { ConsentPurposeEnum } from '../graphql/consent.model.js';
 
@@ -30,7 +30,7 @@ export const RecordConsentInput = declareInput(
     interpreterLanguage: {
       type: () => String,
       nullable: true,
-      schema: languageCode.nullish().transform((value) => value ?? null),
+      schema: orNull(languageCode),
       description: 'The language the interpreter worked from, if any.',
     },
   },

@@ -1,7 +1,7 @@
 import { GraphQLISODateTime, ID } from '@nestjs/graphql';
 import { z } from 'zod';
 import { IDENTIFICATION_STATUSES } from '@passage/schemas';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 import { countryCode } from '../../person/dtos/person.input.js';
 import { IdentificationStatusEnum } from '../graphql/identification-decision.model.js';
 
@@ -13,17 +13,14 @@ export const RecordIdentificationDecisionInput = declareInput(
     jurisdictionCountry: {
       type: () => String,
       nullable: true,
-      schema: countryCode.nullish().transform((value) => value ?? null),
+      schema: orNull(countryCode),
       description: "The deciding country; defaults to the case's jurisdiction. It must be the caller's own.",
     },
     status: { type: () => IdentificationStatusEnum, schema: z.enum(IDENTIFICATION_STATUSES) },
     authorityOrganisationId: {
       type: () => ID,
       nullable: true,
-      schema: z
-        .uuid('must be an organisation id')
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.uuid('must be an organisation id')),
       description: "The deciding authority; defaults to the caller's organisation.",
     },
     legalBasis: {

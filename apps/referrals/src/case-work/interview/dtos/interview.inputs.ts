@@ -1,6 +1,6 @@
 import { GraphQLISODateTime, ID } from '@nestjs/graphql';
 import { z } from 'zod';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 import { languageCode } from '../../person/dtos/language-code.js';
 import { InterviewTopicEnum, InterviewerGenderEnum } from '../graphql/interview.model.js';
 import { INTERVIEWER_GENDERS, INTERVIEW_TOPICS } from '../interview-vocabulary.js';
@@ -25,7 +25,7 @@ export const RecordInterviewInput = declareInput(
     interpreterLanguage: {
       type: () => String,
       nullable: true,
-      schema: languageCode.nullish().transform((value) => value ?? null),
+      schema: orNull(languageCode),
     },
     topics: {
       type: () => [InterviewTopicEnum],
@@ -39,10 +39,7 @@ export const RecordInterviewInput = declareInput(
     sexualViolenceDisclosed: {
       type: () => Boolean,
       nullable: true,
-      schema: z
-        .boolean()
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.boolean()),
       description: 'Set when the person disclosed sexual violence.',
     },
   },

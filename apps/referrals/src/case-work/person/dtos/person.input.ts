@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isKnownCountry } from '@passage/schemas';
-import { declareInput, normaliseDocumentNumber } from '@passage/shared';
+import { declareInput, normaliseDocumentNumber, orNull } from '@passage/shared';
 import { AGE_BANDS, DOCUMENT_TYPES, GENDERS, IMMEDIATE_NEEDS } from '../person-vocabulary.js';
 import { AgeBandEnum, DocumentTypeEnum, GenderEnum, ImmediateNeedEnum } from '../graphql/person.enums.js';
 import { languageCode } from './language-code.js';
@@ -59,7 +59,7 @@ const massIntakePersonFields = {
   nationality: {
     type: () => String,
     nullable: true,
-    schema: countryCode.nullish().transform((value) => value ?? null),
+    schema: orNull(countryCode),
     description: 'ISO 3166-1 alpha-2; leave empty when unknown.',
   },
   gender: { type: () => GenderEnum, schema: z.enum(GENDERS) },
@@ -92,19 +92,13 @@ export const PersonInput = declareInput(
     pregnant: {
       type: () => Boolean,
       nullable: true,
-      schema: z
-        .boolean()
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.boolean()),
     },
     medicalNotes: { type: () => String, nullable: true, schema: optionalText(5_000) },
     documentType: {
       type: () => DocumentTypeEnum,
       nullable: true,
-      schema: z
-        .enum(DOCUMENT_TYPES)
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.enum(DOCUMENT_TYPES)),
     },
     documentNumber: { type: () => String, nullable: true, schema: documentNumber },
     contact: {
@@ -122,10 +116,7 @@ export const PersonInput = declareInput(
     sexualViolenceDisclosed: {
       type: () => Boolean,
       nullable: true,
-      schema: z
-        .boolean()
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.boolean()),
     },
     currentLocation: {
       type: () => String,

@@ -1,7 +1,7 @@
 import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
 import { RESCUE_OUTCOMES, RESCUE_REQUEST_STATUSES } from '@passage/schemas';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 
 const id = { type: () => ID, schema: z.uuid('must be a rescue request id') };
 const note = z
@@ -27,10 +27,7 @@ export const UpdateRescueRequestStatusInput = declareInput('UpdateRescueRequestS
   outcome: {
     type: () => String,
     nullable: true,
-    schema: z
-      .enum(RESCUE_OUTCOMES)
-      .nullish()
-      .transform((value) => value ?? null),
+    schema: orNull(z.enum(RESCUE_OUTCOMES)),
     description: `Required when resolving: ${RESCUE_OUTCOMES.join(', ')}.`,
   },
   reason: { type: () => String, nullable: true, schema: note },

@@ -9,7 +9,7 @@ import {
   rescuePersonSchema,
   safeContactSchema,
 } from '@passage/schemas';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 
 const country = z
   .string()
@@ -51,10 +51,7 @@ export const RescuePersonInput = declareInput(
     pregnant: {
       type: () => Boolean,
       nullable: true,
-      schema: z
-        .boolean()
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.boolean()),
     },
     languages: {
       type: () => [String],
@@ -208,7 +205,7 @@ export const SubmitRescueRequestInput = declareInput(
     safeContact: {
       type: () => SafeContactInput.type,
       nullable: true,
-      schema: SafeContactInput.schema.nullish().transform((value) => value ?? null),
+      schema: orNull(SafeContactInput.schema),
     },
   },
   {

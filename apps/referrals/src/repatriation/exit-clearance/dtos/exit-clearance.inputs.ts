@@ -1,7 +1,7 @@
 import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
 import { EXIT_CLEARANCE_DECISIONS, EXIT_CLEARANCE_STATUSES } from '@passage/schemas';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 import { ExitClearanceDecisionEnum } from '../../graphql/repatriation.enums.js';
 
 export const RespondToExitClearanceInput = declareInput('RespondToExitClearanceInput', {
@@ -25,11 +25,7 @@ export type RespondToExitClearanceValue = z.output<typeof RespondToExitClearance
 export const exitClearanceListSchema = z.object({
   status: z.enum(EXIT_CLEARANCE_STATUSES),
   first: z.number().int().min(1).max(100),
-  after: z
-    .string()
-    .max(200)
-    .nullish()
-    .transform((value) => value ?? null),
+  after: orNull(z.string().max(200)),
 });
 
 export type ExitClearanceListValue = z.output<typeof exitClearanceListSchema>;

@@ -7,7 +7,7 @@ import {
   REFERRAL_STATUSES,
   type DataCategory,
 } from '@passage/schemas';
-import { DataCategoryEnum, declareInput } from '@passage/shared';
+import { DataCategoryEnum, declareInput, orNull } from '@passage/shared';
 import { optionalText } from '../../../case-work/index.js';
 import {
   ReferralDecisionEnum,
@@ -53,10 +53,7 @@ export const RespondToReferralInput = declareInput(
     declineReason: {
       type: () => ReferralDeclineReasonEnum,
       nullable: true,
-      schema: z
-        .enum(REFERRAL_DECLINE_REASONS)
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.enum(REFERRAL_DECLINE_REASONS)),
     },
     note: { ...note, description: 'Shown to the sender; required when the reason is OTHER.' },
   },
@@ -98,10 +95,7 @@ export const UpdateReferralInput = declareInput(
     outcome: {
       type: () => ReferralOutcomeEnum,
       nullable: true,
-      schema: z
-        .enum(REFERRAL_OUTCOMES)
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.enum(REFERRAL_OUTCOMES)),
       description: 'Required to complete.',
     },
     note,
@@ -117,16 +111,9 @@ export type UpdateReferralValue = z.output<typeof UpdateReferralInput.schema>;
 /** Arguments of the `referrals` list. */
 export const referralListSchema = z.object({
   role: z.enum(['SENT', 'RECEIVED', 'JURISDICTION']),
-  status: z
-    .enum(REFERRAL_STATUSES)
-    .nullish()
-    .transform((value) => value ?? null),
+  status: orNull(z.enum(REFERRAL_STATUSES)),
   first: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'),
-  after: z
-    .string()
-    .max(200)
-    .nullish()
-    .transform((value) => value ?? null),
+  after: orNull(z.string().max(200)),
 });
 
 export type ReferralListValue = z.output<typeof referralListSchema>;

@@ -1,7 +1,7 @@
 import { ID, Int } from '@nestjs/graphql';
 import { z } from 'zod';
 import { SERVICE_TYPES } from '@passage/schemas';
-import { declareInput } from '@passage/shared';
+import { declareInput, orNull } from '@passage/shared';
 import { languageCode } from '../../../case-work/index.js';
 import { countryCode, optionalText } from '../../../case-work/index.js';
 import { AgeBandEnum, GenderEnum } from '../../../case-work/index.js';
@@ -18,13 +18,7 @@ const distinct = <T>(values: T[]) => [...new Set(values)];
 const capacity = {
   type: () => Int,
   nullable: true,
-  schema: z
-    .number()
-    .int('must be a whole number')
-    .min(0, 'must not be negative')
-    .max(100_000)
-    .nullish()
-    .transform((value) => value ?? null),
+  schema: orNull(z.number().int('must be a whole number').min(0, 'must not be negative').max(100_000)),
 };
 
 export const UpsertServiceInput = declareInput(
@@ -33,10 +27,7 @@ export const UpsertServiceInput = declareInput(
     id: {
       type: () => ID,
       nullable: true,
-      schema: z
-        .uuid('must be a service id')
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.uuid('must be a service id')),
     },
     name: {
       type: () => String,
@@ -112,33 +103,24 @@ export const ServiceFilter = declareInput(
     serviceType: {
       type: () => ServiceTypeEnum,
       nullable: true,
-      schema: z
-        .enum(SERVICE_TYPES)
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.enum(SERVICE_TYPES)),
     },
     country: {
       type: () => String,
       nullable: true,
-      schema: countryCode.nullish().transform((value) => value ?? null),
+      schema: orNull(countryCode),
       description: 'Defaults to the country the caller works in.',
     },
     stateProvince: { type: () => String, nullable: true, schema: optionalText(100) },
     gender: {
       type: () => GenderEnum,
       nullable: true,
-      schema: z
-        .enum(GENDERS)
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.enum(GENDERS)),
     },
     ageBand: {
       type: () => AgeBandEnum,
       nullable: true,
-      schema: z
-        .enum(AGE_BANDS)
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.enum(AGE_BANDS)),
     },
     languages: {
       type: () => [String],
@@ -162,10 +144,7 @@ export const ServiceFilter = declareInput(
     victimStatus: {
       type: () => VictimStatusEnum,
       nullable: true,
-      schema: z
-        .enum(VICTIM_STATUSES)
-        .nullish()
-        .transform((value) => value ?? null),
+      schema: orNull(z.enum(VICTIM_STATUSES)),
     },
   },
   {
