@@ -18,11 +18,13 @@ import { CaseService } from './case/case.service.js';
 import { ConsentWithdrawalHooks } from './consent/consent-withdrawal-hooks.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
 import { ConsentService } from './consent/consent.service.js';
+import { IdentificationDecisionHooks } from './identification/identification-decision-hooks.js';
 import { FollowUpTasks } from './identification/follow-up-tasks.repository.js';
 import { IdentificationResolver } from './identification/identification.resolver.js';
 import { IdentificationService } from './identification/identification.service.js';
 import { InterviewResolver } from './interview/interview.resolver.js';
 import { InterviewService } from './interview/interview.service.js';
+import { PersonDocumentHooks } from './person/person-document-hooks.js';
 import { ScreeningResolver } from './screening/screening.resolver.js';
 import { ScreeningService } from './screening/screening.service.js';
 
@@ -37,6 +39,8 @@ import { ScreeningService } from './screening/screening.service.js';
     { provide: FollowUpTasks, useValue: new FollowUpTasks() },
     CaseRecords,
     ConsentWithdrawalHooks,
+    PersonDocumentHooks,
+    IdentificationDecisionHooks,
     CaseViewReader,
     CaseService,
     CaseResolver,

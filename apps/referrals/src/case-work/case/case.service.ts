@@ -327,6 +327,8 @@ function newPerson(
     alias: person.alias,
     nationality: person.nationality,
     gender: person.gender,
+    // Recorded through person maintenance; intake takes the age band.
+    dateOfBirth: null,
     ageBand: person.ageBand,
     languages: person.languages,
     immediateNeeds: person.immediateNeeds,

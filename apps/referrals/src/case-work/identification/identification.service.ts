@@ -9,6 +9,7 @@ import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
 import { FollowUpTasks } from './follow-up-tasks.repository.js';
+import { IdentificationDecisionHooks } from './identification-decision-hooks.js';
 import { IdentificationDecisionEntity } from './entities/identification-decision.entity.js';
 import { followUpTasksFor, isAllowedDecision } from './identification-vocabulary.js';
 
@@ -26,6 +27,7 @@ export class IdentificationService {
     // A date in the future is refused before the case is even looked up.
     private readonly clock: Clock,
     private readonly followUpTasks: FollowUpTasks,
+    private readonly decisionHooks: IdentificationDecisionHooks,
   ) {}
 
   async recordDecision(actor: AuthenticatedActor, input: RecordIdentificationDecision): Promise<CaseModel> {
@@ -97,6 +99,16 @@ export class IdentificationService {
           });
           if (taskId) taskIds.push(taskId);
         }
+        await this.decisionHooks.run(manager, {
+          caseId: input.caseId,
+          personId: person.id,
+          decisionId: record.id,
+          jurisdictionCountry,
+          status: record.status,
+          previousStatus: from,
+          recordedBy: actor.userId,
+          at: now,
+        });
         await emit(identificationDecidedV1, {
           aggregateId: input.caseId,
           payload: {

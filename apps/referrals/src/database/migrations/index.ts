@@ -7,6 +7,7 @@ import { Repatriation1764200000000 } from './1764200000000-repatriation.js';
 import { RepatriationAcrossNodes1764400000000 } from './1764400000000-repatriation-across-nodes.js';
 import { OrganisationDirectory1764500000000 } from './1764500000000-organisation-directory.js';
 import { HandoffTimeline1764600000000 } from './1764600000000-handoff-timeline.js';
+import { PersonDateOfBirth1764700000000 } from './1764700000000-person-date-of-birth.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -20,4 +21,5 @@ export const REFERRALS_MIGRATIONS = [
   RepatriationAcrossNodes1764400000000,
   OrganisationDirectory1764500000000,
   HandoffTimeline1764600000000,
+  PersonDateOfBirth1764700000000,
 ];

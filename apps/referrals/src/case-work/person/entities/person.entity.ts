@@ -22,6 +22,10 @@ export class PersonEntity {
   @Column('text')
   gender: Gender;
 
+  /** ISO calendar date (YYYY-MM-DD); null when only the age band is known. */
+  @Column({ name: 'date_of_birth', type: 'date', nullable: true })
+  dateOfBirth: string | null;
+
   @Column({ name: 'age_band', type: 'text' })
   ageBand: AgeBand;
 
