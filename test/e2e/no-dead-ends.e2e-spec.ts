@@ -5,6 +5,16 @@ import { graphql, type GraphqlResponse } from '../support/graphql-client.js';
 import { as, signIn, type Session } from '../support/personas.js';
 import { startTestNode, type RunningNode } from '../support/running-node.js';
 
+/** Every element of trafficking evidenced: a presumed victim of forced criminality. */
+const OBSERVATIONS = [
+  { code: 'UNODC-FC-ACT-01', observed: 'YES', notes: 'recruited by an online job advert (test)' },
+  { code: 'UNODC-FC-MEANS-01', observed: 'YES' },
+  { code: 'UNODC-FC-MEANS-02', observed: 'YES' },
+  { code: 'UNODC-FC-PURPOSE-01', observed: 'YES' },
+  { code: 'ILO-FL-03', observed: 'YES' },
+  { code: 'ILO-FL-07', observed: 'YES' },
+];
+
 const PASSWORD = 'Mekong-Crossing-Kampala-2026!';
 
 function ok<T>(response: GraphqlResponse<T>): T {
@@ -61,7 +71,7 @@ describe('no dead ends: a survivor without a passport, in any language, from fir
     admin = await signIn(node.gatewayUrl, 'admin@passage.demo');
     laoNgo = await laoOrganisation('Vientiane Migrant Support', 'NGO', ['CASEWORKER']);
     laoFocal = await laoOrganisation('Lao National Referral', 'NRM_COORDINATOR', ['FOCAL_POINT']);
-    laoImmigration = await laoOrganisation('Lao Immigration', 'IMMIGRATION', ['CASEWORKER']);
+    laoImmigration = await laoOrganisation('Lao Immigration', 'IMMIGRATION', ['VERIFIER']);
   });
 
   afterAll(async () => {
@@ -94,5 +104,72 @@ describe('no dead ends: a survivor without a passport, in any language, from fir
     const caseId = opened.openCase.case.id;
     const personId = opened.openCase.case.people[0].id;
     expect(opened.openCase.case.people[0].languages).toEqual(['lg', 'en']);
+
+    await call(
+      laoNgo,
+      `mutation R($input: RecordConsentInput!) { recordConsent(input: $input) { case { id } } }`,
+      {
+        input: {
+          caseId,
+          personId,
+          purposes: ['SERVICES_REFERRAL', 'RETURN', 'ANONYMISED_STATISTICS'],
+          language: 'lg',
+          interpreterUsed: true,
+          interpreterLanguage: 'lg',
+        },
+      },
+    );
+    await call(
+      laoNgo,
+      `mutation I($input: RecordInterviewInput!) { recordInterview(input: $input) { case { id } } }`,
+      {
+        input: {
+          caseId,
+          personId,
+          interviewerGender: 'MALE',
+          specialistInterviewer: true,
+          language: 'lg',
+          interpreterUsed: true,
+          interpreterLanguage: 'lg',
+          topics: ['ACT', 'MEANS', 'PURPOSE'],
+          conductedAt: new Date().toISOString(),
+        },
+      },
+    );
+    await call(
+      laoNgo,
+      `mutation S($input: RecordScreeningInput!) { recordScreening(input: $input) { case { id } } }`,
+      {
+        input: {
+          caseId,
+          personId,
+          observations: OBSERVATIONS,
+          confirmedOutcome: 'PRESUMED_VICTIM',
+          reasons: 'Deceptive recruitment, confinement and forced online fraud (test).',
+        },
+      },
+    );
+    const decided = await call<{
+      recordIdentificationDecision: { case: { followUpTasks: { id: string; kind: string }[] } };
+    }>(
+      laoFocal,
+      `mutation D($input: RecordIdentificationDecisionInput!) {
+        recordIdentificationDecision(input: $input) { case { followUpTasks { id kind } } }
+      }`,
+      {
+        input: {
+          caseId,
+          personId,
+          status: 'REASONABLE_GROUNDS',
+          legalBasis: 'Lao anti-trafficking law, reasonable grounds (test)',
+          decidedAt: new Date().toISOString(),
+        },
+      },
+    );
+    expect(decided.recordIdentificationDecision.case.followUpTasks.map((task) => task.kind).sort()).toEqual([
+      'LEGAL_AID',
+      'NON_PUNISHMENT_NOTICE',
+      'RELEASE_FROM_DETENTION',
+    ]);
   });
 });
