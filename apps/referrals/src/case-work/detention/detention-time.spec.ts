@@ -46,9 +46,9 @@ describe('time detained after a reasonable-grounds decision', () => {
   });
 
   it('has nothing to count from without a protecting decision in the detaining country', () => {
-    expect(timeDetainedAfterProtection([span('2026-03-01T00:00:00Z', null, 'TH')], protectedInKh, now)).toEqual(
-      { perSpan: [null], totalMs: null },
-    );
+    expect(
+      timeDetainedAfterProtection([span('2026-03-01T00:00:00Z', null, 'TH')], protectedInKh, now),
+    ).toEqual({ perSpan: [null], totalMs: null });
     expect(timeDetainedAfterProtection([], protectedInKh, now)).toEqual({ perSpan: [], totalMs: null });
   });
 
@@ -64,7 +64,10 @@ describe('time detained after a reasonable-grounds decision', () => {
 
   it('counts overlapping records once', () => {
     const result = timeDetainedAfterProtection(
-      [span('2026-03-09T00:00:00Z', '2026-03-13T00:00:00Z'), span('2026-03-12T00:00:00Z', '2026-03-14T00:00:00Z')],
+      [
+        span('2026-03-09T00:00:00Z', '2026-03-13T00:00:00Z'),
+        span('2026-03-12T00:00:00Z', '2026-03-14T00:00:00Z'),
+      ],
       protectedInKh,
       now,
     );

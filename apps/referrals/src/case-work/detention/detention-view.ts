@@ -21,7 +21,7 @@ export async function readDetentionRecords(
   visible: (personId: string) => boolean,
   now: Date,
 ): Promise<DetentionRecordModel[]> {
-  const order = { id: 'ASC' } as const;
+  const order = { recordedAt: 'ASC', id: 'ASC' } as const;
   const detentions = (
     await manager.find(DetentionEntity, { where: { caseId }, order: { detainedSince: 'ASC', ...order } })
   ).filter((row) => visible(row.personId));
@@ -31,9 +31,7 @@ export async function readDetentionRecords(
   const notices = (
     await manager.find(NonPunishmentNoticeEntity, { where: { caseId }, order: { sentAt: 'ASC', ...order } })
   ).filter((row) => visible(row.personId));
-  const people = [
-    ...new Set([...detentions, ...penalties, ...notices].map((row) => row.personId)),
-  ];
+  const people = [...new Set([...detentions, ...penalties, ...notices].map((row) => row.personId))];
   if (people.length === 0) return [];
   const protectedSince = await firstProtectionByPerson(manager, caseId);
 

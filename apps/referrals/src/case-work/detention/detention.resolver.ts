@@ -27,12 +27,15 @@ export class DetentionResolver {
   @Mutation(() => CasePayload, { description: 'Records that a person is (or was) detained.' })
   async recordDetention(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input', { type: () => RecordDetentionInput.type }, RecordDetentionInput.pipe) input: RecordDetention,
+    @Args('input', { type: () => RecordDetentionInput.type }, RecordDetentionInput.pipe)
+    input: RecordDetention,
   ) {
     return { case: await this.detention.recordDetention(actor, input) };
   }
 
-  @Mutation(() => CasePayload, { description: 'Corrects where, by whom and since when a person was detained.' })
+  @Mutation(() => CasePayload, {
+    description: 'Corrects where, by whom and since when a person was detained.',
+  })
   async correctDetention(
     @CurrentActor() actor: AuthenticatedActor,
     @Args('input', { type: () => CorrectDetentionInput.type }, CorrectDetentionInput.pipe)
@@ -76,7 +79,9 @@ export class DetentionResolver {
     return { case: await this.detention.recordNonPunishmentNotice(actor, input) };
   }
 
-  @Mutation(() => CasePayload, { description: 'Records what the authority did with a non-punishment notice.' })
+  @Mutation(() => CasePayload, {
+    description: 'Records what the authority did with a non-punishment notice.',
+  })
   async recordNonPunishmentNoticeEffect(
     @CurrentActor() actor: AuthenticatedActor,
     @Args(

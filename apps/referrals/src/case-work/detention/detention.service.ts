@@ -48,7 +48,7 @@ export class DetentionService {
     private readonly clock: Clock,
   ) {}
 
-  recordDetention(actor: AuthenticatedActor, input: RecordDetention): Promise<CaseModel> {
+  async recordDetention(actor: AuthenticatedActor, input: RecordDetention): Promise<CaseModel> {
     refuseFutureTime(input.detainedSince, this.clock.now(), 'detainedSince');
     return this.work.run(actor, {
       action: 'detention.record',
@@ -98,7 +98,7 @@ export class DetentionService {
     });
   }
 
-  correctDetention(actor: AuthenticatedActor, input: CorrectDetention): Promise<CaseModel> {
+  async correctDetention(actor: AuthenticatedActor, input: CorrectDetention): Promise<CaseModel> {
     refuseFutureTime(input.detainedSince, this.clock.now(), 'detainedSince');
     return this.work.run(actor, {
       action: 'detention.record',
@@ -138,7 +138,7 @@ export class DetentionService {
   }
 
   /** Ends a detention: "released from detention" becomes a fact with a date (and a basis). */
-  releaseFromDetention(actor: AuthenticatedActor, input: ReleaseFromDetention): Promise<CaseModel> {
+  async releaseFromDetention(actor: AuthenticatedActor, input: ReleaseFromDetention): Promise<CaseModel> {
     refuseFutureTime(input.releasedAt, this.clock.now(), 'releasedAt');
     return this.work.run(actor, {
       action: 'detention.record',
@@ -187,7 +187,7 @@ export class DetentionService {
     });
   }
 
-  recordPenalty(actor: AuthenticatedActor, input: RecordPenalty): Promise<CaseModel> {
+  async recordPenalty(actor: AuthenticatedActor, input: RecordPenalty): Promise<CaseModel> {
     refuseFutureTime(input.imposedAt, this.clock.now(), 'imposedAt');
     return this.work.run(actor, {
       action: 'detention.record',
@@ -232,7 +232,7 @@ export class DetentionService {
     });
   }
 
-  changePenaltyStatus(actor: AuthenticatedActor, input: ChangePenaltyStatus): Promise<CaseModel> {
+  async changePenaltyStatus(actor: AuthenticatedActor, input: ChangePenaltyStatus): Promise<CaseModel> {
     refuseFutureTime(input.changedAt, this.clock.now(), 'changedAt');
     return this.work.run(actor, {
       action: 'detention.record',
@@ -288,7 +288,10 @@ export class DetentionService {
     });
   }
 
-  recordNonPunishmentNotice(actor: AuthenticatedActor, input: RecordNonPunishmentNotice): Promise<CaseModel> {
+  async recordNonPunishmentNotice(
+    actor: AuthenticatedActor,
+    input: RecordNonPunishmentNotice,
+  ): Promise<CaseModel> {
     refuseFutureTime(input.sentAt, this.clock.now(), 'sentAt');
     return this.work.run(actor, {
       action: 'detention.record',
@@ -326,7 +329,7 @@ export class DetentionService {
     });
   }
 
-  recordNonPunishmentNoticeEffect(
+  async recordNonPunishmentNoticeEffect(
     actor: AuthenticatedActor,
     input: RecordNonPunishmentNoticeEffect,
   ): Promise<CaseModel> {

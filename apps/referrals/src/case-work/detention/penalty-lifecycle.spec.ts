@@ -16,7 +16,13 @@ const VALID: ReadonlyArray<[PenaltyKind, PenaltyStatus, PenaltyStatus]> = [
 describe('penalty life cycle', () => {
   it('gives each kind its own statuses, starting where a new penalty stands', () => {
     expect(penaltyStatusesOf('FINE')).toEqual(['PENDING', 'PAID', 'WAIVED']);
-    expect(penaltyStatusesOf('CHARGE')).toEqual(['PENDING', 'CONVICTED', 'DROPPED', 'ACQUITTED', 'SET_ASIDE']);
+    expect(penaltyStatusesOf('CHARGE')).toEqual([
+      'PENDING',
+      'CONVICTED',
+      'DROPPED',
+      'ACQUITTED',
+      'SET_ASIDE',
+    ]);
     expect(penaltyStatusesOf('ENTRY_BAN')).toEqual(['IN_FORCE', 'LIFTED']);
     expect(PENALTY_KINDS.map(initialPenaltyStatus)).toEqual(['PENDING', 'IN_FORCE', 'IN_FORCE', 'PENDING']);
     // Every status belongs to some kind.

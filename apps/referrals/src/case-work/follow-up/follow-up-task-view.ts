@@ -20,7 +20,7 @@ export async function readFollowUpTasks(
   if (tasks.length === 0) return [];
   const entries = await manager.find(FollowUpTaskEntryEntity, {
     where: { taskId: In(tasks.map((task) => task.id)) },
-    order: { recordedAt: 'ASC', id: 'ASC' },
+    order: { sequence: 'ASC' },
   });
   return tasks.map((task) => ({
     id: task.id,

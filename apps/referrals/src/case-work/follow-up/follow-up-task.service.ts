@@ -57,7 +57,7 @@ export class FollowUpTaskService {
     private readonly clock: Clock,
   ) {}
 
-  complete(actor: AuthenticatedActor, input: CompleteFollowUpTask): Promise<CaseModel> {
+  async complete(actor: AuthenticatedActor, input: CompleteFollowUpTask): Promise<CaseModel> {
     refuseFutureTime(input.completedAt, this.clock.now(), 'completedAt');
     return this.work.run(actor, {
       action: 'follow-up.work',
@@ -103,7 +103,7 @@ export class FollowUpTaskService {
     });
   }
 
-  decline(actor: AuthenticatedActor, input: DeclineFollowUpTask): Promise<CaseModel> {
+  async decline(actor: AuthenticatedActor, input: DeclineFollowUpTask): Promise<CaseModel> {
     refuseFutureTime(input.declinedAt, this.clock.now(), 'declinedAt');
     return this.work.run(actor, {
       action: 'follow-up.work',
@@ -113,7 +113,13 @@ export class FollowUpTaskService {
         await manager.update(
           FollowUpTaskEntity,
           { id: task.id },
-          { status, outcome: input.reason, outcomeAt: input.declinedAt, closedBy: actor.userId, closedAt: now },
+          {
+            status,
+            outcome: input.reason,
+            outcomeAt: input.declinedAt,
+            closedBy: actor.userId,
+            closedAt: now,
+          },
         );
         await this.addEntry(manager, actor, task, now, {
           action: 'DECLINED',
@@ -135,7 +141,7 @@ export class FollowUpTaskService {
     });
   }
 
-  reassign(actor: AuthenticatedActor, input: ReassignFollowUpTask): Promise<CaseModel> {
+  async reassign(actor: AuthenticatedActor, input: ReassignFollowUpTask): Promise<CaseModel> {
     refuseFutureTime(input.reassignedAt, this.clock.now(), 'reassignedAt');
     return this.work.run(actor, {
       action: 'follow-up.work',
@@ -221,7 +227,12 @@ export class FollowUpTaskService {
       addressedToOrganisationId: found.assigneeOrganisationId,
     };
     try {
-      return { decision: this.access.authorise(actor, 'follow-up.work', taskContext), task: found, personContext, taskContext };
+      return {
+        decision: this.access.authorise(actor, 'follow-up.work', taskContext),
+        task: found,
+        personContext,
+        taskContext,
+      };
     } catch (error) {
       if (!(error instanceof AccessDeniedError)) throw error;
       throw caseWorkErrors.error(
@@ -281,7 +292,9 @@ export class FollowUpTaskService {
         });
       }
       if (detention.releasedAt === null) {
-        throw caseWorkErrors.error('DETENTION_NOT_ENDED', 'record the release first', { field: 'detentionId' });
+        throw caseWorkErrors.error('DETENTION_NOT_ENDED', 'record the release first', {
+          field: 'detentionId',
+        });
       }
     }
     if (input.nonPunishmentNoticeId !== null) {

@@ -35,8 +35,10 @@ export class ProtectionFollowUpView {
       returned('followUpTasks.status');
       if (followUpTasks.some((task) => task.history.length > 0)) returned('followUpTasks.history');
     }
-    if (detentionRecords.some((record) => record.detentions.length > 0)) returned('detentionRecords.detentions');
-    if (detentionRecords.some((record) => record.penalties.length > 0)) returned('detentionRecords.penalties');
+    if (detentionRecords.some((record) => record.detentions.length > 0))
+      returned('detentionRecords.detentions');
+    if (detentionRecords.some((record) => record.penalties.length > 0))
+      returned('detentionRecords.penalties');
     if (detentionRecords.some((record) => record.nonPunishmentNotices.length > 0)) {
       returned('detentionRecords.nonPunishmentNotices');
     }

@@ -141,6 +141,8 @@ export class ProtectionFollowUp1765000000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE case_follow_up_task_entry (
         id                           uuid PRIMARY KEY,
+        -- The history's order: several entries may share an instant (one clock reading per change).
+        sequence                     bigserial NOT NULL,
         task_id                      uuid NOT NULL REFERENCES case_follow_up_task (id) ON DELETE CASCADE,
         action                       text NOT NULL CHECK (action IN (${list(TASK_ACTIONS)})),
         note                         text NOT NULL,
@@ -155,7 +157,7 @@ export class ProtectionFollowUp1765000000000 implements MigrationInterface {
         CHECK (to_user_id IS NULL OR to_organisation_id IS NOT NULL)
       )`);
     await queryRunner.query(
-      `CREATE INDEX case_follow_up_task_entry_task_idx ON case_follow_up_task_entry (task_id, recorded_at)`,
+      `CREATE INDEX case_follow_up_task_entry_task_idx ON case_follow_up_task_entry (task_id, sequence)`,
     );
   }
 

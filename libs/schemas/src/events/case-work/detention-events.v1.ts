@@ -103,7 +103,7 @@ export const nonPunishmentNoticeSentV1 = defineEvent({
   version: 1,
   aggregateType: CASE_AGGREGATE,
   stream: CASE_WORK_STREAM,
-  description: "A notice invoking the non-punishment principle was sent to an authority of a country.",
+  description: 'A notice invoking the non-punishment principle was sent to an authority of a country.',
   schema: z.object({
     ...person,
     noticeId: z.uuid(),

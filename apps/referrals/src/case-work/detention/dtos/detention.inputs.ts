@@ -154,7 +154,11 @@ export const RecordPenaltyInput = declareInput(
           });
         }
         if (input.until !== null && input.kind !== 'ENTRY_BAN' && input.kind !== 'BLACKLISTING') {
-          context.addIssue({ code: 'custom', path: ['until'], message: 'only a ban or blacklisting has an end' });
+          context.addIssue({
+            code: 'custom',
+            path: ['until'],
+            message: 'only a ban or blacklisting has an end',
+          });
         }
         if (input.status !== null && !penaltyStatusesOf(input.kind).includes(input.status)) {
           context.addIssue({

@@ -32,7 +32,9 @@ export const CompleteFollowUpTaskInput = declareInput(
       description: 'For a notice task: the notice sent.',
     },
   },
-  { description: 'Completes a follow-up task assigned to the caller (or, for a coordinator, of its country).' },
+  {
+    description: 'Completes a follow-up task assigned to the caller (or, for a coordinator, of its country).',
+  },
 );
 export type CompleteFollowUpTask = z.output<typeof CompleteFollowUpTaskInput.schema>;
 

@@ -7,6 +7,10 @@ export class FollowUpTaskEntryEntity {
   @PrimaryColumn('uuid')
   id: string;
 
+  /** Insertion order, assigned by the database: the order of the task's history. */
+  @Column({ type: 'bigint', insert: false, update: false, select: false })
+  sequence?: string;
+
   @Column({ name: 'task_id', type: 'uuid' })
   taskId: string;
 
