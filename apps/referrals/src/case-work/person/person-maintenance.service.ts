@@ -45,7 +45,7 @@ export class PersonMaintenanceService {
     private readonly documentHooks: PersonDocumentHooks,
   ) {}
 
-  updatePerson(actor: AuthenticatedActor, input: UpdatePersonValue): Promise<CaseModel> {
+  async updatePerson(actor: AuthenticatedActor, input: UpdatePersonValue): Promise<CaseModel> {
     if (input.dateOfBirth) refuseFutureBirthDate(input.dateOfBirth, this.clock.now(), 'dateOfBirth');
     const patch = patchOf(input);
     const given = Object.keys(patch) as (keyof PersonPatch)[];
@@ -115,7 +115,7 @@ export class PersonMaintenanceService {
     });
   }
 
-  addPerson(actor: AuthenticatedActor, input: AddPersonToCaseValue): Promise<CaseModel> {
+  async addPerson(actor: AuthenticatedActor, input: AddPersonToCaseValue): Promise<CaseModel> {
     if (input.dateOfBirth) refuseFutureBirthDate(input.dateOfBirth, this.clock.now(), 'dateOfBirth');
     const given = registeredFields(input);
     const personId = randomUUID();
