@@ -76,6 +76,9 @@ export class CaseAndPersonMaintenance1764800000000 implements MigrationInterface
     await queryRunner.query(`DROP TABLE case_status_change`);
     await queryRunner.query(`
       ALTER TABLE case_file DROP CONSTRAINT case_file_closure, DROP COLUMN outcome`);
+    // Before this migration nothing closed a case, and the schema cannot say how one ended: cases closed
+    // since are open again, so that migrating up once more finds every closed case with its outcome.
+    await queryRunner.query(`UPDATE case_file SET status = 'OPEN', closed_at = NULL WHERE status = 'CLOSED'`);
     await queryRunner.query(`DROP TABLE case_person_link`);
     await queryRunner.query(`DROP TABLE case_person_revision`);
     await queryRunner.query(`ALTER TABLE case_person DROP COLUMN version, DROP COLUMN do_not_contact`);
