@@ -21,7 +21,7 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-/** Up to ten ISO 639 codes, each once, in the order given (the first is the one the person prefers). */
+/** Up to ten ISO 639 codes, each once, in the order given. */
 export const languageList = z
   .array(languageCode)
   .max(10, 'must list at most 10 languages')
