@@ -47,11 +47,46 @@ export const caseWorkErrors = defineContextErrors('case-work', {
   /** The status is not one of the penalty's kind, or cannot follow its current one. */
   PENALTY_STATUS_NOT_ALLOWED: 'BAD_USER_INPUT',
   NON_PUNISHMENT_NOTICE_NOT_FOUND: 'NOT_FOUND',
+  /** A closed case takes no changes until it is reopened. */
+  CASE_CLOSED: 'CONFLICT',
+  CASE_ALREADY_CLOSED: 'CONFLICT',
+  /** Only a closed case can be reopened. */
+  CASE_NOT_CLOSED: 'CONFLICT',
+  /** Protection follow-up (release from detention, legal aid…) must be finished before a case closes. */
+  FOLLOW_UP_TASKS_OPEN: 'CONFLICT',
+  /** The person changed since the version the caller edited. */
+  PERSON_VERSION_CONFLICT: 'CONFLICT',
+  /** A field of a category the caller may not see cannot be written either. */
+  CATEGORY_NOT_VISIBLE: 'FORBIDDEN',
+  DOCUMENT_TYPE_REQUIRED: 'BAD_USER_INPUT',
+  NAME_OR_ALIAS_REQUIRED: 'BAD_USER_INPUT',
+  /** The age band must be the one the recorded date of birth gives. */
+  AGE_BAND_CONTRADICTS_DATE_OF_BIRTH: 'BAD_USER_INPUT',
+  /** A case holds at most as many people as `openCase` registers. */
+  CASE_FULL: 'BAD_USER_INPUT',
 });
 
 /** A time a caseworker says something happened (an interview, a decision) cannot be later than now. */
 export function refuseFutureTime(at: Date, now: Date, field: string): void {
   if (at.getTime() > now.getTime()) {
     throw caseWorkErrors.error('DATE_IN_FUTURE', 'must not be in the future', { field });
+  }
+}
+
+/**
+ * A date of birth cannot be later than today anywhere on Earth (UTC+14), so a child born today in any
+ * time zone can be recorded at once.
+ */
+export function refuseFutureBirthDate(dateOfBirth: string, now: Date, field: string): void {
+  const latestToday = new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+  if (dateOfBirth > latestToday) {
+    throw caseWorkErrors.error('DATE_IN_FUTURE', 'must not be in the future', { field });
+  }
+}
+
+/** A closed case takes no changes (to its people, its links) until it is reopened. */
+export function refuseClosedCase(record: { status: string }): void {
+  if (record.status === 'CLOSED') {
+    throw caseWorkErrors.error('CASE_CLOSED', 'the case is closed; reopen it first', { field: 'caseId' });
   }
 }

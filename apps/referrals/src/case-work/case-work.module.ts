@@ -10,6 +10,7 @@ import { PlatformModule } from '../platform/index.js';
 import { attestationKeysFromConfig, type AttestationKeyConfig } from './attestation/attestation-keys.js';
 import { AttestationResolver } from './attestation/attestation.resolver.js';
 import { ATTESTATION_VALIDITY_DAYS, AttestationService } from './attestation/attestation.service.js';
+import { CaseClosureService } from './case/case-closure.service.js';
 import { CaseRecords } from './case/case-records.js';
 import { Cases } from './case/cases.repository.js';
 import { CaseViewReader } from './case/case-view.reader.js';
@@ -31,6 +32,9 @@ import { IdentificationService } from './identification/identification.service.j
 import { InterviewResolver } from './interview/interview.resolver.js';
 import { InterviewService } from './interview/interview.service.js';
 import { PersonDocumentHooks } from './person/person-document-hooks.js';
+import { PersonHistoryReader } from './person/person-history.reader.js';
+import { PersonMaintenanceService } from './person/person-maintenance.service.js';
+import { PersonResolver } from './person/person.resolver.js';
 import { ScreeningResolver } from './screening/screening.resolver.js';
 import { ScreeningService } from './screening/screening.service.js';
 
@@ -55,7 +59,11 @@ import { ScreeningService } from './screening/screening.service.js';
     ProtectionFollowUpView,
     CaseViewReader,
     CaseService,
+    CaseClosureService,
     CaseResolver,
+    PersonMaintenanceService,
+    PersonHistoryReader,
+    PersonResolver,
     ConsentService,
     ConsentResolver,
     InterviewService,

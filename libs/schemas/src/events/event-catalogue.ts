@@ -1,6 +1,8 @@
 import type { EventDefinition } from './event-definition.js';
 import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
+import { caseClosedV1 } from './case-work/case-closed.v1.js';
 import { caseOpenedV1 } from './case-work/case-opened.v1.js';
+import { caseReopenedV1 } from './case-work/case-reopened.v1.js';
 import { consentRecordedV1 } from './case-work/consent-recorded.v1.js';
 import { consentWithdrawnV1 } from './case-work/consent-withdrawn.v1.js';
 import {
@@ -20,6 +22,8 @@ import {
 import { identificationDecidedV1 } from './case-work/identification-decided.v1.js';
 import { interviewRecordedV1 } from './case-work/interview-recorded.v1.js';
 import { massIntakeRegisteredV1 } from './case-work/mass-intake-registered.v1.js';
+import { personAddedV1 } from './case-work/person-added.v1.js';
+import { personUpdatedV1 } from './case-work/person-updated.v1.js';
 import { screeningRecordedV1 } from './case-work/screening-recorded.v1.js';
 import { exchangeEnvelopeRejectedV1 } from './exchange/envelope-rejected.v1.js';
 import {
@@ -69,6 +73,7 @@ export const EVENT_CATALOGUE = {
   'case.repatriation-step-changed@v1': repatriationStepChangedV1,
   'case.return-risk-assessed@v1': riskAssessedV1,
   'case.attestation-issued@v1': attestationIssuedV1,
+  'case.closed@v1': caseClosedV1,
   'case.consent-recorded@v1': consentRecordedV1,
   'case.consent-withdrawn@v1': consentWithdrawnV1,
   'case.detention-corrected@v1': detentionCorrectedV1,
@@ -85,6 +90,9 @@ export const EVENT_CATALOGUE = {
   'case.penalty-recorded@v1': penaltyRecordedV1,
   'case.penalty-status-changed@v1': penaltyStatusChangedV1,
   'case.released-from-detention@v1': releasedFromDetentionV1,
+  'case.person-added@v1': personAddedV1,
+  'case.person-updated@v1': personUpdatedV1,
+  'case.reopened@v1': caseReopenedV1,
   'case.screening-recorded@v1': screeningRecordedV1,
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
   'handoff.status-changed@v1': handoffStatusChangedV1,

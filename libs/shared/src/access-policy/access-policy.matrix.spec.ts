@@ -138,6 +138,19 @@ const EXPECTED: Record<AccessAction, Row> = {
     OVERSIGHT: 'own team country countryTeam',
   },
   'case.update': { ...each(CASE_OWNERS, 'own') },
+  'case.close': {
+    ...each(['EMBASSY', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own'),
+    NRM_COORDINATOR: 'own country countryTeam',
+  },
+  'case.reopen': {
+    ...each(['EMBASSY', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own'),
+    NRM_COORDINATOR: 'own country countryTeam',
+  },
+  'person.update': {
+    ...each(['EMBASSY', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own'),
+    NRM_COORDINATOR: 'own country countryTeam',
+  },
+  'person.add': { ...each(CASE_OWNERS, 'own') },
   'mass-intake.register': {
     ...each(['NRM_COORDINATOR', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'all'),
   },

@@ -124,6 +124,27 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     relations: ['OWNER', 'TEAM', 'JURISDICTION_COORDINATOR', 'COUNTRY_OVERSIGHT'],
   },
   'case.update': { kinds: CASE_OWNER_KINDS, roles: CASE_ROLES, relations: ['OWNER'] },
+  // Closing and reopening: the owner, or the coordinator of the country, who keeps the national mechanism's
+  // cases moving when an owner no longer can.
+  'case.close': {
+    kinds: CASE_OWNER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'JURISDICTION_COORDINATOR'],
+  },
+  'case.reopen': {
+    kinds: CASE_OWNER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'JURISDICTION_COORDINATOR'],
+  },
+  // The coordinator records what it may see (a travel document for an attestation, operational facts);
+  // which fields each may change is decided by the categories it sees (docs/adr/018).
+  'person.update': {
+    kinds: CASE_OWNER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'JURISDICTION_COORDINATOR'],
+  },
+  // A person joins a case through its owner, who registers their identity.
+  'person.add': { kinds: CASE_OWNER_KINDS, roles: CASE_ROLES, relations: ['OWNER'] },
   'mass-intake.register': {
     kinds: ['NRM_COORDINATOR', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'],
     roles: CASE_ROLES,

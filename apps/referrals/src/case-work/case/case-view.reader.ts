@@ -27,11 +27,13 @@ import {
 } from '../person/person-fields.js';
 import type { PersonModel } from '../person/graphql/person.model.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
+import { PersonLinkEntity } from '../person/entities/person-link.entity.js';
 import { ScreeningEntity } from '../screening/entities/screening.entity.js';
 import type { ScreeningModel } from '../screening/graphql/screening.model.js';
 import { CaseAudit } from '../../platform/index.js';
 import { caseWorkErrors } from '../case-work.errors.js';
 import { CaseRecords, type AuthorisedCase } from './case-records.js';
+import { CaseStatusChangeEntity } from './entities/case-status-change.entity.js';
 import type { CaseModel, CaseWarningModel } from './graphql/case.model.js';
 
 /**
@@ -110,6 +112,16 @@ export class CaseViewReader {
       where: { caseId },
       order: { issuedAt: 'ASC', id: 'ASC' },
     });
+    const links = await manager.find(PersonLinkEntity, {
+      where: { caseId },
+      order: { recordedAt: 'ASC', id: 'ASC' },
+    });
+    const statusChanges = await manager.find(CaseStatusChangeEntity, {
+      where: { caseId },
+      order: { changedAt: 'ASC', id: 'ASC' },
+    });
+    // Who is whose child or partner: operational, so that families are kept together.
+    if (links.length > 0) ledger.add('personLinks.relationship', 'OPERATIONAL');
 
     const people = loaded.persons.map((person) => this.personModel(person, visible(person.id), ledger));
     const interviewModels = interviews.map((interview) => {
@@ -171,7 +183,23 @@ export class CaseViewReader {
       massIntakeId: loaded.record.massIntakeId,
       openedAt: loaded.record.openedAt,
       closedAt: loaded.record.closedAt,
+      outcome: loaded.record.outcome,
+      statusHistory: statusChanges.map((change) => ({
+        status: change.status,
+        outcome: change.outcome,
+        reopenReason: change.reopenReason,
+        changedByUserId: change.changedBy,
+        changedByOrganisationId: change.changedByOrganisationId,
+        changedAt: change.changedAt,
+      })),
       people,
+      personLinks: links.map((link) => ({
+        personId: link.personId,
+        relatedPersonId: link.relatedPersonId,
+        relationship: link.relationship,
+        recordedByOrganisationId: link.recordedByOrganisationId,
+        recordedAt: link.recordedAt,
+      })),
       consents: consents.map(toConsentModel),
       interviews: interviewModels,
       topicsCovered: INTERVIEW_TOPICS.filter((topic) => covered.has(topic)),
@@ -233,6 +261,7 @@ export class CaseViewReader {
       alias: person.alias,
       nationality: person.nationality,
       gender: person.gender,
+      dateOfBirth: person.dateOfBirth,
       ageBand: person.ageBand,
       minor: minorFromAgeBand(person.ageBand),
       languages: person.languages,
@@ -246,6 +275,8 @@ export class CaseViewReader {
       narrative: person.narrative,
       sexualViolenceDisclosed: person.sexualViolenceDisclosed,
       currentLocation: person.currentLocation,
+      doNotContact: person.doNotContact,
+      version: person.version,
       createdAt: person.createdAt,
     };
     const decision = Object.fromEntries(
@@ -268,6 +299,8 @@ export class CaseViewReader {
       languages: view.languages,
       immediateNeeds: view.immediateNeeds,
       urgentMedicalNeed: view.urgentMedicalNeed,
+      doNotContact: view.doNotContact,
+      version: view.version,
       createdAt: view.createdAt,
       withheldCategories: withheld,
     };

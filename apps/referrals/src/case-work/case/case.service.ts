@@ -296,6 +296,7 @@ export class CaseService {
       openedBy: actor.userId,
       openedAt: now,
       closedAt: null,
+      outcome: null,
       createdAt: now,
     };
   }
@@ -314,7 +315,8 @@ export function jurisdictionOf(actor: AuthenticatedActor): string {
   return country;
 }
 
-function newPerson(
+/** A person as registered (version 1): by intake, or added to a case later. */
+export function newPerson(
   caseId: string,
   person: PersonInputValue | MassIntakePersonValue,
   now: Date,
@@ -341,6 +343,8 @@ function newPerson(
     narrative: full.narrative ?? null,
     sexualViolenceDisclosed: full.sexualViolenceDisclosed ?? null,
     currentLocation: full.currentLocation ?? null,
+    doNotContact: false,
+    version: 1,
     createdAt: now,
     updatedAt: now,
   };

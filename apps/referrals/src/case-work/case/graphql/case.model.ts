@@ -1,4 +1,5 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { CaseOutcome, CaseReopenReason } from '@passage/schemas';
 import { Connection } from '@passage/shared';
 import { ConsentModel } from '../../consent/graphql/consent.model.js';
 import { AttestationSummaryModel } from '../../attestation/graphql/attestation.model.js';
@@ -7,10 +8,11 @@ import { FollowUpTaskModel } from '../../follow-up/graphql/follow-up-task.model.
 import { IdentificationDecisionModel } from '../../identification/graphql/identification-decision.model.js';
 import { InterviewModel, InterviewTopicEnum } from '../../interview/graphql/interview.model.js';
 import type { InterviewTopic } from '../../interview/interview-vocabulary.js';
+import { PersonLinkModel } from '../../person/graphql/person-link.model.js';
 import { PersonModel } from '../../person/graphql/person.model.js';
 import { ScreeningModel } from '../../screening/graphql/screening.model.js';
 import type { CaseOrigin, CaseStatus } from '../case-vocabulary.js';
-import { CaseOriginEnum, CaseStatusEnum } from './case.enums.js';
+import { CaseOriginEnum, CaseOutcomeEnum, CaseReopenReasonEnum, CaseStatusEnum } from './case.enums.js';
 
 export const CASE_WARNING_CODES = ['SEXUAL_VIOLENCE_WITHOUT_FEMALE_OR_SPECIALIST_INTERVIEWER'] as const;
 export type CaseWarningCode = (typeof CASE_WARNING_CODES)[number];
@@ -28,6 +30,27 @@ export class CaseWarningModel {
 
   @Field(() => ID)
   personId: string;
+}
+
+@ObjectType('CaseStatusChange', { description: 'A close or a reopen: why, by whom and when.' })
+export class CaseStatusChangeModel {
+  @Field(() => CaseStatusEnum)
+  status: CaseStatus;
+
+  @Field(() => CaseOutcomeEnum, { nullable: true, description: 'Set when the case was closed.' })
+  outcome: CaseOutcome | null;
+
+  @Field(() => CaseReopenReasonEnum, { nullable: true, description: 'Set when the case was reopened.' })
+  reopenReason: CaseReopenReason | null;
+
+  @Field(() => ID)
+  changedByUserId: string;
+
+  @Field(() => ID)
+  changedByOrganisationId: string;
+
+  @Field(() => GraphQLISODateTime)
+  changedAt: Date;
 }
 
 @ObjectType('Case', {
@@ -67,8 +90,22 @@ export class CaseModel {
   @Field(() => GraphQLISODateTime, { nullable: true })
   closedAt: Date | null;
 
+  @Field(() => CaseOutcomeEnum, {
+    nullable: true,
+    description: 'How the case ended; set while it is closed.',
+  })
+  outcome: CaseOutcome | null;
+
+  @Field(() => [CaseStatusChangeModel], { description: 'Every close and reopen, oldest first.' })
+  statusHistory: CaseStatusChangeModel[];
+
   @Field(() => [PersonModel])
   people: PersonModel[];
+
+  @Field(() => [PersonLinkModel], {
+    description: 'How people added to the case are related to others in it.',
+  })
+  personLinks: PersonLinkModel[];
 
   @Field(() => [ConsentModel], { description: 'Every consent given, standing or withdrawn.' })
   consents: ConsentModel[];
