@@ -1,6 +1,8 @@
 import type { EventDefinition } from './event-definition.js';
 import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
+import { caseIdentificationOverdueV1 } from './case-work/case-identification-overdue.v1.js';
 import { caseOpenedV1 } from './case-work/case-opened.v1.js';
+import { caseScreeningOverdueV1 } from './case-work/case-screening-overdue.v1.js';
 import { consentRecordedV1 } from './case-work/consent-recorded.v1.js';
 import { consentWithdrawnV1 } from './case-work/consent-withdrawn.v1.js';
 import { identificationDecidedV1 } from './case-work/identification-decided.v1.js';
@@ -58,9 +60,11 @@ export const EVENT_CATALOGUE = {
   'case.consent-recorded@v1': consentRecordedV1,
   'case.consent-withdrawn@v1': consentWithdrawnV1,
   'case.identification-decided@v1': identificationDecidedV1,
+  'case.identification-overdue@v1': caseIdentificationOverdueV1,
   'case.interview-recorded@v1': interviewRecordedV1,
   'case.mass-intake-registered@v1': massIntakeRegisteredV1,
   'case.opened@v1': caseOpenedV1,
+  'case.screening-overdue@v1': caseScreeningOverdueV1,
   'case.screening-recorded@v1': screeningRecordedV1,
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
   'handoff.status-changed@v1': handoffStatusChangedV1,

@@ -28,6 +28,7 @@ import { ScreeningEntity } from '../screening/entities/screening.entity.js';
 import type { ScreeningModel } from '../screening/graphql/screening.model.js';
 import { CaseAudit } from '../../platform/index.js';
 import { caseWorkErrors } from '../case-work.errors.js';
+import { CaseDueTimes } from '../due-times/case-due-times.js';
 import { CaseRecords, type AuthorisedCase } from './case-records.js';
 import type { CaseModel, CaseWarningModel } from './graphql/case.model.js';
 
@@ -66,6 +67,7 @@ export class CaseViewReader {
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
     private readonly audit: CaseAudit,
+    private readonly dueTimes: CaseDueTimes,
   ) {}
 
   async read(manager: EntityManager, actor: AuthenticatedActor, caseId: string): Promise<CaseModel> {
@@ -170,6 +172,7 @@ export class CaseViewReader {
       massIntakeId: loaded.record.massIntakeId,
       openedAt: loaded.record.openedAt,
       closedAt: loaded.record.closedAt,
+      ...(await this.dueTimes.view(manager, loaded.record)),
       people,
       consents: consents.map(toConsentModel),
       interviews: interviewModels,
