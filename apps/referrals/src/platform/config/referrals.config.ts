@@ -62,6 +62,14 @@ const referralsConfigSchema = z.object({
       identification: z.number().int().positive().optional(),
     }),
   ),
+  /**
+   * Largest body of a mass intake (`registerMassIntake`, declared in the `x-passage-operation` header);
+   * every other request keeps the usual 256kb. 8mb holds the largest valid intake of 5,000 people in
+   * UTF-8 JSON (two 200-character names in a three-byte script each, every language and need). ADR 022.
+   */
+  MASS_INTAKE_MAX_BODY: field
+    .text({ regex: /^\d+(b|kb|mb)$/, expected: 'a size such as 8mb' })
+    .default('8mb'),
   /** How long a service provider has to answer a referral, and to start once it accepted (working time). */
   REFERRAL_ANSWER_WITHIN_MS: field.durationMs().default(48 * 3600_000),
   REFERRAL_START_WITHIN_MS: field.durationMs().default(72 * 3600_000),

@@ -1,0 +1,231 @@
+import 'reflect-metadata';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import type { DataSource } from 'typeorm';
+import { LARGE_OPERATION_HEADER, configureServiceHttp, tokenAudience } from '@passage/shared';
+import {
+  createTestDatabase,
+  createThrowawayExchangeKeys,
+  testKafkaBrokers,
+  type TestDatabase,
+  type ThrowawayExchangeKeys,
+} from '@passage/shared/testing';
+import { ReferralsAppModule } from '../src/app.module.js';
+import { massIntakeBody } from '../src/case-work/index.js';
+import { REFERRALS_MIGRATIONS } from '../src/database/index.js';
+import { loadReferralsConfig, type ReferralsConfig } from '../src/platform/index.js';
+import { count } from './case-work-fixture.js';
+
+const NODE_ID = 'int-mass-intake';
+const KIB = 1024;
+
+const REGISTER = `mutation Register($input: RegisterMassIntakeInput!) {
+  registerMassIntake(input: $input) { massIntakeId caseCount cases { caseId personId reference } }
+}`;
+const OPEN_CASE = `mutation Open($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`;
+
+/** Name parts in the scripts of people found in compounds: Latin with diacritics, Burmese, Chinese, Thai, Ge'ez. */
+const NAME_PARTS = ['Nguyễn Thị Hồng ', 'မောင်မောင်ဦး ', '陈志明李华 ', 'สมชาย ใจดี ', 'ተስፋዬ ገብረ ', 'Ssekandi Mukasa '];
+const LANGUAGES = [['my', 'en'], ['zh', 'en', 'th'], ['vi', 'en'], ['lg', 'en', 'sw'], ['am', 'ar'], ['id', 'ms', 'en']];
+const NEEDS = [
+  ['SHELTER', 'FOOD_AND_WATER'],
+  ['SHELTER', 'MEDICAL_CARE', 'INTERPRETATION'],
+  ['CONSULAR_ASSISTANCE', 'TRAVEL_DOCUMENT', 'FAMILY_CONTACT'],
+];
+
+/** `length` people as a raid registers them: names up to 200 characters, two or three languages, needs. */
+function raid(length: number) {
+  return Array.from({ length }, (_, index) => {
+    const part = NAME_PARTS[index % NAME_PARTS.length];
+    const nameLength = [200, 120, 60, 24][index % 4];
+    return {
+      name: `${part.repeat(Math.ceil(nameLength / part.length)).slice(0, nameLength - 6).trim()} ${index}`,
+      alias: index % 5 === 0 ? `Fictional alias ${index}` : null,
+      nationality: ['MM', 'CN', 'VN', 'TH', 'ET', 'UG'][index % 6],
+      gender: index % 3 === 0 ? 'FEMALE' : 'MALE',
+      ageBand: index % 40 === 0 ? '14_17' : '25_34',
+      languages: LANGUAGES[index % LANGUAGES.length],
+      immediateNeeds: NEEDS[index % NEEDS.length],
+      urgentMedicalNeed: index % 97 === 0,
+    };
+  });
+}
+
+describe('a raid-sized mass intake over HTTP (real referrals app, Postgres and Kafka)', () => {
+  let app: NestExpressApplication;
+  let url: string;
+  let dataSource: DataSource;
+  let jwks: Server;
+  let database: TestDatabase;
+  let keys: ThrowawayExchangeKeys;
+  let token: string;
+  const organisationId = randomUUID();
+
+  beforeAll(async () => {
+    // Identity's key set, served as identity would: the app verifies the test's tokens against it.
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'int-key', alg: 'EdDSA', use: 'sig' };
+    jwks = createServer((_, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/.well-known/jwks.json`;
+    token = await new SignJWT({
+      sid: randomUUID(),
+      org: organisationId,
+      okd: 'NRM_COORDINATOR',
+      onm: 'Focal point (test)',
+      cty: 'KH',
+      stn: null,
+      nod: NODE_ID,
+      rol: ['FOCAL_POINT'],
+      mfa: 'ok',
+    })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'int-key', typ: 'at+jwt' })
+      .setSubject(randomUUID())
+      .setJti(randomUUID())
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .setIssuer(tokenAudience(NODE_ID).issuer)
+      .setAudience(tokenAudience(NODE_ID).audience)
+      .sign(privateKey);
+
+    database = await createTestDatabase('referrals', REFERRALS_MIGRATIONS);
+    keys = await createThrowawayExchangeKeys(['KH']);
+    const config = configFrom({
+      NODE_ENV: 'test',
+      NODE_ID,
+      HOSTED_COUNTRIES: 'KH',
+      LOG_LEVEL: 'silent',
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      DATABASE_URL: database.url,
+      EXCHANGE_NAMESPACE: NODE_ID,
+      EXCHANGE_TRUST_DIRECTORY: keys.trustDirectoryPath,
+      EXCHANGE_KEYS_DIR: keys.keysDirectory,
+      IDENTITY_JWKS_URL: jwksUrl,
+      ATTESTATION_KEY: randomBytes(32).toString('base64url'),
+    });
+    app = await NestFactory.create<NestExpressApplication>(ReferralsAppModule.forConfig(config), {
+      bodyParser: false,
+      logger: false,
+    });
+    // What main.ts passes to startService.
+    configureServiceHttp(app, { largeOperations: [massIntakeBody(config.MASS_INTAKE_MAX_BODY)] });
+    await app.listen(0, '127.0.0.1');
+    url = `${await app.getUrl()}/graphql`;
+    dataSource = app.get<DataSource>(getDataSourceToken());
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    await new Promise((resolve) => jwks?.close(resolve));
+    await keys?.remove();
+    await database?.drop();
+  });
+
+  async function post(body: string, headers: Record<string, string> = {}) {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }
+
+  const body = (query: string, input: unknown) => JSON.stringify({ query, variables: { input } });
+  const declared = { [LARGE_OPERATION_HEADER]: 'registerMassIntake' };
+  const registered = () =>
+    count(dataSource, 'case_file', `owner_organisation_id = '${organisationId}' AND origin = 'MASS_INTAKE'`);
+
+  it('registers 5,000 named people in one request that says it is the mass intake', async () => {
+    const people = raid(5_000);
+    const request = body(REGISTER, { people });
+    const bytes = Buffer.byteLength(request);
+    expect(bytes).toBeGreaterThan(1_000 * KIB);
+    const started = performance.now();
+    const response = await post(request, declared);
+    process.stderr.write(
+      `[mass intake over HTTP] 5,000 people, ${(bytes / KIB / KIB).toFixed(2)} MiB, ` +
+        `${(performance.now() - started).toFixed(0)} ms\n`,
+    );
+    expect(response.body.errors).toBeUndefined();
+    expect(response.status).toBe(200);
+    const payload = (response.body.data as { registerMassIntake: { caseCount: number; massIntakeId: string } })
+      .registerMassIntake;
+    expect(payload.caseCount).toBe(5_000);
+    expect(await registered()).toBe(5_000);
+    // What was stored is what was sent, in order, multi-byte names included.
+    const [stored] = (await dataSource.query(
+      `SELECT p.name, p.languages FROM case_person p JOIN case_file c ON c.id = p.case_id
+        WHERE c.mass_intake_id = $1 ORDER BY c.reference LIMIT 1 OFFSET 1`,
+      [payload.massIntakeId],
+    )) as { name: string; languages: string[] }[];
+    expect(stored).toEqual({ name: people[1].name, languages: people[1].languages });
+  });
+
+  it('refuses the same intake with 413 when the request does not say what it is', async () => {
+    const before = await registered();
+    const response = await post(body(REGISTER, { people: raid(2_724) }));
+    expect(response.status).toBe(413);
+    expect(await registered()).toBe(before);
+  });
+
+  it('keeps every other operation at 256 kB, whatever the request claims', async () => {
+    const padding = 'x'.repeat(300 * KIB);
+    const openCase = body(OPEN_CASE, { origin: 'WALK_IN', people: [{ alias: padding, gender: 'MALE', ageBand: 'UNKNOWN' }] });
+    expect((await post(openCase)).status).toBe(413);
+    expect((await post(openCase, declared)).status).toBe(413);
+    // The mass intake beside another root field is not the mass intake alone.
+    const smuggled = JSON.stringify({
+      query: `mutation M($input: RegisterMassIntakeInput!, $open: OpenCaseInput!) {
+        registerMassIntake(input: $input) { caseCount } openCase(input: $open) { case { id } } }`,
+      variables: { input: { people: raid(1) }, open: { origin: 'WALK_IN', people: [{ alias: padding, gender: 'MALE', ageBand: 'UNKNOWN' }] } },
+    });
+    expect((await post(smuggled, declared)).status).toBe(413);
+    // An ordinary request under the limit is unaffected by the header.
+    const small = await post(body(OPEN_CASE, { origin: 'WALK_IN', people: [{ alias: 'Fictional', gender: 'MALE', ageBand: 'UNKNOWN' }] }), declared);
+    expect(small.body.errors).toBeUndefined();
+  });
+
+  it('refuses a mass intake over its own limit with 413', async () => {
+    const people = raid(5_000).map((person) => ({ ...person, alias: 'ŋ'.repeat(900) }));
+    const request = body(REGISTER, { people });
+    expect(Buffer.byteLength(request)).toBeGreaterThan(8 * KIB * KIB);
+    expect((await post(request, declared)).status).toBe(413);
+  });
+
+  it('names the bad row of a 5,000-person intake, quickly, and registers nobody', async () => {
+    const before = await registered();
+    const people = raid(5_000);
+    people[4_321] = { ...people[4_321], languages: ['en', 'not-a-language'] };
+    const started = performance.now();
+    const response = await post(body(REGISTER, { people }), declared);
+    const elapsed = performance.now() - started;
+    process.stderr.write(`[mass intake over HTTP] bad row found in ${elapsed.toFixed(0)} ms\n`);
+    expect(elapsed).toBeLessThan(5_000);
+    const [error] = response.body.errors as { extensions: Record<string, unknown> }[];
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.people.4321.languages.1' });
+    expect(await registered()).toBe(before);
+  });
+});
+
+/** The service's configuration from these variables alone, read the way main.ts reads the environment. */
+function configFrom(variables: Record<string, string>): ReferralsConfig {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  Object.assign(process.env, variables);
+  try {
+    return loadReferralsConfig();
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
