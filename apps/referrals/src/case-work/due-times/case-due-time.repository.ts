@@ -17,9 +17,6 @@ export interface OverdueCaseStepRow extends CaseDueTimeRow {
   jurisdiction_country: string;
 }
 
-/** Rows per INSERT: 4 parameters each, far below the bind-parameter limit of 65,535. */
-const ROWS_PER_STATEMENT = 5_000;
-
 /**
  * Whether every person of case `$1` has done a step: screened at least once; and for identification, a
  * decision other than PENDING in the case's own jurisdiction (another country's decision is its own line).
@@ -35,21 +32,22 @@ const IDENTIFICATION_DONE = `NOT EXISTS (
 
 /** The due times of cases: set at opening, met by screenings and decisions, swept when overdue. */
 export class CaseDueTimeRepository {
+  /** One statement whatever the number of rows: each column is one array parameter. */
   async insert(
     manager: EntityManager,
     rows: readonly { caseId: string; step: CaseDueStep; countedFrom: Date; dueAt: Date }[],
   ): Promise<void> {
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-      const values = chunk.map((_, index) => {
-        const n = index * 4;
-        return `($${n + 1}::uuid, $${n + 2}, $${n + 3}::timestamptz, $${n + 4}::timestamptz)`;
-      });
-      await manager.query(
-        `INSERT INTO case_due_time (case_id, step, counted_from, due_at) VALUES ${values.join(', ')}`,
-        chunk.flatMap((row) => [row.caseId, row.step, row.countedFrom, row.dueAt]),
-      );
-    }
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO case_due_time (case_id, step, counted_from, due_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[])`,
+      [
+        rows.map((row) => row.caseId),
+        rows.map((row) => row.step),
+        rows.map((row) => row.countedFrom),
+        rows.map((row) => row.dueAt),
+      ],
+    );
   }
 
   /**
