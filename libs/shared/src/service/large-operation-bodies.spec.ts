@@ -3,7 +3,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from '@jest/globals';
 import { LARGE_OPERATION_HEADER, byteSize, largeOperationBodies } from './large-operation-bodies.js';
 
-const REGISTER = 'mutation R($input: RegisterMassIntakeInput!) { registerMassIntake(input: $input) { caseCount } }';
+const REGISTER =
+  'mutation R($input: RegisterMassIntakeInput!) { registerMassIntake(input: $input) { caseCount } }';
 
 /** A request whose body streams in chunks, as Node delivers it. */
 function request(

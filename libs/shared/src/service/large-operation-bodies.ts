@@ -142,5 +142,7 @@ function carriesOnly(body: unknown, mutation: string): boolean {
   const operations = definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
   if (operations.length !== 1 || operations[0].operation !== 'mutation') return false;
   const { selections } = operations[0].selectionSet;
-  return selections.length === 1 && selections[0].kind === Kind.FIELD && selections[0].name.value === mutation;
+  return (
+    selections.length === 1 && selections[0].kind === Kind.FIELD && selections[0].name.value === mutation
+  );
 }
