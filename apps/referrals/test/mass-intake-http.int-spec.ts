@@ -16,10 +16,13 @@ import {
   type TestDatabase,
   type ThrowawayExchangeKeys,
 } from '@passage/shared/testing';
+import { GatewayAppModule } from '../../gateway/src/app.module.js';
+import { gatewayLargeOperations, loadGatewayConfig } from '../../gateway/src/config/gateway.config.js';
+import { CHECKED_IN_SUPERGRAPH_PATH } from '../../gateway/src/supergraph/supergraph-source.js';
 import { ReferralsAppModule } from '../src/app.module.js';
 import { massIntakeBody } from '../src/case-work/index.js';
 import { REFERRALS_MIGRATIONS } from '../src/database/index.js';
-import { loadReferralsConfig, type ReferralsConfig } from '../src/platform/index.js';
+import { loadReferralsConfig } from '../src/platform/index.js';
 import { raid } from '../../../test/support/raid.js';
 import { count } from './case-work-fixture.js';
 
@@ -31,9 +34,11 @@ const REGISTER = `mutation Register($input: RegisterMassIntakeInput!) {
 }`;
 const OPEN_CASE = `mutation Open($input: OpenCaseInput!) { openCase(input: $input) { case { id } } }`;
 
-describe('a raid-sized mass intake over HTTP (real referrals app, Postgres and Kafka)', () => {
+describe('a raid-sized mass intake over HTTP (real gateway and referrals app, Postgres and Kafka)', () => {
   let app: NestExpressApplication;
+  let gateway: NestExpressApplication;
   let url: string;
+  let gatewayUrl: string;
   let dataSource: DataSource;
   let jwks: Server;
   let database: TestDatabase;
@@ -73,7 +78,7 @@ describe('a raid-sized mass intake over HTTP (real referrals app, Postgres and K
 
     database = await createTestDatabase('referrals', REFERRALS_MIGRATIONS);
     keys = await createThrowawayExchangeKeys(['KH']);
-    const config = configFrom({
+    const config = configFrom(loadReferralsConfig, {
       NODE_ENV: 'test',
       NODE_ID,
       HOSTED_COUNTRIES: 'KH',
@@ -95,17 +100,41 @@ describe('a raid-sized mass intake over HTTP (real referrals app, Postgres and K
     await app.listen(0, '127.0.0.1');
     url = `${await app.getUrl()}/graphql`;
     dataSource = app.get<DataSource>(getDataSourceToken());
+
+    // The node's gateway in front of it, serving the checked-in supergraph with its referrals subgraph here.
+    const gatewayConfig = configFrom(loadGatewayConfig, {
+      NODE_ENV: 'test',
+      NODE_ID,
+      LOG_LEVEL: 'silent',
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      IDENTITY_JWKS_URL: jwksUrl,
+      IDENTITY_GRAPHQL_URL: 'http://127.0.0.1:9/graphql',
+      REFERRALS_GRAPHQL_URL: url,
+      SUPERGRAPH_PATH: CHECKED_IN_SUPERGRAPH_PATH,
+    });
+    gateway = await NestFactory.create<NestExpressApplication>(GatewayAppModule.forConfig(gatewayConfig), {
+      bodyParser: false,
+      logger: false,
+    });
+    // What the gateway's main.ts passes to startService.
+    configureServiceHttp(gateway, {
+      bodyLimit: gatewayConfig.GRAPHQL_MAX_BODY,
+      largeOperations: gatewayLargeOperations(gatewayConfig),
+    });
+    await gateway.listen(0, '127.0.0.1');
+    gatewayUrl = `${await gateway.getUrl()}/graphql`;
   }, 120_000);
 
   afterAll(async () => {
+    await gateway?.close();
     await app?.close();
     await new Promise((resolve) => jwks?.close(resolve));
     await keys?.remove();
     await database?.drop();
   });
 
-  async function post(body: string, headers: Record<string, string> = {}) {
-    const response = await fetch(url, {
+  async function post(body: string, headers: Record<string, string> = {}, target = url) {
+    const response = await fetch(target, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       body,
@@ -113,7 +142,11 @@ describe('a raid-sized mass intake over HTTP (real referrals app, Postgres and K
     const text = await response.text();
     // A refused body is answered before GraphQL, not necessarily in JSON.
     const json = response.headers.get('content-type')?.includes('json') ?? false;
-    return { status: response.status, body: (json ? JSON.parse(text) : {}) as Record<string, unknown> };
+    return {
+      status: response.status,
+      text,
+      body: (json ? JSON.parse(text) : {}) as Record<string, unknown>,
+    };
   }
 
   const body = (query: string, input: unknown) => JSON.stringify({ query, variables: { input } });
@@ -207,14 +240,39 @@ describe('a raid-sized mass intake over HTTP (real referrals app, Postgres and K
     });
     expect(await registered()).toBe(before);
   });
+
+  it('takes a raid of 2,724 named people through the gateway, which passes the declaration on', async () => {
+    const before = await registered();
+    const request = body(REGISTER, { people: raid(2_724) });
+    expect(Buffer.byteLength(request)).toBeGreaterThan(256 * KIB);
+    const response = await post(request, declared, gatewayUrl);
+    expect(response.body.errors).toBeUndefined();
+    expect(response.body.data).toMatchObject({ registerMassIntake: { caseCount: 2_724 } });
+    expect(await registered()).toBe(before + 2_724);
+  });
+
+  it('keeps the gateway at 256 kB for everything else, and says so without internals', async () => {
+    const before = await registered();
+    expect((await post(body(REGISTER, { people: raid(2_724) }), {}, gatewayUrl)).status).toBe(413);
+    const openCase = body(OPEN_CASE, {
+      origin: 'WALK_IN',
+      people: [{ alias: 'x'.repeat(300 * KIB), gender: 'MALE', ageBand: 'UNKNOWN' }],
+    });
+    for (const headers of [{}, declared]) {
+      const refused = await post(openCase, headers, gatewayUrl);
+      expect(refused.status).toBe(413);
+      expect(refused.text).not.toMatch(/at .*\.js:\d+/);
+    }
+    expect(await registered()).toBe(before);
+  });
 });
 
-/** The service's configuration from these variables alone, read the way main.ts reads the environment. */
-function configFrom(variables: Record<string, string>): ReferralsConfig {
+/** A service's configuration from these variables alone, read the way its main.ts reads the environment. */
+function configFrom<T>(load: () => T, variables: Record<string, string>): T {
   const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
   Object.assign(process.env, variables);
   try {
-    return loadReferralsConfig();
+    return load();
   } finally {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
