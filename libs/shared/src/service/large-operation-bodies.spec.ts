@@ -93,6 +93,13 @@ describe('largeOperationBodies', () => {
     });
   });
 
+  it('gives up on a client that goes away mid-body', async () => {
+    const req = request(padded(REGISTER, 6_000), declared);
+    const outcome = run(req);
+    req.destroy();
+    expect((await outcome).error).toMatchObject({ status: 400 });
+  });
+
   it('leaves other methods and content types to the usual handling', async () => {
     expect((await run(request('', declared, 'GET'))).body).toBeUndefined();
     expect((await run(request('a=1', { ...declared, 'content-type': 'text/plain' }))).body).toBeUndefined();

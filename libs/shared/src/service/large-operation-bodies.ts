@@ -96,35 +96,32 @@ function isJson(request: IncomingMessage): boolean {
 /** The whole body, refused with 413 as soon as it is known to exceed `limit` bytes. */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const tooLarge = () => httpError(413, 'entity.too.large', 'request entity too large');
-    if (Number(request.headers['content-length']) > limit) return reject(tooLarge());
+    if (Number(request.headers['content-length']) > limit) {
+      return reject(httpError(413, 'entity.too.large', 'request entity too large'));
+    }
     const chunks: Buffer[] = [];
     let received = 0;
-    const stop = () => {
+    const settle = (error: Error | null) => {
       request.off('data', onData);
       request.off('end', onEnd);
       request.off('error', onError);
+      request.off('close', onClose);
+      if (error) reject(error);
+      else resolve(Buffer.concat(chunks, received));
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
-      if (received > limit) {
-        stop();
-        reject(tooLarge());
-        return;
-      }
-      chunks.push(chunk);
+      if (received > limit) settle(httpError(413, 'entity.too.large', 'request entity too large'));
+      else chunks.push(chunk);
     };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(chunks, received));
-    };
-    const onError = (error: Error) => {
-      stop();
-      reject(error);
-    };
+    const onEnd = () => settle(null);
+    const onError = (error: Error) => settle(error);
+    // A client that goes away mid-body: nothing will come, and nobody waits for the answer.
+    const onClose = () => settle(httpError(400, 'request.aborted', 'request aborted'));
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', onError);
+    request.on('close', onClose);
   });
 }
 
