@@ -22,6 +22,8 @@ export * from './events/case-work/attestation-issued.v1.js';
 export * from './events/case-work/case-closed.v1.js';
 export * from './events/case-work/case-opened.v1.js';
 export * from './events/case-work/case-reopened.v1.js';
+export * from './events/case-work/case-identification-overdue.v1.js';
+export * from './events/case-work/case-screening-overdue.v1.js';
 export * from './events/case-work/consent-recorded.v1.js';
 export * from './events/case-work/consent-withdrawn.v1.js';
 export * from './events/case-work/detention-events.v1.js';

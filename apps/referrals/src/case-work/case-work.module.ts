@@ -17,6 +17,10 @@ import { CaseViewReader } from './case/case-view.reader.js';
 import { CaseResolver } from './case/case.resolver.js';
 import { CaseService } from './case/case.service.js';
 import { ConsentWithdrawalHooks } from './consent/consent-withdrawal-hooks.js';
+import { CaseDueTimeRepository } from './due-times/case-due-time.repository.js';
+import { CaseDueTimes } from './due-times/case-due-times.js';
+import { CaseOverdueEscalator } from './due-times/case-overdue.escalator.js';
+import { CaseOverdueSweep } from './due-times/case-overdue.sweep.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
 import { ConsentService } from './consent/consent.service.js';
 import { LegalRecordAccess } from './case/legal-record-access.js';
@@ -57,6 +61,10 @@ import { ScreeningService } from './screening/screening.service.js';
     PersonDocumentHooks,
     IdentificationDecisionHooks,
     ProtectionFollowUpView,
+    { provide: CaseDueTimeRepository, useValue: new CaseDueTimeRepository() },
+    CaseDueTimes,
+    CaseOverdueSweep,
+    CaseOverdueEscalator,
     CaseViewReader,
     CaseService,
     CaseClosureService,

@@ -9,6 +9,7 @@ export { CaseRecords } from './case/case-records.js';
 export type { LoadedCase } from './case/case-records.js';
 export { caseResourceContext, personResourceContext } from './case/case-resource-context.js';
 export type { CaseTeamMember } from './case/case-resource-context.js';
+export { massIntakeBody } from './case/mass-intake-body.js';
 export { CASE_WORK_ENTITIES } from './case/case-work-entities.js';
 export { CaseEntity } from './case/entities/case.entity.js';
 export { ConsentWithdrawalHooks } from './consent/consent-withdrawal-hooks.js';

@@ -3,6 +3,8 @@ import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
 import { caseClosedV1 } from './case-work/case-closed.v1.js';
 import { caseOpenedV1 } from './case-work/case-opened.v1.js';
 import { caseReopenedV1 } from './case-work/case-reopened.v1.js';
+import { caseIdentificationOverdueV1 } from './case-work/case-identification-overdue.v1.js';
+import { caseScreeningOverdueV1 } from './case-work/case-screening-overdue.v1.js';
 import { consentRecordedV1 } from './case-work/consent-recorded.v1.js';
 import { consentWithdrawnV1 } from './case-work/consent-withdrawn.v1.js';
 import {
@@ -82,6 +84,7 @@ export const EVENT_CATALOGUE = {
   'case.follow-up-task-declined@v1': followUpTaskDeclinedV1,
   'case.follow-up-task-reassigned@v1': followUpTaskReassignedV1,
   'case.identification-decided@v1': identificationDecidedV1,
+  'case.identification-overdue@v1': caseIdentificationOverdueV1,
   'case.interview-recorded@v1': interviewRecordedV1,
   'case.mass-intake-registered@v1': massIntakeRegisteredV1,
   'case.non-punishment-notice-answered@v1': nonPunishmentNoticeAnsweredV1,
@@ -93,6 +96,7 @@ export const EVENT_CATALOGUE = {
   'case.person-added@v1': personAddedV1,
   'case.person-updated@v1': personUpdatedV1,
   'case.reopened@v1': caseReopenedV1,
+  'case.screening-overdue@v1': caseScreeningOverdueV1,
   'case.screening-recorded@v1': screeningRecordedV1,
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
   'handoff.status-changed@v1': handoffStatusChangedV1,

@@ -32,6 +32,7 @@ import { ScreeningEntity } from '../screening/entities/screening.entity.js';
 import type { ScreeningModel } from '../screening/graphql/screening.model.js';
 import { CaseAudit } from '../../platform/index.js';
 import { caseWorkErrors } from '../case-work.errors.js';
+import { CaseDueTimes } from '../due-times/case-due-times.js';
 import { CaseRecords, type AuthorisedCase } from './case-records.js';
 import { CaseStatusChangeEntity } from './entities/case-status-change.entity.js';
 import type { CaseModel, CaseWarningModel } from './graphql/case.model.js';
@@ -72,6 +73,7 @@ export class CaseViewReader {
     private readonly access: ReferralsAccess,
     private readonly audit: CaseAudit,
     private readonly protection: ProtectionFollowUpView,
+    private readonly dueTimes: CaseDueTimes,
   ) {}
 
   async read(manager: EntityManager, actor: AuthenticatedActor, caseId: string): Promise<CaseModel> {
@@ -192,6 +194,7 @@ export class CaseViewReader {
         changedByOrganisationId: change.changedByOrganisationId,
         changedAt: change.changedAt,
       })),
+      ...(await this.dueTimes.view(manager, loaded.record)),
       people,
       personLinks: links.map((link) => ({
         personId: link.personId,

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
 import { CaseClosureService } from './case-closure.service.js';
 import { CaseService } from './case.service.js';
+import { MASS_INTAKE_MUTATION } from './mass-intake-body.js';
 import {
   CaseFilter,
   CloseCaseInput,
@@ -42,7 +43,11 @@ export class CaseResolver {
   }
 
   @Mutation(() => RegisterMassIntakePayload, {
-    description: 'Registers up to 5,000 people at once after a raid, one case each, in one transaction.',
+    name: MASS_INTAKE_MUTATION,
+    description:
+      'Registers up to 5,000 people at once after a raid, one case each, in one transaction; bad input ' +
+      'names the row (input.people.1234.languages.0) and registers no one. A request body over 256 kB ' +
+      'must carry the header `x-passage-operation: registerMassIntake` (up to 8 MB).',
   })
   registerMassIntake(
     @CurrentActor() actor: AuthenticatedActor,

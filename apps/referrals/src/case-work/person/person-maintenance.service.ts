@@ -24,6 +24,7 @@ import {
 } from './person-changes.js';
 import { PersonDocumentHooks } from './person-document-hooks.js';
 import { PERSON_FIELD_CATEGORIES, writtenPersonFields, type PersonField } from './person-fields.js';
+import { CaseDueTimes } from '../due-times/case-due-times.js';
 
 /** The categories that record what a person disclosed: an event flags their change without naming it. */
 const DISCLOSURE_CATEGORIES: ReadonlySet<DataCategory> = new Set(['NARRATIVE', 'HEALTH', 'SEXUAL_VIOLENCE']);
@@ -43,6 +44,7 @@ export class PersonMaintenanceService {
     // A date of birth in the future is refused before the case is even looked up.
     private readonly clock: Clock,
     private readonly documentHooks: PersonDocumentHooks,
+    private readonly dueTimes: CaseDueTimes,
   ) {}
 
   async updatePerson(actor: AuthenticatedActor, input: UpdatePersonValue): Promise<CaseModel> {
@@ -164,6 +166,8 @@ export class PersonMaintenanceService {
           recordedAt: now,
         };
         await manager.insert(PersonLinkEntity, link);
+        // A newcomer has not been screened or decided on: a step the case had met is due again.
+        await this.dueTimes.refresh(manager, input.caseId, now);
         await emit(personAddedV1, {
           aggregateId: record.id,
           payload: {

@@ -6,6 +6,7 @@ import { UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
+import { CaseDueTimes } from '../due-times/case-due-times.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import type { RecordScreening } from './dtos/screening.inputs.js';
 import { ScreeningEntity } from './entities/screening.entity.js';
@@ -21,6 +22,7 @@ export class ScreeningService {
     private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly views: CaseViewReader,
+    private readonly dueTimes: CaseDueTimes,
   ) {}
 
   recordScreening(actor: AuthenticatedActor, input: RecordScreening): Promise<CaseModel> {
@@ -59,6 +61,7 @@ export class ScreeningService {
           screenedAt: now,
         };
         await manager.insert(ScreeningEntity, screening);
+        await this.dueTimes.refresh(manager, input.caseId, now);
         await emit(screeningRecordedV1, {
           aggregateId: input.caseId,
           payload: {

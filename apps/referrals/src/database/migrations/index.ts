@@ -10,6 +10,7 @@ import { HandoffTimeline1764600000000 } from './1764600000000-handoff-timeline.j
 import { PersonDateOfBirth1764700000000 } from './1764700000000-person-date-of-birth.js';
 import { CaseAndPersonMaintenance1764800000000 } from './1764800000000-case-and-person-maintenance.js';
 import { ProtectionFollowUp1765000000000 } from './1765000000000-protection-follow-up.js';
+import { CaseDueTimes1765200000000 } from './1765200000000-case-due-times.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -26,4 +27,5 @@ export const REFERRALS_MIGRATIONS = [
   PersonDateOfBirth1764700000000,
   CaseAndPersonMaintenance1764800000000,
   ProtectionFollowUp1765000000000,
+  CaseDueTimes1765200000000,
 ];

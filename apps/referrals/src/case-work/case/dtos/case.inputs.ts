@@ -78,6 +78,14 @@ export const CaseFilter = declareInput(
   {
     status: { type: () => CaseStatusEnum, nullable: true, schema: z.enum(CASE_STATUSES).nullish() },
     origin: { type: () => CaseOriginEnum, nullable: true, schema: z.enum(CASE_ORIGINS).nullish() },
+    overdue: {
+      type: () => Boolean,
+      nullable: true,
+      schema: z.boolean().nullish(),
+      description:
+        'true: open cases whose screening or first identification decision is past its due time and not ' +
+        'done; false: every other case.',
+    },
   },
   { refine: (schema) => schema.nullish().transform((value) => value ?? {}) },
 );

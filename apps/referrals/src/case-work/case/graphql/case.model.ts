@@ -98,6 +98,45 @@ export class CaseModel {
 
   @Field(() => [CaseStatusChangeModel], { description: 'Every close and reopen, oldest first.' })
   statusHistory: CaseStatusChangeModel[];
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'What due times count from: the rescue for a case opened from a rescue request, else the opening. ' +
+      'Null for a case opened before due times were kept.',
+  })
+  firstContactAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      "When everyone in the case is due to be screened, in working days of the jurisdiction's calendar.",
+  })
+  screeningDueAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last person was screened.' })
+  screeningMetAt: Date | null;
+
+  @Field({ description: 'The case is open, past its screening due time, and someone is not screened yet.' })
+  screeningOverdue: boolean;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When everyone in the case is due a first identification decision beyond PENDING in the ' +
+      "jurisdiction (reasonable grounds, in practice), in working days of the jurisdiction's calendar.",
+  })
+  identificationDueAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the last person got a decision beyond PENDING in the jurisdiction.',
+  })
+  identificationMetAt: Date | null;
+
+  @Field({
+    description: 'The case is open, past its identification due time, and someone has no decision yet.',
+  })
+  identificationOverdue: boolean;
 
   @Field(() => [PersonModel])
   people: PersonModel[];
