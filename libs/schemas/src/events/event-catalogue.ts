@@ -1,5 +1,11 @@
 import type { EventDefinition } from './event-definition.js';
 import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
+import {
+  attestationReboundV1,
+  attestationReinstatedV1,
+  attestationRevokedV1,
+  attestationSuspendedV1,
+} from './case-work/attestation-standing.v1.js';
 import { caseOpenedV1 } from './case-work/case-opened.v1.js';
 import { consentRecordedV1 } from './case-work/consent-recorded.v1.js';
 import { consentWithdrawnV1 } from './case-work/consent-withdrawn.v1.js';
@@ -55,6 +61,10 @@ export const EVENT_CATALOGUE = {
   'case.repatriation-step-changed@v1': repatriationStepChangedV1,
   'case.return-risk-assessed@v1': riskAssessedV1,
   'case.attestation-issued@v1': attestationIssuedV1,
+  'case.attestation-rebound@v1': attestationReboundV1,
+  'case.attestation-reinstated@v1': attestationReinstatedV1,
+  'case.attestation-revoked@v1': attestationRevokedV1,
+  'case.attestation-suspended@v1': attestationSuspendedV1,
   'case.consent-recorded@v1': consentRecordedV1,
   'case.consent-withdrawn@v1': consentWithdrawnV1,
   'case.identification-decided@v1': identificationDecidedV1,
