@@ -33,6 +33,7 @@ export const CASE_WORK_ACTIONS = [
   'screening.record',
   'identification.decide',
   'attestation.issue',
+  'attestation.revoke',
   'attestation.verify',
   'referral.create',
   'referral.respond',

@@ -165,6 +165,7 @@ const EXPECTED: Record<AccessAction, Row> = {
   },
   'identification.decide': { NRM_COORDINATOR: 'country countryTeam', LAW_ENFORCEMENT: 'countryTeam' },
   'attestation.issue': { NRM_COORDINATOR: 'country countryTeam' },
+  'attestation.revoke': { NRM_COORDINATOR: 'country countryTeam' },
   'attestation.verify': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'all') },
   'referral.create': { ...each(FRONTLINE, 'own team countryTeam') },
   'referral.respond': { ...each(FRONTLINE, 'addressed') },

@@ -291,7 +291,7 @@ describe('roles', () => {
     }
   });
 
-  it.each(['identification.decide', 'attestation.issue', 'repatriation.approve'] as const)(
+  it.each(['identification.decide', 'attestation.issue', 'attestation.revoke', 'repatriation.approve'] as const)(
     '%s is a supervisor’s or focal point’s decision',
     (action) => {
       const resource = RECORD_SHAPES.sameCountry!;

@@ -35,6 +35,9 @@ describe('case-work GraphQL schema', () => {
         'recordInterview',
         'recordScreening',
         'registerMassIntake',
+        'reinstateProtectionAttestation',
+        'revokeProtectionAttestation',
+        'suspendProtectionAttestation',
         'withdrawConsent',
       ].sort(),
     );
