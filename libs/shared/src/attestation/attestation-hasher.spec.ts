@@ -54,7 +54,9 @@ describe('AttestationHasher', () => {
     expect(hasher.holderMatches(code, stored, document('ab 123 4567'))).toBe(true);
     expect(hasher.holderMatches(code, stored, document('AB1234568'))).toBe(false);
     expect(hasher.holderMatches(otherCode, stored, document('AB1234567'))).toBe(false);
-    expect(hasher.holderMatches(code, { ...stored, keyId: 'unknown-key' }, document('AB1234567'))).toBe(false);
+    expect(hasher.holderMatches(code, { ...stored, keyId: 'unknown-key' }, document('AB1234567'))).toBe(
+      false,
+    );
     expect(hasher.holderMatches(code, { ...stored, documentBinding: 'not-hex' }, document('AB1234567'))).toBe(
       false,
     );
@@ -86,9 +88,9 @@ describe('AttestationHasher', () => {
     expect(hasher.holderMatches(code, rebound, document('ETD009911'))).toBe(true);
     expect(hasher.holderMatches(code, rebound, { binding: 'HOLDER_PIN', value: '482913' })).toBe(false);
     // Copied onto another attestation's row, the binding does not match there.
-    expect(hasher.holderMatches(code, { ...rebound, attestationId: randomUUID() }, document('ETD009911'))).toBe(
-      false,
-    );
+    expect(
+      hasher.holderMatches(code, { ...rebound, attestationId: randomUUID() }, document('ETD009911')),
+    ).toBe(false);
     // Made over the id, it differs from a binding made over a code for the same document.
     expect(rebound.documentBinding).not.toBe(
       hasher.digestsForIssue(code, { documentNumber: 'ETD009911' }).documentBinding,
@@ -123,7 +125,9 @@ describe('AttestationHasher', () => {
 
   it('refuses an empty document number, a malformed date, and an attestation bound to nothing', () => {
     expect(() => hasher.digestsForIssue(code, { documentNumber: ' - ' })).toThrow(InvalidDocumentNumberError);
-    expect(() => hasher.digestsForIssue(code, { dateOfBirth: '1994-02-30' })).toThrow(InvalidDateOfBirthError);
+    expect(() => hasher.digestsForIssue(code, { dateOfBirth: '1994-02-30' })).toThrow(
+      InvalidDateOfBirthError,
+    );
     expect(() => hasher.digestsForIssue(code, {})).toThrow(RangeError);
     expect(() => hasher.bindingsForRebinding(randomUUID(), 'unknown-key', { documentNumber: 'P1' })).toThrow(
       RangeError,

@@ -1,12 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { ATTESTATION_BINDINGS, type AttestationBinding } from '@passage/schemas';
 import type { AttestationCode } from './attestation-code.js';
-import {
-  givenHolderFacts,
-  normaliseHolderFact,
-  type HolderFacts,
-  type HolderProof,
-} from './holder-proof.js';
+import { givenHolderFacts, normaliseHolderFact, type HolderFacts, type HolderProof } from './holder-proof.js';
 
 /** A node's secret for attestation hashes. It lives in the node's secret configuration, never in the database. */
 export interface AttestationKey {

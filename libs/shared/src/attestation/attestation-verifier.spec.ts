@@ -192,8 +192,12 @@ describe('AttestationVerifier', () => {
         ...rebinder.bindingsForRebinding(stored.attestationId, stored.keyId, { documentNumber: 'ETD 77' }),
         bindingSubject: 'ATTESTATION',
       });
-      expect((await verifier.verify({ code: withoutDocument, documentNumber: 'etd77' })).status).toBe('VALID');
-      expect((await verifier.verify({ code: withoutDocument, holderPin: '482913' })).status).toBe('NOT_FOUND');
+      expect((await verifier.verify({ code: withoutDocument, documentNumber: 'etd77' })).status).toBe(
+        'VALID',
+      );
+      expect((await verifier.verify({ code: withoutDocument, holderPin: '482913' })).status).toBe(
+        'NOT_FOUND',
+      );
     });
 
     it('needs exactly one proof, well formed, before looking anything up', async () => {
@@ -204,9 +208,9 @@ describe('AttestationVerifier', () => {
       await expect(
         verifier.verify({ code: withoutDocument, dateOfBirth: '1994-07-02', holderPin: '482913' }),
       ).rejects.toMatchObject({ details: { field: 'holderPin', reason: 'HOLDER_PROOF_SEVERAL' } });
-      await expect(verifier.verify({ code: withoutDocument, dateOfBirth: '02/07/1994' })).rejects.toBeInstanceOf(
-        InvalidDateOfBirthError,
-      );
+      await expect(
+        verifier.verify({ code: withoutDocument, dateOfBirth: '02/07/1994' }),
+      ).rejects.toBeInstanceOf(InvalidDateOfBirthError);
       await expect(verifier.verify({ code: withoutDocument, holderPin: '48291' })).rejects.toBeInstanceOf(
         InvalidHolderPinError,
       );

@@ -13,7 +13,9 @@ describe('what a decision does to the attestations of its jurisdiction', () => {
       (status) => [null, status] as [null, IdentificationStatus],
     ),
     ...IDENTIFICATION_STATUSES.flatMap((from) =>
-      IDENTIFICATION_TRANSITIONS[from].map((to) => [from, to] as [IdentificationStatus, IdentificationStatus]),
+      IDENTIFICATION_TRANSITIONS[from].map(
+        (to) => [from, to] as [IdentificationStatus, IdentificationStatus],
+      ),
     ),
   ];
 

@@ -1,10 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, MoreThan, type EntityManager } from 'typeorm';
-import {
-  attestationReinstatedV1,
-  attestationRevokedV1,
-  attestationSuspendedV1,
-} from '@passage/schemas';
+import { attestationReinstatedV1, attestationRevokedV1, attestationSuspendedV1 } from '@passage/schemas';
 import { Outbox } from '@passage/shared';
 import type { IdentificationDecisionRecorded } from '../identification/identification-decision-hooks.js';
 import { standingAfterDecision, type StandingChange } from './attestation-standing.js';

@@ -75,7 +75,11 @@ export class AttestationResolver {
   })
   revokeProtectionAttestation(
     @CurrentActor() actor: AuthenticatedActor,
-    @Args('input', { type: () => RevokeProtectionAttestationInput.type }, RevokeProtectionAttestationInput.pipe)
+    @Args(
+      'input',
+      { type: () => RevokeProtectionAttestationInput.type },
+      RevokeProtectionAttestationInput.pipe,
+    )
     input: RevokeProtectionAttestation,
   ) {
     return this.standing.revoke(actor, input);
@@ -100,11 +104,7 @@ export class AttestationResolver {
   ) {
     return this.attestations.verify(
       actor,
-      parseInput(
-        verifyProtectionAttestationSchema,
-        { code, documentNumber, dateOfBirth, holderPin },
-        'args',
-      ),
+      parseInput(verifyProtectionAttestationSchema, { code, documentNumber, dateOfBirth, holderPin }, 'args'),
     );
   }
 }

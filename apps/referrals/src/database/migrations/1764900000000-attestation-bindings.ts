@@ -22,9 +22,7 @@ export class AttestationBindings1764900000000 implements MigrationInterface {
         ADD COLUMN revocation_reason text`);
     // Every attestation so far was bound to its document over its code; every revocation so far was a
     // replacement by a newer attestation.
-    await queryRunner.query(
-      `ALTER TABLE protection_attestation ALTER COLUMN binding_subject DROP DEFAULT`,
-    );
+    await queryRunner.query(`ALTER TABLE protection_attestation ALTER COLUMN binding_subject DROP DEFAULT`);
     await queryRunner.query(
       `UPDATE protection_attestation SET revocation_reason = 'REPLACED' WHERE revoked_at IS NOT NULL`,
     );

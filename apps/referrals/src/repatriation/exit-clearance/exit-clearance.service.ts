@@ -77,7 +77,13 @@ export class ExitClearanceService {
     input: ExitClearanceRequestValue,
   ): Promise<ExitClearanceRequestEntity> {
     const code = parseAttestationCode(input.attestationCode);
-    const attestation = await this.attestationFor(manager, plan.personId, code, input.travelDocumentNumber, now);
+    const attestation = await this.attestationFor(
+      manager,
+      plan.personId,
+      code,
+      input.travelDocumentNumber,
+      now,
+    );
     if (attestation === 'NOT_BOUND_TO_A_DOCUMENT') {
       throw repatriationErrors.error(
         'TRAVEL_DOCUMENT_NOT_RECORDED',
