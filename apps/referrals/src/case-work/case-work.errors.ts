@@ -17,10 +17,14 @@ export const caseWorkErrors = defineContextErrors('case-work', {
   RECOGNISED_BY_OWN_COUNTRY: 'BAD_USER_INPUT',
   /** The decision does not follow the jurisdiction's current one. */
   DECISION_OUT_OF_SEQUENCE: 'BAD_USER_INPUT',
-  /** An attestation needs a reasonable-grounds (or better) decision in the jurisdiction. */
+  /** An attestation needs, and a reinstated one still needs, a decision that grants protection. */
   PROTECTION_NOT_DECIDED: 'CONFLICT',
-  /** An attestation is verified against the document number, so the person needs one first. */
-  DOCUMENT_NUMBER_MISSING: 'CONFLICT',
+  ATTESTATION_NOT_FOUND: 'NOT_FOUND',
+  /** A revoked attestation stays revoked: issue a new one. */
+  ATTESTATION_REVOKED: 'CONFLICT',
+  ATTESTATION_ALREADY_SUSPENDED: 'CONFLICT',
+  /** Only a suspended attestation can be reinstated. */
+  ATTESTATION_NOT_SUSPENDED: 'CONFLICT',
   CONSENT_NOT_STANDING: 'NOT_FOUND',
   /** Legal records (follow-up, detention) need the person's LEGAL data visible to whoever changes them. */
   LEGAL_NOT_VISIBLE: 'FORBIDDEN',

@@ -7,7 +7,11 @@ import {
 } from '@passage/shared';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../platform/index.js';
 import { PlatformModule } from '../platform/index.js';
+import { AttestationHooks } from './attestation/attestation-hooks.js';
 import { attestationKeysFromConfig, type AttestationKeyConfig } from './attestation/attestation-keys.js';
+import { AttestationRebinding } from './attestation/attestation-rebinding.js';
+import { AttestationStandingService } from './attestation/attestation-standing.service.js';
+import { AttestationStandingWriter } from './attestation/attestation-standing.writer.js';
 import { AttestationResolver } from './attestation/attestation.resolver.js';
 import { ATTESTATION_VALIDITY_DAYS, AttestationService } from './attestation/attestation.service.js';
 import { CaseClosureService } from './case/case-closure.service.js';
@@ -96,7 +100,11 @@ import { ScreeningService } from './screening/screening.service.js';
       useFactory: (clock: Clock) =>
         new VerificationRateLimiter(DEFAULT_VERIFICATION_RATE_LIMITS, () => clock.now().getTime()),
     },
+    AttestationStandingWriter,
+    AttestationRebinding,
+    AttestationHooks,
     AttestationService,
+    AttestationStandingService,
     AttestationResolver,
     LegalRecordAccess,
     FollowUpTaskService,

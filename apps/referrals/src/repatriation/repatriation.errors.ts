@@ -25,6 +25,11 @@ export const repatriationErrors = defineContextErrors('repatriation', {
   EXIT_CLEARANCE_ELSEWHERE: 'BAD_USER_INPUT',
   /** The attestation code given for exit clearance is no valid attestation of this person and document. */
   ATTESTATION_NOT_VALID: 'CONFLICT',
+  /**
+   * The attestation was issued without a document (bound to the date of birth or a holder PIN) and no
+   * travel document has been recorded for the person since: exit clearance rests on the travel document.
+   */
+  TRAVEL_DOCUMENT_NOT_RECORDED: 'CONFLICT',
   EXIT_CLEARANCE_ALREADY_ANSWERED: 'CONFLICT',
   /** Work on a plan from afar, after the person withdrew consent to return (the policy's own word). */
   CONSENT_REQUIRED: 'CONFLICT',

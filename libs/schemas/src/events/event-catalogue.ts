@@ -1,6 +1,12 @@
 import type { EventDefinition } from './event-definition.js';
 import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
 import { caseClosedV1 } from './case-work/case-closed.v1.js';
+import {
+  attestationReboundV1,
+  attestationReinstatedV1,
+  attestationRevokedV1,
+  attestationSuspendedV1,
+} from './case-work/attestation-standing.v1.js';
 import { caseOpenedV1 } from './case-work/case-opened.v1.js';
 import { caseReopenedV1 } from './case-work/case-reopened.v1.js';
 import { caseIdentificationOverdueV1 } from './case-work/case-identification-overdue.v1.js';
@@ -76,6 +82,10 @@ export const EVENT_CATALOGUE = {
   'case.return-risk-assessed@v1': riskAssessedV1,
   'case.attestation-issued@v1': attestationIssuedV1,
   'case.closed@v1': caseClosedV1,
+  'case.attestation-rebound@v1': attestationReboundV1,
+  'case.attestation-reinstated@v1': attestationReinstatedV1,
+  'case.attestation-revoked@v1': attestationRevokedV1,
+  'case.attestation-suspended@v1': attestationSuspendedV1,
   'case.consent-recorded@v1': consentRecordedV1,
   'case.consent-withdrawn@v1': consentWithdrawnV1,
   'case.detention-corrected@v1': detentionCorrectedV1,

@@ -39,6 +39,7 @@ export const CASE_WORK_ACTIONS = [
   'follow-up.work',
   'detention.record',
   'attestation.issue',
+  'attestation.revoke',
   'attestation.verify',
   'referral.create',
   'referral.respond',

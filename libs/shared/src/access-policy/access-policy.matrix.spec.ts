@@ -186,6 +186,7 @@ const EXPECTED: Record<AccessAction, Row> = {
     NRM_COORDINATOR: 'own team country countryTeam',
   },
   'attestation.issue': { NRM_COORDINATOR: 'country countryTeam' },
+  'attestation.revoke': { NRM_COORDINATOR: 'country countryTeam' },
   'attestation.verify': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'all') },
   'referral.create': { ...each(FRONTLINE, 'own team countryTeam') },
   'referral.respond': { ...each(FRONTLINE, 'addressed') },

@@ -291,20 +291,22 @@ describe('roles', () => {
     }
   });
 
-  it.each(['identification.decide', 'attestation.issue', 'repatriation.approve'] as const)(
-    '%s is a supervisor’s or focal point’s decision',
-    (action) => {
-      const resource = RECORD_SHAPES.sameCountry!;
-      expect(
-        decide(actorOf('NRM_COORDINATOR', ['CASEWORKER', 'INVESTIGATOR']), action, resource, NOW),
-      ).toEqual({
+  it.each([
+    'identification.decide',
+    'attestation.issue',
+    'attestation.revoke',
+    'repatriation.approve',
+  ] as const)('%s is a supervisor’s or focal point’s decision', (action) => {
+    const resource = RECORD_SHAPES.sameCountry!;
+    expect(decide(actorOf('NRM_COORDINATOR', ['CASEWORKER', 'INVESTIGATOR']), action, resource, NOW)).toEqual(
+      {
         allowed: false,
         reason: 'ROLE_REQUIRED',
-      });
-      expect(decide(actorOf('NRM_COORDINATOR', ['SUPERVISOR']), action, resource, NOW).allowed).toBe(true);
-      expect(decide(actorOf('NRM_COORDINATOR', ['FOCAL_POINT']), action, resource, NOW).allowed).toBe(true);
-    },
-  );
+      },
+    );
+    expect(decide(actorOf('NRM_COORDINATOR', ['SUPERVISOR']), action, resource, NOW).allowed).toBe(true);
+    expect(decide(actorOf('NRM_COORDINATOR', ['FOCAL_POINT']), action, resource, NOW).allowed).toBe(true);
+  });
 
   it('lets a data protection officer audit and export the organisation’s own records, not read them', () => {
     const dpo = actorOf('NGO', ['DATA_PROTECTION_OFFICER']);

@@ -199,6 +199,12 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     roles: DECISION_ROLES,
     relations: ['JURISDICTION_COORDINATOR'],
   },
+  // Suspending, reinstating or revoking an attestation is the issuer's authority, not more widely held.
+  'attestation.revoke': {
+    kinds: ['NRM_COORDINATOR'],
+    roles: DECISION_ROLES,
+    relations: ['JURISDICTION_COORDINATOR'],
+  },
   'attestation.verify': { kinds: [...FRONTLINE_KINDS, 'OVERSIGHT'], roles: 'ANY', relations: 'NONE' },
   'referral.create': {
     kinds: FRONTLINE_KINDS,

@@ -55,6 +55,9 @@ describe('case-work GraphQL schema', () => {
         'registerMassIntake',
         'reopenCase',
         'updatePerson',
+        'reinstateProtectionAttestation',
+        'revokeProtectionAttestation',
+        'suspendProtectionAttestation',
         'withdrawConsent',
       ].sort(),
     );

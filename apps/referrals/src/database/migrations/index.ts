@@ -9,6 +9,7 @@ import { OrganisationDirectory1764500000000 } from './1764500000000-organisation
 import { HandoffTimeline1764600000000 } from './1764600000000-handoff-timeline.js';
 import { PersonDateOfBirth1764700000000 } from './1764700000000-person-date-of-birth.js';
 import { CaseAndPersonMaintenance1764800000000 } from './1764800000000-case-and-person-maintenance.js';
+import { AttestationBindings1764900000000 } from './1764900000000-attestation-bindings.js';
 import { ProtectionFollowUp1765000000000 } from './1765000000000-protection-follow-up.js';
 import { CaseDueTimes1765200000000 } from './1765200000000-case-due-times.js';
 
@@ -26,6 +27,7 @@ export const REFERRALS_MIGRATIONS = [
   HandoffTimeline1764600000000,
   PersonDateOfBirth1764700000000,
   CaseAndPersonMaintenance1764800000000,
+  AttestationBindings1764900000000,
   ProtectionFollowUp1765000000000,
   CaseDueTimes1765200000000,
 ];
