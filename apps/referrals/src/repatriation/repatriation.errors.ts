@@ -41,6 +41,19 @@ export const repatriationErrors = defineContextErrors('repatriation', {
   CHILD_SAFEGUARDS_MISSING: 'CONFLICT',
   NOT_IN_CHILDS_BEST_INTEREST: 'CONFLICT',
   STEPS_NOT_DONE: 'CONFLICT',
+  /** A child's return is never a fast voluntary one. */
+  FAST_RETURN_NOT_FOR_CHILD: 'CONFLICT',
+  // Stay pathways (docs/adr/021-pathways-beyond-standard-return.md).
+  STAY_PATHWAY_NOT_FOUND: 'NOT_FOUND',
+  /** The person already has an open stay pathway. */
+  STAY_PATHWAY_ALREADY_OPEN: 'CONFLICT',
+  /** Neither an assessment that found return unsafe nor a decision role's reason stands behind the pathway. */
+  RETURN_NOT_FOUND_UNSAFE: 'CONFLICT',
+  STAY_PATHWAY_CLOSED: 'CONFLICT',
+  STAY_STEP_OUT_OF_ORDER: 'CONFLICT',
+  STAY_OUTCOME_NOT_ALLOWED: 'BAD_USER_INPUT',
+  /** Declining a step is its owner's word, not the pathway owner's. */
+  STAY_STEP_NOT_OWNER: 'FORBIDDEN',
 });
 
 /**
