@@ -1,5 +1,5 @@
 import { defineContextErrors } from '@passage/shared';
-import { RepatriationRuleError } from './rules/repatriation-rule.error.js';
+import { RepatriationRuleError, type RepatriationRuleReason } from './rules/repatriation-rule.error.js';
 
 /** The refusals of repatriation work, each with the public code an edge gives it. */
 export const repatriationErrors = defineContextErrors('repatriation', {
@@ -60,13 +60,18 @@ export const repatriationErrors = defineContextErrors('repatriation', {
  * Runs a repatriation rule and turns its refusal into this context's coded error: a CONFLICT whose
  * reason is the rule's own, so a client can tell "approve after the risk assessment" from "not safe to
  * return". Every rule reason is a code of the catalogue, so a new one does not compile until it is listed.
+ * `field` names the input at fault, or is chosen by the rule's reason; the rule's answer is passed on.
  */
-export function checkRule(rule: () => void, field?: string): void {
+export function checkRule<T>(
+  rule: () => T,
+  field?: string | ((reason: RepatriationRuleReason) => string),
+): T {
   try {
-    rule();
+    return rule();
   } catch (error) {
     if (error instanceof RepatriationRuleError) {
-      throw repatriationErrors.error(error.reason, error.message, field ? { field } : {});
+      const named = typeof field === 'function' ? field(error.reason) : field;
+      throw repatriationErrors.error(error.reason, error.message, named ? { field: named } : {});
     }
     throw error;
   }

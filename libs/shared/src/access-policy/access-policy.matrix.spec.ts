@@ -176,10 +176,16 @@ const EXPECTED: Record<AccessAction, Row> = {
   'repatriation.approve': { NRM_COORDINATOR: 'country countryTeam' },
   // Not the embassy, police, shelters, oversight or the coordinator as such: owner and team only.
   'stay-pathway.plan': {
-    ...each(['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'], 'own team countryTeam'),
+    ...each(
+      ['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'],
+      'own team countryTeam',
+    ),
   },
   'stay-pathway.decide': {
-    ...each(['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'], 'own team countryTeam'),
+    ...each(
+      ['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'],
+      'own team countryTeam',
+    ),
   },
   'exit-clearance.read': {
     ...each(FRONTLINE_BUT_NRM, 'own team countryTeam'),

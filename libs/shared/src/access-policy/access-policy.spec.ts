@@ -550,9 +550,10 @@ describe('purpose-bound sharing', () => {
     for (const kind of ['EMBASSY', 'LAW_ENFORCEMENT', 'SHELTER', 'OVERSIGHT'] as const) {
       expect(decide(actorOf(kind), 'stay-pathway.plan', RECORD_SHAPES.own!, NOW).allowed).toBe(false);
     }
-    expect(
-      decide(actorOf('NRM_COORDINATOR'), 'stay-pathway.plan', RECORD_SHAPES.sameCountry!, NOW),
-    ).toEqual({ allowed: false, reason: 'NO_NEED_TO_KNOW' });
+    expect(decide(actorOf('NRM_COORDINATOR'), 'stay-pathway.plan', RECORD_SHAPES.sameCountry!, NOW)).toEqual({
+      allowed: false,
+      reason: 'NO_NEED_TO_KNOW',
+    });
   });
 
   it('keeps assistance-related reads independent of police and return consents', () => {
