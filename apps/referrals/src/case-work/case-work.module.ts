@@ -25,6 +25,7 @@ import { IdentificationService } from './identification/identification.service.j
 import { InterviewResolver } from './interview/interview.resolver.js';
 import { InterviewService } from './interview/interview.service.js';
 import { PersonDocumentHooks } from './person/person-document-hooks.js';
+import { ScreeningRecordedHooks } from './screening/screening-recorded-hooks.js';
 import { ScreeningResolver } from './screening/screening.resolver.js';
 import { ScreeningService } from './screening/screening.service.js';
 
@@ -41,6 +42,7 @@ import { ScreeningService } from './screening/screening.service.js';
     ConsentWithdrawalHooks,
     PersonDocumentHooks,
     IdentificationDecisionHooks,
+    ScreeningRecordedHooks,
     CaseViewReader,
     CaseService,
     CaseResolver,
@@ -71,6 +73,13 @@ import { ScreeningService } from './screening/screening.service.js';
     AttestationService,
     AttestationResolver,
   ],
-  exports: [PlatformModule, CaseRecords, CaseViewReader, ConsentWithdrawalHooks, AttestationHasher],
+  exports: [
+    PlatformModule,
+    CaseRecords,
+    CaseViewReader,
+    ConsentWithdrawalHooks,
+    ScreeningRecordedHooks,
+    AttestationHasher,
+  ],
 })
 export class CaseWorkModule {}

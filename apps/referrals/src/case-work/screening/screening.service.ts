@@ -9,6 +9,7 @@ import type { CaseModel } from '../case/graphql/case.model.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import type { RecordScreening } from './dtos/screening.inputs.js';
 import { ScreeningEntity } from './entities/screening.entity.js';
+import { ScreeningRecordedHooks } from './screening-recorded-hooks.js';
 import { suggestScreeningOutcome } from './screening-suggestion.js';
 
 /**
@@ -21,6 +22,7 @@ export class ScreeningService {
     private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly views: CaseViewReader,
+    private readonly hooks: ScreeningRecordedHooks,
   ) {}
 
   recordScreening(actor: AuthenticatedActor, input: RecordScreening): Promise<CaseModel> {
@@ -71,6 +73,15 @@ export class ScreeningService {
             screenedByOrganisationId: actor.organisationId,
             screenedAt: now.toISOString(),
           },
+        });
+        await this.hooks.run(manager, {
+          caseId: input.caseId,
+          personId: input.personId,
+          screeningId: screening.id,
+          confirmedOutcome: input.confirmedOutcome,
+          screenedBy: actor.userId,
+          screenedByOrganisationId: actor.organisationId,
+          at: now,
         });
       },
       audit: () => ({
