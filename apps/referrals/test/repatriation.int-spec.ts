@@ -671,7 +671,9 @@ describe('repatriation (real Postgres)', () => {
         parseInput(CreateRepatriationPlanInput.schema, {
           ...ids,
           pace: 'FAST_VOLUNTARY',
-          steps: stepsInput().filter((step) => ['TRAVEL_DOCUMENT', 'TRAVEL_BOOKED'].includes(step.kind)),
+          steps: stepsInput().filter(
+            (step) => step.kind === 'TRAVEL_DOCUMENT' || step.kind === 'TRAVEL_BOOKED',
+          ),
         }),
       );
       const share = await latestShare();

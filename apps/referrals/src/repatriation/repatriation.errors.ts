@@ -13,7 +13,7 @@ export const repatriationErrors = defineContextErrors('repatriation', {
   RETURN_TO_COUNTRY_LEFT: 'BAD_USER_INPUT',
   /** The person already has a plan that is not completed. */
   PLAN_ALREADY_OPEN: 'CONFLICT',
-  /** A plan lists every step kind; one is missing. */
+  /** The steps listed do not fit the plan's pace: a standard plan lists every kind, a fast one its own. */
   STEP_MISSING: 'BAD_USER_INPUT',
   /** An assessment, an arrival: a time that has not come yet. */
   TIME_IN_FUTURE: 'BAD_USER_INPUT',

@@ -195,13 +195,8 @@ export class StayPathwayService {
         const { manager, now } = scope;
         const step = steps.find((candidate) => candidate.kind === input.step);
         if (!step) {
-          throw repatriationErrors.error(
-            'STEP_NOT_FOUND',
-            `a ${pathway.kind} pathway has no ${input.step} step`,
-            {
-              field: 'step',
-            },
-          );
+          const message = `a ${pathway.kind} pathway has no ${input.step} step`;
+          throw repatriationErrors.error('STEP_NOT_FOUND', message, { field: 'step' });
         }
         const coordinators = [pathway.ownerOrganisationId, loaded.record.ownerOrganisationId];
         const mayAct =
@@ -220,18 +215,17 @@ export class StayPathwayService {
             }),
           (reason) => (reason === 'STAY_OUTCOME_NOT_ALLOWED' ? 'outcome' : 'step'),
         );
-        const changed = step;
         if (input.action === 'REASSIGN') {
           const owner = await this.directory.addressee(manager, input.ownerOrganisationId!, {
             field: 'ownerOrganisationId',
             kinds: STAY_PATHWAY_WORKER_KINDS,
             country: pathway.jurisdictionCountry,
           });
-          changed.ownerOrganisationId = owner.organisationId;
+          step.ownerOrganisationId = owner.organisationId;
         }
-        if (input.dueOn !== null) changed.dueOn = input.dueOn;
-        if (input.notes !== null) changed.notes = input.notes;
-        await this.moveStep(scope, pathway, changed, to, input.action === 'COMPLETE' ? input.outcome : null);
+        if (input.dueOn !== null) step.dueOn = input.dueOn;
+        if (input.notes !== null) step.notes = input.notes;
+        await this.moveStep(scope, pathway, step, to, input.action === 'COMPLETE' ? input.outcome : null);
         const settled = stayPathwaySettlement(pathway.kind, steps);
         if (settled) {
           for (const kind of settled.notNeeded) {
@@ -262,7 +256,7 @@ export class StayPathwayService {
           { id: pathway.id },
           { status: pathway.status, closedAt: pathway.closedAt, updatedAt: now },
         );
-        return changed.kind;
+        return step.kind;
       },
       audit: ({ pathway }, kind) => {
         const categories: DataCategory[] = ['OPERATIONAL', 'LEGAL'];
