@@ -22,6 +22,31 @@ export const caseWorkErrors = defineContextErrors('case-work', {
   /** An attestation is verified against the document number, so the person needs one first. */
   DOCUMENT_NUMBER_MISSING: 'CONFLICT',
   CONSENT_NOT_STANDING: 'NOT_FOUND',
+  /** Legal records (follow-up, detention) need the person's LEGAL data visible to whoever changes them. */
+  LEGAL_NOT_VISIBLE: 'FORBIDDEN',
+  /** A date that must not come before another one (a release before the detention began). */
+  DATE_OUT_OF_ORDER: 'BAD_USER_INPUT',
+  FOLLOW_UP_TASK_NOT_FOUND: 'NOT_FOUND',
+  /** Only the task's assignee organisation, or the coordinator of its jurisdiction, works a task. */
+  FOLLOW_UP_TASK_NOT_ASSIGNED_TO_CALLER: 'FORBIDDEN',
+  /** The task is done or declined already. */
+  FOLLOW_UP_TASK_CLOSED: 'CONFLICT',
+  /** The organisation cannot take the task: not listed, inactive, or unable to see the person's legal data. */
+  ASSIGNEE_NOT_ELIGIBLE: 'BAD_USER_INPUT',
+  ASSIGNEE_UNCHANGED: 'BAD_USER_INPUT',
+  /** A detention or notice given to a task of another kind, or belonging to someone else. */
+  LINK_NOT_FOR_THIS_TASK: 'BAD_USER_INPUT',
+  /** Release from detention cannot be done while the person is still recorded as detained there. */
+  PERSON_STILL_DETAINED: 'CONFLICT',
+  DETENTION_NOT_FOUND: 'NOT_FOUND',
+  /** The person is already recorded as detained; release them from that detention first. */
+  DETENTION_ALREADY_OPEN: 'CONFLICT',
+  DETENTION_ALREADY_ENDED: 'CONFLICT',
+  DETENTION_NOT_ENDED: 'CONFLICT',
+  PENALTY_NOT_FOUND: 'NOT_FOUND',
+  /** The status is not one of the penalty's kind, or cannot follow its current one. */
+  PENALTY_STATUS_NOT_ALLOWED: 'BAD_USER_INPUT',
+  NON_PUNISHMENT_NOTICE_NOT_FOUND: 'NOT_FOUND',
 });
 
 /** A time a caseworker says something happened (an interview, a decision) cannot be later than now. */

@@ -5,7 +5,7 @@ import {
   DEFAULT_VERIFICATION_RATE_LIMITS,
   VerificationRateLimiter,
 } from '@passage/shared';
-import { REFERRALS_CONFIG } from '../platform/index.js';
+import { REFERRALS_CONFIG, type ReferralsConfig } from '../platform/index.js';
 import { PlatformModule } from '../platform/index.js';
 import { attestationKeysFromConfig, type AttestationKeyConfig } from './attestation/attestation-keys.js';
 import { AttestationResolver } from './attestation/attestation.resolver.js';
@@ -18,8 +18,14 @@ import { CaseService } from './case/case.service.js';
 import { ConsentWithdrawalHooks } from './consent/consent-withdrawal-hooks.js';
 import { ConsentResolver } from './consent/consent.resolver.js';
 import { ConsentService } from './consent/consent.service.js';
+import { LegalRecordAccess } from './case/legal-record-access.js';
+import { DetentionResolver } from './detention/detention.resolver.js';
+import { DetentionService } from './detention/detention.service.js';
+import { FollowUpTaskResolver } from './follow-up/follow-up-task.resolver.js';
+import { FollowUpTaskService } from './follow-up/follow-up-task.service.js';
+import { FollowUpTasks } from './follow-up/follow-up-tasks.repository.js';
+import { ProtectionFollowUpView } from './follow-up/protection-follow-up.view.js';
 import { IdentificationDecisionHooks } from './identification/identification-decision-hooks.js';
-import { FollowUpTasks } from './identification/follow-up-tasks.repository.js';
 import { IdentificationResolver } from './identification/identification.resolver.js';
 import { IdentificationService } from './identification/identification.service.js';
 import { InterviewResolver } from './interview/interview.resolver.js';
@@ -31,17 +37,23 @@ import { ScreeningService } from './screening/screening.service.js';
 
 /**
  * Case work: cases and their people, consent per purpose, the interview log, screening, identification
- * decisions and protection attestations. Other contexts load and read cases through what it exports.
+ * decisions, protection attestations, and protection follow-up (tasks, detention and punishment). Other contexts load and read cases through what it exports.
  */
 @Module({
   imports: [PlatformModule],
   providers: [
     { provide: Cases, useValue: new Cases() },
-    { provide: FollowUpTasks, useValue: new FollowUpTasks() },
+    {
+      provide: FollowUpTasks,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: Pick<ReferralsConfig, 'WORKING_CALENDARS'>) =>
+        new FollowUpTasks(config.WORKING_CALENDARS ?? {}),
+    },
     CaseRecords,
     ConsentWithdrawalHooks,
     PersonDocumentHooks,
     IdentificationDecisionHooks,
+    ProtectionFollowUpView,
     ScreeningRecordedHooks,
     CaseViewReader,
     CaseService,
@@ -72,6 +84,11 @@ import { ScreeningService } from './screening/screening.service.js';
     },
     AttestationService,
     AttestationResolver,
+    LegalRecordAccess,
+    FollowUpTaskService,
+    FollowUpTaskResolver,
+    DetentionService,
+    DetentionResolver,
   ],
   exports: [
     PlatformModule,

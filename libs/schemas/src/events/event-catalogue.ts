@@ -3,6 +3,20 @@ import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
 import { caseOpenedV1 } from './case-work/case-opened.v1.js';
 import { consentRecordedV1 } from './case-work/consent-recorded.v1.js';
 import { consentWithdrawnV1 } from './case-work/consent-withdrawn.v1.js';
+import {
+  detentionCorrectedV1,
+  detentionRecordedV1,
+  nonPunishmentNoticeAnsweredV1,
+  nonPunishmentNoticeSentV1,
+  penaltyRecordedV1,
+  penaltyStatusChangedV1,
+  releasedFromDetentionV1,
+} from './case-work/detention-events.v1.js';
+import {
+  followUpTaskCompletedV1,
+  followUpTaskDeclinedV1,
+  followUpTaskReassignedV1,
+} from './case-work/follow-up-task-events.v1.js';
 import { identificationDecidedV1 } from './case-work/identification-decided.v1.js';
 import { interviewRecordedV1 } from './case-work/interview-recorded.v1.js';
 import { massIntakeRegisteredV1 } from './case-work/mass-intake-registered.v1.js';
@@ -66,10 +80,20 @@ export const EVENT_CATALOGUE = {
   'case.attestation-issued@v1': attestationIssuedV1,
   'case.consent-recorded@v1': consentRecordedV1,
   'case.consent-withdrawn@v1': consentWithdrawnV1,
+  'case.detention-corrected@v1': detentionCorrectedV1,
+  'case.detention-recorded@v1': detentionRecordedV1,
+  'case.follow-up-task-completed@v1': followUpTaskCompletedV1,
+  'case.follow-up-task-declined@v1': followUpTaskDeclinedV1,
+  'case.follow-up-task-reassigned@v1': followUpTaskReassignedV1,
   'case.identification-decided@v1': identificationDecidedV1,
   'case.interview-recorded@v1': interviewRecordedV1,
   'case.mass-intake-registered@v1': massIntakeRegisteredV1,
+  'case.non-punishment-notice-answered@v1': nonPunishmentNoticeAnsweredV1,
+  'case.non-punishment-notice-sent@v1': nonPunishmentNoticeSentV1,
   'case.opened@v1': caseOpenedV1,
+  'case.penalty-recorded@v1': penaltyRecordedV1,
+  'case.penalty-status-changed@v1': penaltyStatusChangedV1,
+  'case.released-from-detention@v1': releasedFromDetentionV1,
   'case.screening-recorded@v1': screeningRecordedV1,
   'case.migrant-support-prompted@v1': migrantSupportPromptedV1,
   'case.migrant-support-prompt-settled@v1': migrantSupportPromptSettledV1,

@@ -32,6 +32,8 @@ export const CASE_WORK_ACTIONS = [
   'interview.record',
   'screening.record',
   'identification.decide',
+  'follow-up.work',
+  'detention.record',
   'attestation.issue',
   'attestation.verify',
   'referral.create',

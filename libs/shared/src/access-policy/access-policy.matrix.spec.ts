@@ -164,6 +164,14 @@ const EXPECTED: Record<AccessAction, Row> = {
     ),
   },
   'identification.decide': { NRM_COORDINATOR: 'country countryTeam', LAW_ENFORCEMENT: 'countryTeam' },
+  'follow-up.work': {
+    ...each(FRONTLINE_BUT_NRM, 'addressed'),
+    NRM_COORDINATOR: 'country countryTeam addressed',
+  },
+  'detention.record': {
+    ...each(FRONTLINE_BUT_NRM, 'own team countryTeam'),
+    NRM_COORDINATOR: 'own team country countryTeam',
+  },
   'attestation.issue': { NRM_COORDINATOR: 'country countryTeam' },
   'attestation.verify': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'all') },
   'referral.create': { ...each(FRONTLINE, 'own team countryTeam') },

@@ -16,7 +16,10 @@ export type RecordRelation =
   | 'JURISDICTION_POLICE'
   /** The actor personally holds an unexpired grant to live rescue data (rescue actions only). */
   | 'RESCUE_GRANT'
-  /** The record is a pending referral, handoff or exit clearance addressed to the actor's organisation. */
+  /**
+   * The record is a pending referral, handoff or exit clearance addressed to the actor's organisation,
+   * or a follow-up task assigned to it.
+   */
   | 'ADDRESSEE'
   /** The actor is the oversight body of the record's jurisdiction. */
   | 'COUNTRY_OVERSIGHT';
@@ -165,6 +168,22 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     kinds: ['NRM_COORDINATOR', 'LAW_ENFORCEMENT'],
     roles: DECISION_ROLES,
     relations: ['JURISDICTION_COORDINATOR', 'JURISDICTION_POLICE'],
+  },
+  // A follow-up task is worked by the organisation it is assigned to (the record's addressee) or by the
+  // coordinator of the deciding jurisdiction, which answers for every task its decisions opened. The
+  // service also requires that the worker sees the person's LEGAL data: a task says the person is
+  // protected.
+  'follow-up.work': {
+    kinds: FRONTLINE_KINDS,
+    roles: CASE_ROLES,
+    relations: ['ADDRESSEE', 'JURISDICTION_COORDINATOR'],
+  },
+  // Detention, fines, bans, charges and non-punishment notices (LEGAL data): whoever works with the
+  // person on the case, and the coordinator who must get them out. The service requires LEGAL visible.
+  'detention.record': {
+    kinds: FRONTLINE_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'TEAM', 'JURISDICTION_COORDINATOR'],
   },
   'attestation.issue': {
     kinds: ['NRM_COORDINATOR'],

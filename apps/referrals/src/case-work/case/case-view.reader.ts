@@ -6,7 +6,10 @@ import { ReferralsAccess } from '../../platform/index.js';
 import { ProtectionAttestationEntity } from '../attestation/entities/protection-attestation.entity.js';
 import { toConsentModel } from '../consent/consent-view.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
-import { FollowUpTaskEntity } from '../identification/entities/follow-up-task.entity.js';
+import {
+  ProtectionFollowUpView,
+  type ProtectionFollowUpSection,
+} from '../follow-up/protection-follow-up.view.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { InterviewEntity } from '../interview/entities/interview.entity.js';
 import {
@@ -66,6 +69,7 @@ export class CaseViewReader {
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
     private readonly audit: CaseAudit,
+    private readonly protection: ProtectionFollowUpView,
   ) {}
 
   async read(manager: EntityManager, actor: AuthenticatedActor, caseId: string): Promise<CaseModel> {
@@ -101,10 +105,6 @@ export class CaseViewReader {
     const decisions = await manager.find(IdentificationDecisionEntity, {
       where: { caseId },
       order: { recordedAt: 'ASC', id: 'ASC' },
-    });
-    const tasks = await manager.find(FollowUpTaskEntity, {
-      where: { caseId },
-      order: { createdAt: 'ASC', id: 'ASC' },
     });
     const attestations = await manager.find(ProtectionAttestationEntity, {
       where: { caseId },
@@ -157,6 +157,7 @@ export class CaseViewReader {
       latest.set(`${decision.personId}|${decision.jurisdictionCountry}`, decision.id);
     const visibleAttestations = attestations.filter((attestation) => legal(attestation.personId));
     if (visibleAttestations.length > 0) ledger.add('attestations.validUntil', 'LEGAL');
+    const protection = await this.protectionFollowUp(manager, caseId, legal, ledger);
 
     const model: CaseModel = {
       id: loaded.record.id,
@@ -190,14 +191,8 @@ export class CaseViewReader {
         recognisedBy: decision.recognisedBy,
         current: latest.get(`${decision.personId}|${decision.jurisdictionCountry}`) === decision.id,
       })),
-      followUpTasks: tasks.map((task) => ({
-        id: task.id,
-        personId: task.personId,
-        jurisdictionCountry: task.jurisdictionCountry,
-        kind: task.kind,
-        status: task.status,
-        createdAt: task.createdAt,
-      })),
+      followUpTasks: protection.followUpTasks,
+      detentionRecords: protection.detentionRecords,
       attestations: visibleAttestations.map((attestation) => ({
         id: attestation.id,
         personId: attestation.personId,
@@ -211,6 +206,17 @@ export class CaseViewReader {
     await this.auditRead(manager, actor, loaded, ledger);
     return model;
   }
+
+  // --- Protection follow-up (ADR 020): tasks and detention records are LEGAL data, shown per person. ---
+  private protectionFollowUp(
+    manager: EntityManager,
+    caseId: string,
+    legal: (personId: string) => boolean,
+    ledger: ReadLedger,
+  ): Promise<ProtectionFollowUpSection> {
+    return this.protection.read(manager, caseId, legal, (field) => ledger.add(field, 'LEGAL'));
+  }
+  // --- End of protection follow-up. ---
 
   private personModel(
     person: PersonEntity,

@@ -1,6 +1,10 @@
 import { ProtectionAttestationEntity } from '../attestation/entities/protection-attestation.entity.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
-import { FollowUpTaskEntity } from '../identification/entities/follow-up-task.entity.js';
+import { DetentionEntity } from '../detention/entities/detention.entity.js';
+import { NonPunishmentNoticeEntity } from '../detention/entities/non-punishment-notice.entity.js';
+import { PenaltyEntity } from '../detention/entities/penalty.entity.js';
+import { FollowUpTaskEntryEntity } from '../follow-up/entities/follow-up-task-entry.entity.js';
+import { FollowUpTaskEntity } from '../follow-up/entities/follow-up-task.entity.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { InterviewEntity } from '../interview/entities/interview.entity.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
@@ -16,5 +20,9 @@ export const CASE_WORK_ENTITIES = [
   ScreeningEntity,
   IdentificationDecisionEntity,
   FollowUpTaskEntity,
+  FollowUpTaskEntryEntity,
+  DetentionEntity,
+  PenaltyEntity,
+  NonPunishmentNoticeEntity,
   ProtectionAttestationEntity,
 ];

@@ -5,6 +5,8 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { printSchema, type GraphQLObjectType } from 'graphql';
 import { AttestationResolver } from '../attestation/attestation.resolver.js';
 import { ConsentResolver } from '../consent/consent.resolver.js';
+import { DetentionResolver } from '../detention/detention.resolver.js';
+import { FollowUpTaskResolver } from '../follow-up/follow-up-task.resolver.js';
 import { IdentificationResolver } from '../identification/identification.resolver.js';
 import { InterviewResolver } from '../interview/interview.resolver.js';
 import { ScreeningResolver } from '../screening/screening.resolver.js';
@@ -22,14 +24,26 @@ describe('case-work GraphQL schema', () => {
         ScreeningResolver,
         IdentificationResolver,
         AttestationResolver,
+        FollowUpTaskResolver,
+        DetentionResolver,
       ]);
     expect(Object.keys(schema.getQueryType()?.getFields() ?? {}).sort()).toEqual(
       ['case', 'cases', 'indicatorCatalogue', 'verifyProtectionAttestation'].sort(),
     );
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(
       [
+        'changePenaltyStatus',
+        'completeFollowUpTask',
+        'correctDetention',
+        'declineFollowUpTask',
         'issueProtectionAttestation',
         'openCase',
+        'reassignFollowUpTask',
+        'recordDetention',
+        'recordNonPunishmentNotice',
+        'recordNonPunishmentNoticeEffect',
+        'recordPenalty',
+        'releaseFromDetention',
         'recordConsent',
         'recordIdentificationDecision',
         'recordInterview',

@@ -2,10 +2,9 @@ import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from
 import { Connection } from '@passage/shared';
 import { ConsentModel } from '../../consent/graphql/consent.model.js';
 import { AttestationSummaryModel } from '../../attestation/graphql/attestation.model.js';
-import {
-  FollowUpTaskModel,
-  IdentificationDecisionModel,
-} from '../../identification/graphql/identification-decision.model.js';
+import { DetentionRecordModel } from '../../detention/graphql/detention.model.js';
+import { FollowUpTaskModel } from '../../follow-up/graphql/follow-up-task.model.js';
+import { IdentificationDecisionModel } from '../../identification/graphql/identification-decision.model.js';
 import { InterviewModel, InterviewTopicEnum } from '../../interview/graphql/interview.model.js';
 import type { InterviewTopic } from '../../interview/interview-vocabulary.js';
 import { PersonModel } from '../../person/graphql/person.model.js';
@@ -91,8 +90,16 @@ export class CaseModel {
   })
   identificationDecisions: IdentificationDecisionModel[];
 
-  @Field(() => [FollowUpTaskModel])
+  @Field(() => [FollowUpTaskModel], {
+    description: 'Follow-up tasks (LEGAL data) of the people whose LEGAL data the caller may see.',
+  })
   followUpTasks: FollowUpTaskModel[];
+
+  @Field(() => [DetentionRecordModel], {
+    description:
+      'Detention and punishment records (LEGAL data), one per person with anything recorded, of the people whose LEGAL data the caller may see.',
+  })
+  detentionRecords: DetentionRecordModel[];
 
   @Field(() => [AttestationSummaryModel], {
     description: 'Attestations issued (never their codes), for people whose LEGAL data the caller may see.',
