@@ -43,6 +43,7 @@ import { PersonDocumentHooks } from './person/person-document-hooks.js';
 import { PersonHistoryReader } from './person/person-history.reader.js';
 import { PersonMaintenanceService } from './person/person-maintenance.service.js';
 import { PersonResolver } from './person/person.resolver.js';
+import { ScreeningRecordedHooks } from './screening/screening-recorded-hooks.js';
 import { ScreeningResolver } from './screening/screening.resolver.js';
 import { ScreeningService } from './screening/screening.service.js';
 
@@ -69,6 +70,7 @@ import { ScreeningService } from './screening/screening.service.js';
     CaseDueTimes,
     CaseOverdueSweep,
     CaseOverdueEscalator,
+    ScreeningRecordedHooks,
     CaseViewReader,
     CaseService,
     CaseClosureService,
@@ -112,6 +114,13 @@ import { ScreeningService } from './screening/screening.service.js';
     DetentionService,
     DetentionResolver,
   ],
-  exports: [PlatformModule, CaseRecords, CaseViewReader, ConsentWithdrawalHooks, AttestationHasher],
+  exports: [
+    PlatformModule,
+    CaseRecords,
+    CaseViewReader,
+    ConsentWithdrawalHooks,
+    ScreeningRecordedHooks,
+    AttestationHasher,
+  ],
 })
 export class CaseWorkModule {}

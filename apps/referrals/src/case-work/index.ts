@@ -15,6 +15,8 @@ export { CaseEntity } from './case/entities/case.entity.js';
 export { ConsentWithdrawalHooks } from './consent/consent-withdrawal-hooks.js';
 export { IdentificationDecisionEntity } from './identification/entities/identification-decision.entity.js';
 export { languageCode } from './person/dtos/language-code.js';
+export { ScreeningRecordedHooks } from './screening/screening-recorded-hooks.js';
+export type { ScreeningRecorded } from './screening/screening-recorded-hooks.js';
 export { countryCode, optionalText } from './person/dtos/person.input.js';
 export { PersonEntity } from './person/entities/person.entity.js';
 export { AgeBandEnum, GenderEnum, ImmediateNeedEnum } from './person/graphql/person.enums.js';

@@ -50,6 +50,15 @@ import { repatriationPlanApprovedV1 } from './repatriation/repatriation-plan-app
 import { repatriationPlanCreatedV1 } from './repatriation/repatriation-plan-created.v1.js';
 import { repatriationStepChangedV1 } from './repatriation/repatriation-step-changed.v1.js';
 import { riskAssessedV1 } from './repatriation/risk-assessed.v1.js';
+import {
+  migrantSupportPromptSettledV1,
+  migrantSupportPromptedV1,
+} from './pathways/migrant-support-events.v1.js';
+import {
+  stayPathwayClosedV1,
+  stayPathwayOpenedV1,
+  stayPathwayStepChangedV1,
+} from './pathways/stay-pathway-events.v1.js';
 import { handoffStatusChangedV1 } from './handoff/handoff-events.v1.js';
 import {
   organisationCreatedV1,
@@ -108,6 +117,11 @@ export const EVENT_CATALOGUE = {
   'case.reopened@v1': caseReopenedV1,
   'case.screening-overdue@v1': caseScreeningOverdueV1,
   'case.screening-recorded@v1': screeningRecordedV1,
+  'case.migrant-support-prompted@v1': migrantSupportPromptedV1,
+  'case.migrant-support-prompt-settled@v1': migrantSupportPromptSettledV1,
+  'case.stay-pathway-opened@v1': stayPathwayOpenedV1,
+  'case.stay-pathway-step-changed@v1': stayPathwayStepChangedV1,
+  'case.stay-pathway-closed@v1': stayPathwayClosedV1,
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
   'handoff.status-changed@v1': handoffStatusChangedV1,
   'referral.accepted@v1': referralAcceptedV1,

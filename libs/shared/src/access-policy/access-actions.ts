@@ -47,6 +47,8 @@ export const CASE_WORK_ACTIONS = [
   'handoff.respond',
   'repatriation.plan',
   'repatriation.approve',
+  'stay-pathway.plan',
+  'stay-pathway.decide',
   'exit-clearance.read',
   'exit-clearance.respond',
   'statistics.read',

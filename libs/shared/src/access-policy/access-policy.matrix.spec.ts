@@ -196,6 +196,19 @@ const EXPECTED: Record<AccessAction, Row> = {
     ...each(['EMBASSY', 'NRM_COORDINATOR', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own team countryTeam'),
   },
   'repatriation.approve': { NRM_COORDINATOR: 'country countryTeam' },
+  // Not the embassy, police, shelters, oversight or the coordinator as such: owner and team only.
+  'stay-pathway.plan': {
+    ...each(
+      ['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'],
+      'own team countryTeam',
+    ),
+  },
+  'stay-pathway.decide': {
+    ...each(
+      ['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'],
+      'own team countryTeam',
+    ),
+  },
   'exit-clearance.read': {
     ...each(FRONTLINE_BUT_NRM, 'own team countryTeam'),
     NRM_COORDINATOR: 'own team country countryTeam',

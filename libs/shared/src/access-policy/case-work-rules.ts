@@ -76,6 +76,18 @@ export const REPATRIATION_KINDS = [
   'INTERNATIONAL_ORGANISATION',
 ] as const satisfies readonly OrganisationKind[];
 
+/**
+ * Kinds that open stay pathways and own their steps: the focal point, NGOs, legal-aid and other service
+ * providers, UNHCR and IOM. Never an embassy (the state the person may need protection from must not
+ * learn of an asylum claim), never police, never immigration.
+ */
+export const STAY_PATHWAY_WORKER_KINDS = [
+  'NRM_COORDINATOR',
+  'NGO',
+  'SERVICE_PROVIDER',
+  'INTERNATIONAL_ORGANISATION',
+] as const satisfies readonly OrganisationKind[];
+
 /** Roles that do case work. An administrator or a data protection officer alone does none. */
 export const CASE_ROLES = [
   'CASEWORKER',
@@ -231,6 +243,21 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     roles: DECISION_ROLES,
     relations: ['JURISDICTION_COORDINATOR'],
     consent: 'RETURN',
+  },
+  // A stay pathway (permit, asylum, resettlement) is as sensitive as the case gets: need to know only,
+  // on its own consent; see docs/adr/021-pathways-beyond-standard-return.md.
+  'stay-pathway.plan': {
+    kinds: STAY_PATHWAY_WORKER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'TEAM'],
+    consent: 'STAY_PATHWAY',
+  },
+  // Opening one without an assessment that found return unsafe, on a supervisor's or focal point's reason.
+  'stay-pathway.decide': {
+    kinds: STAY_PATHWAY_WORKER_KINDS,
+    roles: DECISION_ROLES,
+    relations: ['OWNER', 'TEAM'],
+    consent: 'STAY_PATHWAY',
   },
   'exit-clearance.read': {
     kinds: FRONTLINE_KINDS,

@@ -10,6 +10,7 @@ import { CaseDueTimes } from '../due-times/case-due-times.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import type { RecordScreening } from './dtos/screening.inputs.js';
 import { ScreeningEntity } from './entities/screening.entity.js';
+import { ScreeningRecordedHooks } from './screening-recorded-hooks.js';
 import { suggestScreeningOutcome } from './screening-suggestion.js';
 
 /**
@@ -23,6 +24,7 @@ export class ScreeningService {
     private readonly records: CaseRecords,
     private readonly views: CaseViewReader,
     private readonly dueTimes: CaseDueTimes,
+    private readonly hooks: ScreeningRecordedHooks,
   ) {}
 
   recordScreening(actor: AuthenticatedActor, input: RecordScreening): Promise<CaseModel> {
@@ -74,6 +76,15 @@ export class ScreeningService {
             screenedByOrganisationId: actor.organisationId,
             screenedAt: now.toISOString(),
           },
+        });
+        await this.hooks.run(manager, {
+          caseId: input.caseId,
+          personId: input.personId,
+          screeningId: screening.id,
+          confirmedOutcome: input.confirmedOutcome,
+          screenedBy: actor.userId,
+          screenedByOrganisationId: actor.organisationId,
+          at: now,
         });
       },
       audit: () => ({
