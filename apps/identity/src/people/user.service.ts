@@ -92,9 +92,11 @@ export class UserService {
       displayName: input.displayName,
     });
     if (problems.length > 0) {
-      throw new CodedError('BAD_USER_INPUT', `input.initialPassword: ${problems.join('; ')}`, {
-        field: 'input.initialPassword',
-      });
+      throw new CodedError(
+        'BAD_USER_INPUT',
+        `input.initialPassword: ${problems.map((problem) => problem.message).join('; ')}`,
+        { field: 'input.initialPassword', reason: problems[0].code },
+      );
     }
     const passwordHash = await this.passwords.hash(input.initialPassword);
     return this.dataSource.transaction(async (manager) => {
