@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { exitOnInvalidConfig, startService } from '@passage/shared';
 import { GatewayAppModule } from './app.module.js';
-import { loadGatewayConfig } from './config/gateway.config.js';
+import { gatewayLargeOperations, loadGatewayConfig } from './config/gateway.config.js';
 import { subgraphEndpoints } from './supergraph/subgraph-list.js';
 import { supergraphSource } from './supergraph/supergraph-source.js';
 import { waitForSubgraphs } from './supergraph/wait-for-subgraphs.js';
@@ -21,4 +21,5 @@ await startService({
   module: GatewayAppModule.forConfig(config),
   config,
   bodyLimit: config.GRAPHQL_MAX_BODY,
+  largeOperations: gatewayLargeOperations(config),
 });

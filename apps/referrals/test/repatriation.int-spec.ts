@@ -26,6 +26,7 @@ import { ExitClearanceService } from '../src/repatriation/exit-clearance/exit-cl
 import { RecordIdentificationDecisionInput } from '../src/case-work/identification/dtos/identification.inputs.js';
 import { IdentificationService } from '../src/case-work/identification/identification.service.js';
 import {
+  ConfirmArrivalInput,
   CreateRepatriationPlanInput,
   RecordRiskAssessmentInput,
   UpdateRepatriationStepInput,
@@ -652,6 +653,46 @@ describe('repatriation (real Postgres)', () => {
         [exchangeMailboxTopic('KH', 'repatriation-int')],
       )) as { value: Buffer }[];
       expect(sent.value.toString('latin1')).not.toContain('TRAVEL_DOCUMENT');
+    });
+
+    it('shares a fast voluntary return, which has fewer steps, as version 2 with its pace, and a standard plan as version 1', async () => {
+      const standard = await r.plans.create(
+        ngo,
+        parseInput(CreateRepatriationPlanInput.schema, { ...(await openCase()), steps: stepsInput() }),
+      );
+      const standardShare = await latestShare();
+      expect(standardShare.header.typeVersion).toBe(1);
+      expect(standardShare.payload).toMatchObject({ planId: standard.id });
+      expect(standardShare.payload).not.toHaveProperty('pace');
+
+      const ids = await openCase();
+      const plan = await r.plans.create(
+        ngo,
+        parseInput(CreateRepatriationPlanInput.schema, {
+          ...ids,
+          pace: 'FAST_VOLUNTARY',
+          steps: stepsInput().filter(
+            (step) => step.kind === 'TRAVEL_DOCUMENT' || step.kind === 'TRAVEL_BOOKED',
+          ),
+        }),
+      );
+      const share = await latestShare();
+      expect(share.header).toMatchObject({ type: 'repatriation.plan-shared', typeVersion: 2 });
+      expect(share.payload).toMatchObject({ planId: plan.id, pace: 'FAST_VOLUNTARY' });
+      expect((share.payload.steps as unknown[]).length).toBe(2);
+      await dataSource.transaction((manager) =>
+        r.assignments.receive(share.payload as never, share.header, manager),
+      );
+      const held = (await r.assignments.list(embassy)).find((candidate) => candidate.id === plan.id);
+      expect(held).toMatchObject({ pace: 'FAST_VOLUNTARY', sharedFromCountry: 'KH' });
+      expect(held?.steps.map((step) => step.kind)).toEqual(['TRAVEL_DOCUMENT', 'TRAVEL_BOOKED']);
+      // No reception step: nobody on the owner's node confirms arrival; the plan's owner does, at home.
+      await expect(
+        r.assignments.reportArrival(
+          embassy,
+          parseInput(ConfirmArrivalInput.schema, { planId: plan.id, arrivedAt: clock.now() }),
+        ),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     });
   });
 

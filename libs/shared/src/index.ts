@@ -15,6 +15,7 @@ export * from './inbox/domain-event-decoder.js';
 export * from './config/index.js';
 export * from './graphql/format-graphql-error.js';
 export * from './service/start-service.js';
+export * from './service/large-operation-bodies.js';
 export * from './logging/index.js';
 export * from './lifecycle/index.js';
 export * from './graphql/service-status.model.js';

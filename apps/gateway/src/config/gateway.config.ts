@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, field, loadConfig, type LoadedConfig } from '@passage/shared';
+import { baseConfigShape, field, loadConfig, type LargeOperation, type LoadedConfig } from '@passage/shared';
 
 const { NODE_ENV, NODE_ID, PORT, HOST, LOG_LEVEL, SHUTDOWN_GRACE_MS, KAFKA_BROKERS, KAFKA_CLIENT_ID } =
   baseConfigShape;
@@ -32,6 +32,14 @@ const gatewayConfigSchema = z.object({
   GRAPHQL_MAX_BODY: field
     .text({ regex: /^\d+(b|kb|mb)$/, expected: 'a size such as 256kb' })
     .default('256kb'),
+  /**
+   * Largest body of a raid's mass intake, the one operation allowed more than GRAPHQL_MAX_BODY, when the
+   * request declares it (`x-passage-operation: registerMassIntake`). 8mb holds any valid 5,000-person
+   * intake in UTF-8 JSON. ADR 022.
+   */
+  GRAPHQL_MASS_INTAKE_MAX_BODY: field
+    .text({ regex: /^\d+(b|kb|mb)$/, expected: 'a size such as 8mb' })
+    .default('8mb'),
 });
 
 export type GatewayConfig = LoadedConfig<typeof gatewayConfigSchema>;
@@ -39,6 +47,11 @@ export type GatewayConfig = LoadedConfig<typeof gatewayConfigSchema>;
 /** Reads and validates the gateway's environment; the only place it reads `process.env`. */
 export function loadGatewayConfig(): GatewayConfig {
   return loadConfig(gatewayConfigSchema);
+}
+
+/** The operations allowed a larger body than GRAPHQL_MAX_BODY: only a raid's mass intake. */
+export function gatewayLargeOperations(config: GatewayConfig): LargeOperation[] {
+  return [{ mutation: 'registerMassIntake', limit: config.GRAPHQL_MASS_INTAKE_MAX_BODY }];
 }
 
 /** Injection token of the loaded {@link GatewayConfig}. */

@@ -3,7 +3,7 @@ import { ApolloGatewayDriver, type ApolloGatewayDriverConfig } from '@nestjs/apo
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Request } from 'express';
 import { Logger } from '@nestjs/common';
-import { RequestContext, maskingErrorFormatter } from '@passage/shared';
+import { LARGE_OPERATION_HEADER, RequestContext, maskingErrorFormatter } from '@passage/shared';
 import type { GatewayConfig } from '../config/gateway.config.js';
 import { SubgraphDataSource, type GatewayRequestContext } from './subgraph-data-source.js';
 import { subgraphEndpoints } from './subgraph-list.js';
@@ -43,6 +43,7 @@ export function gatewayGraphqlOptions(config: GatewayConfig): ApolloGatewayDrive
       context: ({ req }: { req: Request }): GatewayRequestContext => ({
         correlationId: RequestContext.correlationId(),
         authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
+        largeOperation: headerValue(req, LARGE_OPERATION_HEADER),
       }),
     },
     gateway: supergraphGatewayOptions(config),
@@ -85,6 +86,11 @@ export function supergraphGatewayOptions(config: GatewayConfig): SupergraphGatew
       return new SubgraphDataSource({ url });
     },
   };
+}
+
+function headerValue(req: Request, name: string): string | undefined {
+  const value = req.headers[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
 type ServerPlugins = NonNullable<NonNullable<ApolloGatewayDriverConfig['server']>['plugins']>;

@@ -1,15 +1,18 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { LARGE_OPERATION_HEADER } from '@passage/shared';
 
 /** What the gateway keeps of the incoming HTTP request for the calls it makes to subgraphs. */
 export interface GatewayRequestContext {
   correlationId?: string;
   authorization?: string;
+  /** The large operation the client declared (a mass intake), so the subgraph takes its body too. */
+  largeOperation?: string;
 }
 
 /**
  * Calls a subgraph on behalf of one client request, passing on the correlation id (so one journey can be
- * followed through every service's logs and events) and the bearer token (subgraphs verify it again
- * themselves: the gateway is not the only line of defence).
+ * followed through every service's logs and events), the bearer token (subgraphs verify it again
+ * themselves: the gateway is not the only line of defence) and a declared large operation.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayRequestContext> {
   override willSendRequest({
@@ -20,5 +23,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayRequestCo
     if (!headers || !('correlationId' in context)) return;
     if (context.correlationId) headers.set('x-correlation-id', context.correlationId);
     if (context.authorization) headers.set('authorization', context.authorization);
+    // The subgraph checks the claim again against the body the gateway sends it.
+    if (context.largeOperation) headers.set(LARGE_OPERATION_HEADER, context.largeOperation);
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
-import type { RepatriationPlanSharedMessage } from '@passage/schemas';
+import type { RepatriationPace, RepatriationPlanShare } from '@passage/schemas';
 
-type SharedPlan = RepatriationPlanSharedMessage;
+type SharedPlan = RepatriationPlanShare;
 type SharedStep = SharedPlan['steps'][number];
 
 /** This node's copy of a plan held on another node, in which one of its organisations owns a step. */
@@ -13,6 +13,7 @@ export interface AssignmentRow {
   return_country: string;
   owner_organisation_id: string;
   status: SharedPlan['status'];
+  pace: RepatriationPace;
   approved_at: Date | null;
   arrived_at: Date | null;
   created_at: Date;
@@ -33,14 +34,17 @@ export interface FollowUpNoteRow {
  * its organisations keep beside them, by what the step owner's side asks of them.
  */
 export class AssignedPlans {
-  /** Keeps the newest share of a plan; an older one arriving late changes nothing. */
+  /**
+   * Keeps the newest share of a plan; an older one arriving late changes nothing. A share of version 1
+   * has no pace: it is a standard plan.
+   */
   async keepNewest(manager: EntityManager, message: SharedPlan, receivedAt: Date): Promise<void> {
     const owners = [...new Set(message.steps.map((step) => step.ownerOrganisationId))];
     await manager.query(
       `INSERT INTO repatriation_assignment (plan_id, revision, case_reference, jurisdiction_country, return_country,
          owner_organisation_id, owner_organisation_ids, status, approved_at, arrived_at, created_at, steps, follow_ups,
-         refusal, shared_at, received_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         refusal, shared_at, received_at, pace)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        ON CONFLICT (plan_id) DO UPDATE SET revision = EXCLUDED.revision, status = EXCLUDED.status,
          owner_organisation_ids = EXCLUDED.owner_organisation_ids, approved_at = EXCLUDED.approved_at,
          arrived_at = EXCLUDED.arrived_at, steps = EXCLUDED.steps, follow_ups = EXCLUDED.follow_ups,
@@ -63,6 +67,7 @@ export class AssignedPlans {
         message.refusal ? JSON.stringify(message.refusal) : null,
         message.sharedAt,
         receivedAt,
+        message.pace ?? 'STANDARD',
       ],
     );
   }

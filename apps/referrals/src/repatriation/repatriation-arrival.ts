@@ -64,8 +64,11 @@ export class RepatriationArrival {
     now: Date,
   ): Promise<void> {
     checkArrival(plan, steps, arrivedAt, now);
-    const reception = steps.find((step) => step.kind === 'RECEPTION')!;
-    if (reception.status !== 'DONE') await this.steps.apply(manager, changer, plan, reception, 'DONE', now);
+    // A fast voluntary return has no reception step: the person is home all the same.
+    const reception = steps.find((step) => step.kind === 'RECEPTION');
+    if (reception && reception.status !== 'DONE') {
+      await this.steps.apply(manager, changer, plan, reception, 'DONE', now);
+    }
     const completion = { status: 'COMPLETED' as const, arrivedAt, updatedAt: now };
     await manager.update(RepatriationPlanEntity, { id: plan.id }, completion);
     Object.assign(plan, completion);

@@ -6,7 +6,7 @@ import {
   repatriationFollowUpReportedMessageV1,
   repatriationStepChangeRequestedMessageV1,
   type DataCategory,
-  type RepatriationPlanSharedMessage,
+  type RepatriationPlanShare,
   type RepatriationStepKind,
 } from '@passage/schemas';
 import {
@@ -29,7 +29,7 @@ import { checkArrival } from './repatriation-arrival.js';
 import { checkRule, repatriationErrors } from './repatriation.errors.js';
 import { assertStepChange, isStepOverdue, stepTimesAfter } from './rules/repatriation-steps.js';
 
-type SharedPlan = RepatriationPlanSharedMessage;
+type SharedPlan = RepatriationPlanShare;
 type SharedStep = SharedPlan['steps'][number];
 
 /** A copy locked for a change and the decision that let the actor in. */
@@ -275,10 +275,13 @@ export class RepatriationAssignments {
     return { row, decision };
   }
 
-  /** Only a step's owner works it from here: the plan's owner works on the plan's node. */
+  /**
+   * Only a step's owner works it from here: the plan's owner works on the plan's node. A step the plan
+   * does not have (a fast voluntary return has no reception) is nobody's here.
+   */
   private ownStep(row: AssignmentRow, kind: RepatriationStepKind, actor: AuthenticatedActor): SharedStep {
-    const step = row.steps.find((candidate) => candidate.kind === kind)!;
-    if (step.ownerOrganisationId !== actor.organisationId || step.ownerCountry !== actor.country) {
+    const step = row.steps.find((candidate) => candidate.kind === kind);
+    if (!step || step.ownerOrganisationId !== actor.organisationId || step.ownerCountry !== actor.country) {
       throw new AccessDeniedError('NO_NEED_TO_KNOW');
     }
     return step;
@@ -302,6 +305,7 @@ export class RepatriationAssignments {
       returnCountry: row.return_country,
       ownerOrganisationId: row.owner_organisation_id,
       status: row.status,
+      pace: row.pace,
       riskAssessmentId: null,
       approvedByOrganisationId: null,
       approvedAt: row.approved_at,

@@ -3,6 +3,8 @@ import { ReintegrationFollowUpEntity } from './entities/reintegration-follow-up.
 import { RepatriationPlanEntity } from './entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from './entities/repatriation-step.entity.js';
 import { ReturnRiskAssessmentEntity } from './entities/return-risk-assessment.entity.js';
+import { StayPathwayStepEntity } from './stay-pathway/entities/stay-pathway-step.entity.js';
+import { StayPathwayEntity } from './stay-pathway/entities/stay-pathway.entity.js';
 
 /** Every TypeORM entity of repatriation, for the referrals data source. */
 export const REPATRIATION_ENTITIES = [
@@ -11,4 +13,6 @@ export const REPATRIATION_ENTITIES = [
   RepatriationStepEntity,
   ExitClearanceRequestEntity,
   ReintegrationFollowUpEntity,
+  StayPathwayEntity,
+  StayPathwayStepEntity,
 ];

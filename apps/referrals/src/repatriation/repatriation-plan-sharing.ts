@@ -1,6 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { repatriationPlanSharedMessageV1, type RepatriationPlanSharedMessage } from '@passage/schemas';
+import {
+  repatriationPlanSharedMessageV1,
+  repatriationPlanSharedMessageV2,
+  type RepatriationPlanSharedMessage,
+} from '@passage/schemas';
 import { Clock, ExchangeSender } from '@passage/shared';
 import { CaseEntity } from '../case-work/index.js';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../platform/index.js';
@@ -76,12 +80,22 @@ export class RepatriationPlanSharing {
     };
     for (const country of countries) {
       // Also called from exchange handlers, inside the inbox's transaction: no unit of work to send through.
-      await this.exchange.sendMessage(manager, repatriationPlanSharedMessageV1, {
-        senderCountry: plan.jurisdictionCountry,
-        recipientCountry: country,
-        payload,
-        correlationId: plan.id,
-      });
+      // A standard plan travels as version 1, which every node reads; a plan with fewer steps as version 2.
+      if (plan.pace === 'STANDARD') {
+        await this.exchange.sendMessage(manager, repatriationPlanSharedMessageV1, {
+          senderCountry: plan.jurisdictionCountry,
+          recipientCountry: country,
+          payload,
+          correlationId: plan.id,
+        });
+      } else {
+        await this.exchange.sendMessage(manager, repatriationPlanSharedMessageV2, {
+          senderCountry: plan.jurisdictionCountry,
+          recipientCountry: country,
+          payload: { ...payload, pace: plan.pace },
+          correlationId: plan.id,
+        });
+      }
     }
   }
 }

@@ -58,6 +58,7 @@ export class RepatriationPlanReader {
       returnCountry: plan.returnCountry,
       ownerOrganisationId: plan.ownerOrganisationId,
       status: plan.status,
+      pace: plan.pace,
       riskAssessmentId: plan.riskAssessmentId,
       approvedByOrganisationId: plan.approvedByOrganisationId,
       approvedAt: plan.approvedAt,

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  REPATRIATION_STEP_KINDS,
-  repatriationPlanApprovedV1,
-  repatriationPlanCreatedV1,
-  type DataCategory,
-} from '@passage/schemas';
+import { repatriationPlanApprovedV1, repatriationPlanCreatedV1, type DataCategory } from '@passage/schemas';
 import {
   AccessDeniedError,
   REPATRIATION_KINDS,
@@ -36,6 +31,12 @@ import { RepatriationPlanSharing } from './repatriation-plan-sharing.js';
 import { RepatriationPlanReader } from './repatriation-plan.reader.js';
 import { RepatriationStepWriter } from './repatriation-step.writer.js';
 import { checkRule, repatriationErrors } from './repatriation.errors.js';
+import {
+  arrivalConfirmer,
+  assertPaceFits,
+  inUsualOrder,
+  paceStepsProblem,
+} from './rules/repatriation-pace.js';
 import { assertReturnApprovable } from './rules/repatriation-risk.js';
 
 /** A plan loaded with everything the policy and the rules need, and the decision that let the actor in. */
@@ -52,7 +53,9 @@ interface AuthorisedPlan {
  * Repatriation plans: created only with the person's consent to return, worked step by step by the
  * organisations that own the steps, approved by the jurisdiction's coordinator on a risk assessment that
  * allows it, and closed by the origin side's confirmation of arrival, which schedules reintegration
- * follow-ups. Every change runs in one unit of work with its events and its audit entry.
+ * follow-ups. A fast voluntary return is the same plan with fewer steps (rules/repatriation-pace.ts); with
+ * no reception planned, its owner confirms arrival. Every change runs in one unit of work with its events
+ * and its audit entry.
  */
 @Injectable()
 export class RepatriationPlanService {
@@ -98,6 +101,13 @@ export class RepatriationPlanService {
             { field: 'returnCountry' },
           );
         }
+        // A person whose age is unknown returns as a child would: on a standard plan.
+        checkRule(() => assertPaceFits(input.pace, minorFromAgeBand(person.ageBand) !== false), 'pace');
+        const problem = paceStepsProblem(
+          input.pace,
+          input.steps.map((step) => step.kind),
+        );
+        if (problem) throw repatriationErrors.error('STEP_MISSING', problem, { field: 'steps' });
         const open = await manager
           .getRepository(RepatriationPlanEntity)
           .createQueryBuilder('p')
@@ -118,6 +128,7 @@ export class RepatriationPlanService {
           returnCountry,
           ownerOrganisationId: actor.organisationId,
           status: 'PREPARING',
+          pace: input.pace,
           riskAssessmentId: null,
           approvedBy: null,
           approvedByOrganisationId: null,
@@ -129,10 +140,8 @@ export class RepatriationPlanService {
         };
         await manager.insert(RepatriationPlanEntity, plan);
         const steps: RepatriationStepEntity[] = [];
-        for (const kind of REPATRIATION_STEP_KINDS) {
-          const planned = input.steps.find((step) => step.kind === kind);
-          if (!planned)
-            throw repatriationErrors.error('STEP_MISSING', `${kind} is missing`, { field: 'steps' });
+        for (const kind of inUsualOrder(input.steps.map((step) => step.kind))) {
+          const planned = input.steps.find((step) => step.kind === kind)!;
           // Immigration answers only for the country it guards and owns no other step: it is never a
           // member of the plan. Every other step belongs to an organisation that may work plans (so it
           // can see and move its step), of any country.
@@ -166,6 +175,7 @@ export class RepatriationPlanService {
             returnCountry,
             ownerOrganisationId: plan.ownerOrganisationId,
             steps: steps.map((step) => ({ kind: step.kind, ownerOrganisationId: step.ownerOrganisationId })),
+            pace: plan.pace,
             createdBy: actor.userId,
             createdAt: now.toISOString(),
           },
@@ -251,6 +261,9 @@ export class RepatriationPlanService {
             field: 'planId',
           });
         }
+        const childTrack = minorFromAgeBand(person.ageBand) !== false;
+        // The age band may have changed since the plan was made: a child's return is never a fast one.
+        checkRule(() => assertPaceFits(plan.pace, childTrack), 'planId');
         const assessment = await manager.findOne(ReturnRiskAssessmentEntity, {
           where: { personId: person.id },
           order: { sequence: 'DESC' },
@@ -264,7 +277,7 @@ export class RepatriationPlanService {
                 returnInChildsBestInterest: assessment.returnInChildsBestInterest,
                 hasGuardian: assessment.guardianName !== null,
               },
-              minorFromAgeBand(person.ageBand) !== false,
+              childTrack,
             ),
           'planId',
         );
@@ -306,15 +319,15 @@ export class RepatriationPlanService {
 
   /**
    * The origin side (the RECEPTION step's owner) confirms the person arrived: RECEPTION is done, the plan
-   * closes, and reintegration follow-ups fall due at the configured months after arrival.
+   * closes, and reintegration follow-ups fall due at the configured months after arrival. A plan without
+   * reception (a fast voluntary return) is confirmed by its owner.
    */
   confirmArrival(actor: AuthenticatedActor, input: ConfirmArrivalValue): Promise<RepatriationPlanModel> {
     return this.work.run(actor, {
       action: 'repatriation.plan',
       authorise: (manager) => this.authorisePlan(manager, actor, 'repatriation.plan', input.planId),
       execute: async ({ manager, now }, { plan, steps }) => {
-        const reception = steps.find((step) => step.kind === 'RECEPTION')!;
-        if (reception.ownerOrganisationId !== actor.organisationId)
+        if (arrivalConfirmer(plan, steps) !== actor.organisationId)
           throw new AccessDeniedError('NO_NEED_TO_KNOW');
         await this.arrival.confirm(manager, actor, plan, steps, input.arrivedAt, now);
         await this.sharing.share(manager, plan);
@@ -347,8 +360,7 @@ export class RepatriationPlanService {
         };
       },
       execute: async ({ manager, now }, { plan, steps, followUp }) => {
-        const reception = steps.find((step) => step.kind === 'RECEPTION')!;
-        if (![reception.ownerOrganisationId, plan.ownerOrganisationId].includes(actor.organisationId)) {
+        if (![arrivalConfirmer(plan, steps), plan.ownerOrganisationId].includes(actor.organisationId)) {
           throw new AccessDeniedError('NO_NEED_TO_KNOW');
         }
         await this.arrival.recordOutcome(manager, actor, plan, followUp, input.outcome, input.notes, now);

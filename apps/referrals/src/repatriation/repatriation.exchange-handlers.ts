@@ -3,6 +3,7 @@ import {
   repatriationArrivalReportedMessageV1,
   repatriationFollowUpReportedMessageV1,
   repatriationPlanSharedMessageV1,
+  repatriationPlanSharedMessageV2,
   repatriationStepChangeRequestedMessageV1,
 } from '@passage/schemas';
 import { ExchangeMessageRegistry } from '@passage/shared';
@@ -25,6 +26,11 @@ export class RepatriationExchangeHandlers implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       ...repatriationPlanSharedMessageV1,
+      handle: (payload, { header, manager }) =>
+        refusalsArePoison(() => this.assignments.receive(payload, header, manager)),
+    });
+    this.registry.register({
+      ...repatriationPlanSharedMessageV2,
       handle: (payload, { header, manager }) =>
         refusalsArePoison(() => this.assignments.receive(payload, header, manager)),
     });

@@ -23,10 +23,15 @@ import { RepatriationResolver } from './repatriation.resolver.js';
 import { ReturnRiskAssessmentService } from './return-risk-assessment.service.js';
 import { StageDurationsService } from './stage-durations.service.js';
 import { DEFAULT_FOLLOW_UP_MONTHS } from './rules/repatriation-follow-up.js';
+import { StayPathwayReader } from './stay-pathway/stay-pathway.reader.js';
+import { StayPathwayResolver } from './stay-pathway/stay-pathway.resolver.js';
+import { StayPathwayService } from './stay-pathway/stay-pathway.service.js';
+import { StayPathwaysQuery } from './stay-pathway/stay-pathways.query.js';
 
 /**
  * Repatriation: risk assessments, plans and their steps, exit-clearance requests to immigration,
- * arrival and reintegration follow-ups, and the stage-duration statistics.
+ * arrival and reintegration follow-ups, the stage-duration statistics, and the stay pathways taken
+ * instead of a return that is not safe.
  */
 @Module({
   imports: [CaseWorkModule, CrossBorderModule],
@@ -61,6 +66,10 @@ import { DEFAULT_FOLLOW_UP_MONTHS } from './rules/repatriation-follow-up.js';
     StageDurationsService,
     RepatriationResolver,
     ExitClearanceResolver,
+    StayPathwayReader,
+    StayPathwayService,
+    StayPathwaysQuery,
+    StayPathwayResolver,
   ],
 })
 export class RepatriationModule {}

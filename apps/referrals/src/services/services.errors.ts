@@ -30,4 +30,7 @@ export const servicesErrors = defineContextErrors('services', {
   CONSENT_WITHDRAWN: 'CONFLICT',
   /** A node configured a zero, negative or non-finite due duration for a status. */
   DUE_DURATION_INVALID: 'BAD_USER_INPUT',
+  MIGRANT_SUPPORT_PROMPT_NOT_FOUND: 'NOT_FOUND',
+  /** The prompt was already settled: referred, superseded by a later screening, or declined. */
+  MIGRANT_SUPPORT_PROMPT_SETTLED: 'CONFLICT',
 });

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CaseWorkModule } from '../case-work/index.js';
 import { REFERRALS_CONFIG, type ReferralsConfig } from '../platform/index.js';
+import { MigrantSupportPrompts } from './migrant-support/migrant-support-prompts.repository.js';
+import { MigrantSupportResolver } from './migrant-support/migrant-support.resolver.js';
+import { MigrantSupport } from './migrant-support/migrant-support.js';
 import { referralDueDurations, type ReferralDueDurations } from './referral/referral-lifecycle.js';
 import { REFERRAL_DUE_DURATIONS, ReferralTiming } from './referral/referral-timing.js';
 import { ReferralEscalator } from './referral/referral.escalator.js';
@@ -12,8 +15,9 @@ import { ServiceDirectoryResolver } from './service-directory/service-directory.
 import { ServiceDirectoryService } from './service-directory/service-directory.service.js';
 
 /**
- * Services: the directory of what providers offer (their own listings, searched by the needs of a case)
- * and referrals inside one country from a case person to a listed service, with escalation.
+ * Services: the directory of what providers offer (their own listings, searched by the needs of a case),
+ * referrals inside one country from a case person to a listed service, with escalation, and the prompt
+ * to refer a person screened NOT_INDICATED to services for vulnerable migrants.
  */
 @Module({
   imports: [CaseWorkModule],
@@ -37,6 +41,9 @@ import { ServiceDirectoryService } from './service-directory/service-directory.s
         new ReferralTiming(durations, config.WORKING_CALENDARS),
     },
     { provide: ReferralRepository, useValue: new ReferralRepository() },
+    { provide: MigrantSupportPrompts, useValue: new MigrantSupportPrompts() },
+    MigrantSupport,
+    MigrantSupportResolver,
     ReferralService,
     ReferralEscalator,
     ReferralResolver,

@@ -15,7 +15,11 @@ export const DATA_CATEGORIES = [
 
 export type DataCategory = (typeof DATA_CATEGORIES)[number];
 
-/** Purposes a survivor consents to separately; each can be withdrawn at any time. */
+/**
+ * Purposes a survivor consents to separately; each can be withdrawn at any time. RETURN covers planning a
+ * return home; STAY_PATHWAY covers the alternative: applying for a permit, asylum or refugee status, or
+ * resettlement, which shares what the person says with other bodies for the opposite end.
+ */
 export const CONSENT_PURPOSES = [
   'SERVICES_REFERRAL',
   'CROSS_BORDER_HANDOFF',
@@ -24,6 +28,7 @@ export const CONSENT_PURPOSES = [
   'LAW_ENFORCEMENT_SHARING',
   'RETURN',
   'ANONYMISED_STATISTICS',
+  'STAY_PATHWAY',
 ] as const;
 
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];

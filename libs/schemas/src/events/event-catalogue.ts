@@ -1,11 +1,37 @@
 import type { EventDefinition } from './event-definition.js';
 import { attestationIssuedV1 } from './case-work/attestation-issued.v1.js';
+import { caseClosedV1 } from './case-work/case-closed.v1.js';
+import {
+  attestationReboundV1,
+  attestationReinstatedV1,
+  attestationRevokedV1,
+  attestationSuspendedV1,
+} from './case-work/attestation-standing.v1.js';
 import { caseOpenedV1 } from './case-work/case-opened.v1.js';
+import { caseReopenedV1 } from './case-work/case-reopened.v1.js';
+import { caseIdentificationOverdueV1 } from './case-work/case-identification-overdue.v1.js';
+import { caseScreeningOverdueV1 } from './case-work/case-screening-overdue.v1.js';
 import { consentRecordedV1 } from './case-work/consent-recorded.v1.js';
 import { consentWithdrawnV1 } from './case-work/consent-withdrawn.v1.js';
+import {
+  detentionCorrectedV1,
+  detentionRecordedV1,
+  nonPunishmentNoticeAnsweredV1,
+  nonPunishmentNoticeSentV1,
+  penaltyRecordedV1,
+  penaltyStatusChangedV1,
+  releasedFromDetentionV1,
+} from './case-work/detention-events.v1.js';
+import {
+  followUpTaskCompletedV1,
+  followUpTaskDeclinedV1,
+  followUpTaskReassignedV1,
+} from './case-work/follow-up-task-events.v1.js';
 import { identificationDecidedV1 } from './case-work/identification-decided.v1.js';
 import { interviewRecordedV1 } from './case-work/interview-recorded.v1.js';
 import { massIntakeRegisteredV1 } from './case-work/mass-intake-registered.v1.js';
+import { personAddedV1 } from './case-work/person-added.v1.js';
+import { personUpdatedV1 } from './case-work/person-updated.v1.js';
 import { screeningRecordedV1 } from './case-work/screening-recorded.v1.js';
 import { exchangeEnvelopeRejectedV1 } from './exchange/envelope-rejected.v1.js';
 import {
@@ -24,6 +50,15 @@ import { repatriationPlanApprovedV1 } from './repatriation/repatriation-plan-app
 import { repatriationPlanCreatedV1 } from './repatriation/repatriation-plan-created.v1.js';
 import { repatriationStepChangedV1 } from './repatriation/repatriation-step-changed.v1.js';
 import { riskAssessedV1 } from './repatriation/risk-assessed.v1.js';
+import {
+  migrantSupportPromptSettledV1,
+  migrantSupportPromptedV1,
+} from './pathways/migrant-support-events.v1.js';
+import {
+  stayPathwayClosedV1,
+  stayPathwayOpenedV1,
+  stayPathwayStepChangedV1,
+} from './pathways/stay-pathway-events.v1.js';
 import { handoffStatusChangedV1 } from './handoff/handoff-events.v1.js';
 import {
   organisationCreatedV1,
@@ -55,13 +90,38 @@ export const EVENT_CATALOGUE = {
   'case.repatriation-step-changed@v1': repatriationStepChangedV1,
   'case.return-risk-assessed@v1': riskAssessedV1,
   'case.attestation-issued@v1': attestationIssuedV1,
+  'case.closed@v1': caseClosedV1,
+  'case.attestation-rebound@v1': attestationReboundV1,
+  'case.attestation-reinstated@v1': attestationReinstatedV1,
+  'case.attestation-revoked@v1': attestationRevokedV1,
+  'case.attestation-suspended@v1': attestationSuspendedV1,
   'case.consent-recorded@v1': consentRecordedV1,
   'case.consent-withdrawn@v1': consentWithdrawnV1,
+  'case.detention-corrected@v1': detentionCorrectedV1,
+  'case.detention-recorded@v1': detentionRecordedV1,
+  'case.follow-up-task-completed@v1': followUpTaskCompletedV1,
+  'case.follow-up-task-declined@v1': followUpTaskDeclinedV1,
+  'case.follow-up-task-reassigned@v1': followUpTaskReassignedV1,
   'case.identification-decided@v1': identificationDecidedV1,
+  'case.identification-overdue@v1': caseIdentificationOverdueV1,
   'case.interview-recorded@v1': interviewRecordedV1,
   'case.mass-intake-registered@v1': massIntakeRegisteredV1,
+  'case.non-punishment-notice-answered@v1': nonPunishmentNoticeAnsweredV1,
+  'case.non-punishment-notice-sent@v1': nonPunishmentNoticeSentV1,
   'case.opened@v1': caseOpenedV1,
+  'case.penalty-recorded@v1': penaltyRecordedV1,
+  'case.penalty-status-changed@v1': penaltyStatusChangedV1,
+  'case.released-from-detention@v1': releasedFromDetentionV1,
+  'case.person-added@v1': personAddedV1,
+  'case.person-updated@v1': personUpdatedV1,
+  'case.reopened@v1': caseReopenedV1,
+  'case.screening-overdue@v1': caseScreeningOverdueV1,
   'case.screening-recorded@v1': screeningRecordedV1,
+  'case.migrant-support-prompted@v1': migrantSupportPromptedV1,
+  'case.migrant-support-prompt-settled@v1': migrantSupportPromptSettledV1,
+  'case.stay-pathway-opened@v1': stayPathwayOpenedV1,
+  'case.stay-pathway-step-changed@v1': stayPathwayStepChangedV1,
+  'case.stay-pathway-closed@v1': stayPathwayClosedV1,
   'exchange.envelope-rejected@v1': exchangeEnvelopeRejectedV1,
   'handoff.status-changed@v1': handoffStatusChangedV1,
   'referral.accepted@v1': referralAcceptedV1,

@@ -12,6 +12,7 @@ import {
   repatriationPlanSharedMessageV1,
   repatriationStepChangeRequestedMessageV1,
 } from './repatriation-messages.v1.js';
+import { repatriationPlanSharedMessageV2 } from './repatriation-messages.v2.js';
 import {
   rescueRequestStatusChangedMessageV1,
   rescueRequestSubmittedMessageV1,
@@ -31,6 +32,7 @@ export const EXCHANGE_MESSAGE_CATALOGUE = {
   'repatriation.arrival-reported@v1': repatriationArrivalReportedMessageV1,
   'repatriation.follow-up-reported@v1': repatriationFollowUpReportedMessageV1,
   'repatriation.plan-shared@v1': repatriationPlanSharedMessageV1,
+  'repatriation.plan-shared@v2': repatriationPlanSharedMessageV2,
   'repatriation.step-change-requested@v1': repatriationStepChangeRequestedMessageV1,
   'rescue-request.status-changed@v1': rescueRequestStatusChangedMessageV1,
   'rescue-request.submitted@v1': rescueRequestSubmittedMessageV1,

@@ -86,3 +86,12 @@ export const FOLLOW_UP_OUTCOMES = [
   'DECLINED_CONTACT',
 ] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
+
+/**
+ * How a return is organised. STANDARD: the six steps, reception planned with an organisation of the
+ * origin country. FAST_VOLUNTARY: an adult who chooses to go home quickly keeps a case, consent to return
+ * and the reintegration follow-ups, with only the steps that departure itself needs (which ones: the
+ * referrals service's repatriation rules).
+ */
+export const REPATRIATION_PACES = ['STANDARD', 'FAST_VOLUNTARY'] as const;
+export type RepatriationPace = (typeof REPATRIATION_PACES)[number];

@@ -138,6 +138,19 @@ const EXPECTED: Record<AccessAction, Row> = {
     OVERSIGHT: 'own team country countryTeam',
   },
   'case.update': { ...each(CASE_OWNERS, 'own') },
+  'case.close': {
+    ...each(['EMBASSY', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own'),
+    NRM_COORDINATOR: 'own country countryTeam',
+  },
+  'case.reopen': {
+    ...each(['EMBASSY', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own'),
+    NRM_COORDINATOR: 'own country countryTeam',
+  },
+  'person.update': {
+    ...each(['EMBASSY', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own'),
+    NRM_COORDINATOR: 'own country countryTeam',
+  },
+  'person.add': { ...each(CASE_OWNERS, 'own') },
   'mass-intake.register': {
     ...each(['NRM_COORDINATOR', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'all'),
   },
@@ -164,7 +177,16 @@ const EXPECTED: Record<AccessAction, Row> = {
     ),
   },
   'identification.decide': { NRM_COORDINATOR: 'country countryTeam', LAW_ENFORCEMENT: 'countryTeam' },
+  'follow-up.work': {
+    ...each(FRONTLINE_BUT_NRM, 'addressed'),
+    NRM_COORDINATOR: 'country countryTeam addressed',
+  },
+  'detention.record': {
+    ...each(FRONTLINE_BUT_NRM, 'own team countryTeam'),
+    NRM_COORDINATOR: 'own team country countryTeam',
+  },
   'attestation.issue': { NRM_COORDINATOR: 'country countryTeam' },
+  'attestation.revoke': { NRM_COORDINATOR: 'country countryTeam' },
   'attestation.verify': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'all') },
   'referral.create': { ...each(FRONTLINE, 'own team countryTeam') },
   'referral.respond': { ...each(FRONTLINE, 'addressed') },
@@ -174,6 +196,19 @@ const EXPECTED: Record<AccessAction, Row> = {
     ...each(['EMBASSY', 'NRM_COORDINATOR', 'NGO', 'INTERNATIONAL_ORGANISATION'], 'own team countryTeam'),
   },
   'repatriation.approve': { NRM_COORDINATOR: 'country countryTeam' },
+  // Not the embassy, police, shelters, oversight or the coordinator as such: owner and team only.
+  'stay-pathway.plan': {
+    ...each(
+      ['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'],
+      'own team countryTeam',
+    ),
+  },
+  'stay-pathway.decide': {
+    ...each(
+      ['NRM_COORDINATOR', 'NGO', 'SERVICE_PROVIDER', 'INTERNATIONAL_ORGANISATION'],
+      'own team countryTeam',
+    ),
+  },
   'exit-clearance.read': {
     ...each(FRONTLINE_BUT_NRM, 'own team countryTeam'),
     NRM_COORDINATOR: 'own team country countryTeam',

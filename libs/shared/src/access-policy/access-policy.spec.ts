@@ -291,20 +291,22 @@ describe('roles', () => {
     }
   });
 
-  it.each(['identification.decide', 'attestation.issue', 'repatriation.approve'] as const)(
-    '%s is a supervisor’s or focal point’s decision',
-    (action) => {
-      const resource = RECORD_SHAPES.sameCountry!;
-      expect(
-        decide(actorOf('NRM_COORDINATOR', ['CASEWORKER', 'INVESTIGATOR']), action, resource, NOW),
-      ).toEqual({
+  it.each([
+    'identification.decide',
+    'attestation.issue',
+    'attestation.revoke',
+    'repatriation.approve',
+  ] as const)('%s is a supervisor’s or focal point’s decision', (action) => {
+    const resource = RECORD_SHAPES.sameCountry!;
+    expect(decide(actorOf('NRM_COORDINATOR', ['CASEWORKER', 'INVESTIGATOR']), action, resource, NOW)).toEqual(
+      {
         allowed: false,
         reason: 'ROLE_REQUIRED',
-      });
-      expect(decide(actorOf('NRM_COORDINATOR', ['SUPERVISOR']), action, resource, NOW).allowed).toBe(true);
-      expect(decide(actorOf('NRM_COORDINATOR', ['FOCAL_POINT']), action, resource, NOW).allowed).toBe(true);
-    },
-  );
+      },
+    );
+    expect(decide(actorOf('NRM_COORDINATOR', ['SUPERVISOR']), action, resource, NOW).allowed).toBe(true);
+    expect(decide(actorOf('NRM_COORDINATOR', ['FOCAL_POINT']), action, resource, NOW).allowed).toBe(true);
+  });
 
   it('lets a data protection officer audit and export the organisation’s own records, not read them', () => {
     const dpo = actorOf('NGO', ['DATA_PROTECTION_OFFICER']);
@@ -500,6 +502,9 @@ describe('purpose-bound sharing', () => {
     ['repatriation.plan', 'EMBASSY', 'RETURN', RECORD_SHAPES.own!],
     ['repatriation.plan', 'INTERNATIONAL_ORGANISATION', 'RETURN', RECORD_SHAPES.team!],
     ['repatriation.approve', 'NRM_COORDINATOR', 'RETURN', RECORD_SHAPES.sameCountry!],
+    ['stay-pathway.plan', 'NGO', 'STAY_PATHWAY', RECORD_SHAPES.own!],
+    ['stay-pathway.plan', 'SERVICE_PROVIDER', 'STAY_PATHWAY', RECORD_SHAPES.team!],
+    ['stay-pathway.decide', 'INTERNATIONAL_ORGANISATION', 'STAY_PATHWAY', RECORD_SHAPES.own!],
   ];
 
   it.each(cases)('%s by %s flips with %s', (action, kind, purpose, resource) => {
@@ -512,6 +517,42 @@ describe('purpose-bound sharing', () => {
   it('checks consent only after need to know, so strangers learn nothing about it', () => {
     const noConsent = record({ consents: [] });
     expect(decide(actorOf('NGO'), 'referral.create', noConsent, NOW)).toEqual({
+      allowed: false,
+      reason: 'NO_NEED_TO_KNOW',
+    });
+  });
+
+  it('keeps consent to return and consent to a stay pathway apart', () => {
+    const onlyReturn = record({ ownerOrganisationId: 'org-self', consents: ['RETURN'] });
+    const onlyStay = record({ ownerOrganisationId: 'org-self', consents: ['STAY_PATHWAY'] });
+    expect(decide(actorOf('NGO'), 'stay-pathway.plan', onlyReturn, NOW)).toEqual({
+      allowed: false,
+      reason: 'CONSENT_REQUIRED',
+    });
+    expect(decide(actorOf('NGO'), 'repatriation.plan', onlyStay, NOW)).toEqual({
+      allowed: false,
+      reason: 'CONSENT_REQUIRED',
+    });
+    expect(decide(actorOf('NGO'), 'stay-pathway.plan', onlyStay, NOW).allowed).toBe(true);
+  });
+
+  it('lets only a supervisor or focal point open a stay pathway on a reason of their own', () => {
+    const own = RECORD_SHAPES.own!;
+    expect(decide(actorOf('NGO', ['CASEWORKER']), 'stay-pathway.plan', own, NOW).allowed).toBe(true);
+    expect(decide(actorOf('NGO', ['CASEWORKER']), 'stay-pathway.decide', own, NOW)).toEqual({
+      allowed: false,
+      reason: 'ROLE_REQUIRED',
+    });
+    for (const role of ['SUPERVISOR', 'FOCAL_POINT'] as const) {
+      expect(decide(actorOf('NGO', [role]), 'stay-pathway.decide', own, NOW).allowed).toBe(true);
+    }
+  });
+
+  it('keeps a stay pathway from the embassy, police and the coordinator that is not on the case', () => {
+    for (const kind of ['EMBASSY', 'LAW_ENFORCEMENT', 'SHELTER', 'OVERSIGHT'] as const) {
+      expect(decide(actorOf(kind), 'stay-pathway.plan', RECORD_SHAPES.own!, NOW).allowed).toBe(false);
+    }
+    expect(decide(actorOf('NRM_COORDINATOR'), 'stay-pathway.plan', RECORD_SHAPES.sameCountry!, NOW)).toEqual({
       allowed: false,
       reason: 'NO_NEED_TO_KNOW',
     });

@@ -58,8 +58,8 @@ export interface ResourceContext {
   /** Named people allowed to see live rescue data (rescue requests and compounds only). */
   readonly rescueAccess?: readonly RescueAccessGrant[];
   /**
-   * The organisation a pending referral, a handoff offer or an exit-clearance request is addressed to:
-   * the only one that may respond to it.
+   * The organisation a pending referral, a handoff offer or an exit-clearance request is addressed to
+   * (the only one that may respond to it), or the one a follow-up task is assigned to.
    */
   readonly addressedToOrganisationId?: string | null;
   /**

@@ -16,7 +16,10 @@ export type RecordRelation =
   | 'JURISDICTION_POLICE'
   /** The actor personally holds an unexpired grant to live rescue data (rescue actions only). */
   | 'RESCUE_GRANT'
-  /** The record is a pending referral, handoff or exit clearance addressed to the actor's organisation. */
+  /**
+   * The record is a pending referral, handoff or exit clearance addressed to the actor's organisation,
+   * or a follow-up task assigned to it.
+   */
   | 'ADDRESSEE'
   /** The actor is the oversight body of the record's jurisdiction. */
   | 'COUNTRY_OVERSIGHT';
@@ -73,6 +76,18 @@ export const REPATRIATION_KINDS = [
   'INTERNATIONAL_ORGANISATION',
 ] as const satisfies readonly OrganisationKind[];
 
+/**
+ * Kinds that open stay pathways and own their steps: the focal point, NGOs, legal-aid and other service
+ * providers, UNHCR and IOM. Never an embassy (the state the person may need protection from must not
+ * learn of an asylum claim), never police, never immigration.
+ */
+export const STAY_PATHWAY_WORKER_KINDS = [
+  'NRM_COORDINATOR',
+  'NGO',
+  'SERVICE_PROVIDER',
+  'INTERNATIONAL_ORGANISATION',
+] as const satisfies readonly OrganisationKind[];
+
 /** Roles that do case work. An administrator or a data protection officer alone does none. */
 export const CASE_ROLES = [
   'CASEWORKER',
@@ -121,6 +136,27 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     relations: ['OWNER', 'TEAM', 'JURISDICTION_COORDINATOR', 'COUNTRY_OVERSIGHT'],
   },
   'case.update': { kinds: CASE_OWNER_KINDS, roles: CASE_ROLES, relations: ['OWNER'] },
+  // Closing and reopening: the owner, or the coordinator of the country, who keeps the national mechanism's
+  // cases moving when an owner no longer can.
+  'case.close': {
+    kinds: CASE_OWNER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'JURISDICTION_COORDINATOR'],
+  },
+  'case.reopen': {
+    kinds: CASE_OWNER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'JURISDICTION_COORDINATOR'],
+  },
+  // The coordinator records what it may see (a travel document for an attestation, operational facts);
+  // which fields each may change is decided by the categories it sees (docs/adr/018).
+  'person.update': {
+    kinds: CASE_OWNER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'JURISDICTION_COORDINATOR'],
+  },
+  // A person joins a case through its owner, who registers their identity.
+  'person.add': { kinds: CASE_OWNER_KINDS, roles: CASE_ROLES, relations: ['OWNER'] },
   'mass-intake.register': {
     kinds: ['NRM_COORDINATOR', 'LAW_ENFORCEMENT', 'NGO', 'INTERNATIONAL_ORGANISATION'],
     roles: CASE_ROLES,
@@ -154,7 +190,29 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     roles: DECISION_ROLES,
     relations: ['JURISDICTION_COORDINATOR', 'JURISDICTION_POLICE'],
   },
+  // A follow-up task is worked by the organisation it is assigned to (the record's addressee) or by the
+  // coordinator of the deciding jurisdiction, which answers for every task its decisions opened. The
+  // service also requires that the worker sees the person's LEGAL data: a task says the person is
+  // protected.
+  'follow-up.work': {
+    kinds: FRONTLINE_KINDS,
+    roles: CASE_ROLES,
+    relations: ['ADDRESSEE', 'JURISDICTION_COORDINATOR'],
+  },
+  // Detention, fines, bans, charges and non-punishment notices (LEGAL data): whoever works with the
+  // person on the case, and the coordinator who must get them out. The service requires LEGAL visible.
+  'detention.record': {
+    kinds: FRONTLINE_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'TEAM', 'JURISDICTION_COORDINATOR'],
+  },
   'attestation.issue': {
+    kinds: ['NRM_COORDINATOR'],
+    roles: DECISION_ROLES,
+    relations: ['JURISDICTION_COORDINATOR'],
+  },
+  // Suspending, reinstating or revoking an attestation is the issuer's authority, not more widely held.
+  'attestation.revoke': {
     kinds: ['NRM_COORDINATOR'],
     roles: DECISION_ROLES,
     relations: ['JURISDICTION_COORDINATOR'],
@@ -185,6 +243,21 @@ export const CASE_WORK_RULES: Readonly<Record<CaseWorkAction, CaseWorkRule>> = {
     roles: DECISION_ROLES,
     relations: ['JURISDICTION_COORDINATOR'],
     consent: 'RETURN',
+  },
+  // A stay pathway (permit, asylum, resettlement) is as sensitive as the case gets: need to know only,
+  // on its own consent; see docs/adr/021-pathways-beyond-standard-return.md.
+  'stay-pathway.plan': {
+    kinds: STAY_PATHWAY_WORKER_KINDS,
+    roles: CASE_ROLES,
+    relations: ['OWNER', 'TEAM'],
+    consent: 'STAY_PATHWAY',
+  },
+  // Opening one without an assessment that found return unsafe, on a supervisor's or focal point's reason.
+  'stay-pathway.decide': {
+    kinds: STAY_PATHWAY_WORKER_KINDS,
+    roles: DECISION_ROLES,
+    relations: ['OWNER', 'TEAM'],
+    consent: 'STAY_PATHWAY',
   },
   'exit-clearance.read': {
     kinds: FRONTLINE_KINDS,

@@ -31,6 +31,7 @@ export {
   FRONTLINE_KINDS,
   HANDOFF_KINDS,
   REPATRIATION_KINDS,
+  STAY_PATHWAY_WORKER_KINDS,
   OVERSIGHT_ROLES,
   type CaseWorkRule,
   type RecordRelation,

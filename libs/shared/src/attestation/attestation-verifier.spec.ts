@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { generateAttestationCode, type AttestationCode } from './attestation-code.js';
 import { AttestationHasher } from './attestation-hasher.js';
@@ -7,7 +7,14 @@ import {
   type AttestationLookup,
   type StoredAttestation,
 } from './attestation-verifier.js';
-import { InvalidAttestationCodeError, InvalidDocumentNumberError } from './attestation.errors.js';
+import {
+  HolderProofError,
+  InvalidAttestationCodeError,
+  InvalidDateOfBirthError,
+  InvalidDocumentNumberError,
+  InvalidHolderPinError,
+} from './attestation.errors.js';
+import type { HolderFacts } from './holder-proof.js';
 
 const NOW = new Date('2026-12-01T10:00:00Z');
 const VALID_UNTIL = new Date('2027-03-01T00:00:00Z');
@@ -24,16 +31,24 @@ describe('AttestationVerifier', () => {
   /** Issues like a service would: stores only the digests, keyed by code hash. */
   function issue(
     hasher: AttestationHasher,
-    documentNumber: string,
+    holder: string | HolderFacts,
     overrides: Partial<StoredAttestation> = {},
   ) {
     const issued = generateAttestationCode();
-    const digests = hasher.digestsForIssue(issued, documentNumber);
+    const digests = hasher.digestsForIssue(
+      issued,
+      typeof holder === 'string' ? { documentNumber: holder } : holder,
+    );
     table.set(digests.codeHash, {
       keyId: digests.keyId,
+      attestationId: randomUUID(),
+      bindingSubject: 'CODE',
       documentBinding: digests.documentBinding,
+      dateOfBirthBinding: digests.dateOfBirthBinding,
+      holderPinBinding: digests.holderPinBinding,
       validUntil: VALID_UNTIL,
       revokedAt: null,
+      suspendedAt: null,
       issuedBy: 'National Referral Coordination Office (KH)',
       ...overrides,
     });
@@ -115,5 +130,91 @@ describe('AttestationVerifier', () => {
       InvalidDocumentNumberError,
     );
     expect(lookup).not.toHaveBeenCalled();
+  });
+
+  describe('for a holder without a document', () => {
+    let withoutDocument: AttestationCode;
+
+    beforeEach(() => {
+      withoutDocument = issue(new AttestationHasher([newKey]), {
+        dateOfBirth: '1994-07-02',
+        holderPin: '482913',
+      });
+    });
+
+    it('confirms with the date of birth or with the PIN, however typed', async () => {
+      const valid = {
+        status: 'VALID',
+        validUntil: VALID_UNTIL,
+        issuedBy: 'National Referral Coordination Office (KH)',
+      };
+      await expect(verifier.verify({ code: withoutDocument, dateOfBirth: '1994-07-02' })).resolves.toEqual(
+        valid,
+      );
+      await expect(verifier.verify({ code: withoutDocument, holderPin: '482 913' })).resolves.toEqual(valid);
+      await expect(verifier.verify({ code: withoutDocument, holderPin: '๔๘๒๙๑๓' })).resolves.toEqual(valid);
+    });
+
+    it('answers a wrong date, a wrong PIN or a document number exactly as an unknown code', async () => {
+      for (const proof of [
+        { dateOfBirth: '1994-07-03' },
+        { holderPin: '482914' },
+        { documentNumber: '482913' },
+      ]) {
+        await expect(verifier.verify({ code: withoutDocument, ...proof })).resolves.toEqual({
+          status: 'NOT_FOUND',
+        });
+      }
+    });
+
+    it('answers SUSPENDED with the issuer only, and REVOKED over SUSPENDED', async () => {
+      const suspended = issue(new AttestationHasher([newKey]), { holderPin: '000111' }, { suspendedAt: NOW });
+      await expect(verifier.verify({ code: suspended, holderPin: '000111' })).resolves.toEqual({
+        status: 'SUSPENDED',
+        issuedBy: 'National Referral Coordination Office (KH)',
+      });
+      await expect(verifier.verify({ code: suspended, holderPin: '000112' })).resolves.toEqual({
+        status: 'NOT_FOUND',
+      });
+      const both = issue(
+        new AttestationHasher([newKey]),
+        { holderPin: '000111' },
+        { suspendedAt: NOW, revokedAt: NOW },
+      );
+      expect((await verifier.verify({ code: both, holderPin: '000111' })).status).toBe('REVOKED');
+    });
+
+    it('verifies a row re-bound to a document over its id, and no longer with what it was bound to before', async () => {
+      const [codeHash, stored] = [...table.entries()].find(([, row]) => row.holderPinBinding !== null)!;
+      const rebinder = new AttestationHasher([newKey]);
+      table.set(codeHash, {
+        ...stored,
+        ...rebinder.bindingsForRebinding(stored.attestationId, stored.keyId, { documentNumber: 'ETD 77' }),
+        bindingSubject: 'ATTESTATION',
+      });
+      expect((await verifier.verify({ code: withoutDocument, documentNumber: 'etd77' })).status).toBe(
+        'VALID',
+      );
+      expect((await verifier.verify({ code: withoutDocument, holderPin: '482913' })).status).toBe(
+        'NOT_FOUND',
+      );
+    });
+
+    it('needs exactly one proof, well formed, before looking anything up', async () => {
+      await expect(verifier.verify({ code: withoutDocument })).rejects.toMatchObject({
+        constructor: HolderProofError,
+        details: { field: 'documentNumber', reason: 'HOLDER_PROOF_MISSING' },
+      });
+      await expect(
+        verifier.verify({ code: withoutDocument, dateOfBirth: '1994-07-02', holderPin: '482913' }),
+      ).rejects.toMatchObject({ details: { field: 'holderPin', reason: 'HOLDER_PROOF_SEVERAL' } });
+      await expect(
+        verifier.verify({ code: withoutDocument, dateOfBirth: '02/07/1994' }),
+      ).rejects.toBeInstanceOf(InvalidDateOfBirthError);
+      await expect(verifier.verify({ code: withoutDocument, holderPin: '48291' })).rejects.toBeInstanceOf(
+        InvalidHolderPinError,
+      );
+      expect(lookup).not.toHaveBeenCalled();
+    });
   });
 });

@@ -26,6 +26,42 @@ export class InvalidDocumentNumberError extends CodedError {
   }
 }
 
+/** The date of birth is not a real calendar date written `YYYY-MM-DD`. */
+export class InvalidDateOfBirthError extends CodedError {
+  constructor() {
+    super('BAD_USER_INPUT', 'Enter the date of birth as YYYY-MM-DD.', {
+      field: 'dateOfBirth',
+      reason: 'DATE_OF_BIRTH_FORMAT',
+    });
+  }
+}
+
+/** The holder PIN is not the six digits printed beside the code. */
+export class InvalidHolderPinError extends CodedError {
+  constructor() {
+    super('BAD_USER_INPUT', 'Enter the six digits of the PIN printed beside the code.', {
+      field: 'holderPin',
+      reason: 'HOLDER_PIN_FORMAT',
+    });
+  }
+}
+
+/**
+ * A verification needs exactly one thing the holder shows or says beside the code. None tells nothing to
+ * check against; several would let one rate-limited attempt test several guesses.
+ */
+export class HolderProofError extends CodedError {
+  constructor(problem: 'MISSING' | 'SEVERAL', field: 'documentNumber' | 'dateOfBirth' | 'holderPin') {
+    super(
+      'BAD_USER_INPUT',
+      problem === 'MISSING'
+        ? 'Enter the document number, the date of birth or the PIN printed beside the code.'
+        : 'Enter only one of the document number, the date of birth and the PIN.',
+      { field, reason: problem === 'MISSING' ? 'HOLDER_PROOF_MISSING' : 'HOLDER_PROOF_SEVERAL' },
+    );
+  }
+}
+
 /** Too many verification attempts by this actor, or for this code; try again after `retryAfterSeconds`. */
 export class VerificationRateLimitedError extends CodedError {
   constructor(retryAfterSeconds: number) {

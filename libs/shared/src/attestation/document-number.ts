@@ -1,3 +1,4 @@
+import { asciiDigit } from './ascii-digits.js';
 import { InvalidDocumentNumberError } from './attestation.errors.js';
 
 const MAX_DOCUMENT_NUMBER_LENGTH = 64;
@@ -23,17 +24,4 @@ export function normaliseDocumentNumber(input: string): string {
     throw new InvalidDocumentNumberError();
   }
   return normalised;
-}
-
-/**
- * Unicode encodes each script's decimal digits as ten consecutive code points from zero to nine, and where
- * two scripts' runs touch, each still starts at a zero; so a digit's value is its distance from the start
- * of the run of digits it sits in, modulo ten.
- */
-function asciiDigit(character: string): string {
-  if (!/\p{Nd}/u.test(character) || (character >= '0' && character <= '9')) return character;
-  const codePoint = character.codePointAt(0) as number;
-  let zero = codePoint;
-  while (zero > 0 && /\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero -= 1;
-  return String((codePoint - zero) % 10);
 }

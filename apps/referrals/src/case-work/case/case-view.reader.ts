@@ -6,7 +6,10 @@ import { ReferralsAccess } from '../../platform/index.js';
 import { ProtectionAttestationEntity } from '../attestation/entities/protection-attestation.entity.js';
 import { toConsentModel } from '../consent/consent-view.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
-import { FollowUpTaskEntity } from '../identification/entities/follow-up-task.entity.js';
+import {
+  ProtectionFollowUpView,
+  type ProtectionFollowUpSection,
+} from '../follow-up/protection-follow-up.view.js';
 import { IdentificationDecisionEntity } from '../identification/entities/identification-decision.entity.js';
 import { InterviewEntity } from '../interview/entities/interview.entity.js';
 import {
@@ -24,11 +27,14 @@ import {
 } from '../person/person-fields.js';
 import type { PersonModel } from '../person/graphql/person.model.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
+import { PersonLinkEntity } from '../person/entities/person-link.entity.js';
 import { ScreeningEntity } from '../screening/entities/screening.entity.js';
 import type { ScreeningModel } from '../screening/graphql/screening.model.js';
 import { CaseAudit } from '../../platform/index.js';
 import { caseWorkErrors } from '../case-work.errors.js';
+import { CaseDueTimes } from '../due-times/case-due-times.js';
 import { CaseRecords, type AuthorisedCase } from './case-records.js';
+import { CaseStatusChangeEntity } from './entities/case-status-change.entity.js';
 import type { CaseModel, CaseWarningModel } from './graphql/case.model.js';
 
 /**
@@ -66,6 +72,8 @@ export class CaseViewReader {
     private readonly records: CaseRecords,
     private readonly access: ReferralsAccess,
     private readonly audit: CaseAudit,
+    private readonly protection: ProtectionFollowUpView,
+    private readonly dueTimes: CaseDueTimes,
   ) {}
 
   async read(manager: EntityManager, actor: AuthenticatedActor, caseId: string): Promise<CaseModel> {
@@ -102,14 +110,20 @@ export class CaseViewReader {
       where: { caseId },
       order: { recordedAt: 'ASC', id: 'ASC' },
     });
-    const tasks = await manager.find(FollowUpTaskEntity, {
-      where: { caseId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
     const attestations = await manager.find(ProtectionAttestationEntity, {
       where: { caseId },
       order: { issuedAt: 'ASC', id: 'ASC' },
     });
+    const links = await manager.find(PersonLinkEntity, {
+      where: { caseId },
+      order: { recordedAt: 'ASC', id: 'ASC' },
+    });
+    const statusChanges = await manager.find(CaseStatusChangeEntity, {
+      where: { caseId },
+      order: { changedAt: 'ASC', id: 'ASC' },
+    });
+    // Who is whose child or partner: operational, so that families are kept together.
+    if (links.length > 0) ledger.add('personLinks.relationship', 'OPERATIONAL');
 
     const people = loaded.persons.map((person) => this.personModel(person, visible(person.id), ledger));
     const interviewModels = interviews.map((interview) => {
@@ -157,6 +171,7 @@ export class CaseViewReader {
       latest.set(`${decision.personId}|${decision.jurisdictionCountry}`, decision.id);
     const visibleAttestations = attestations.filter((attestation) => legal(attestation.personId));
     if (visibleAttestations.length > 0) ledger.add('attestations.validUntil', 'LEGAL');
+    const protection = await this.protectionFollowUp(manager, caseId, legal, ledger);
 
     const model: CaseModel = {
       id: loaded.record.id,
@@ -170,7 +185,24 @@ export class CaseViewReader {
       massIntakeId: loaded.record.massIntakeId,
       openedAt: loaded.record.openedAt,
       closedAt: loaded.record.closedAt,
+      outcome: loaded.record.outcome,
+      statusHistory: statusChanges.map((change) => ({
+        status: change.status,
+        outcome: change.outcome,
+        reopenReason: change.reopenReason,
+        changedByUserId: change.changedBy,
+        changedByOrganisationId: change.changedByOrganisationId,
+        changedAt: change.changedAt,
+      })),
+      ...(await this.dueTimes.view(manager, loaded.record)),
       people,
+      personLinks: links.map((link) => ({
+        personId: link.personId,
+        relatedPersonId: link.relatedPersonId,
+        relationship: link.relationship,
+        recordedByOrganisationId: link.recordedByOrganisationId,
+        recordedAt: link.recordedAt,
+      })),
       consents: consents.map(toConsentModel),
       interviews: interviewModels,
       topicsCovered: INTERVIEW_TOPICS.filter((topic) => covered.has(topic)),
@@ -190,14 +222,8 @@ export class CaseViewReader {
         recognisedBy: decision.recognisedBy,
         current: latest.get(`${decision.personId}|${decision.jurisdictionCountry}`) === decision.id,
       })),
-      followUpTasks: tasks.map((task) => ({
-        id: task.id,
-        personId: task.personId,
-        jurisdictionCountry: task.jurisdictionCountry,
-        kind: task.kind,
-        status: task.status,
-        createdAt: task.createdAt,
-      })),
+      followUpTasks: protection.followUpTasks,
+      detentionRecords: protection.detentionRecords,
       attestations: visibleAttestations.map((attestation) => ({
         id: attestation.id,
         personId: attestation.personId,
@@ -211,6 +237,17 @@ export class CaseViewReader {
     await this.auditRead(manager, actor, loaded, ledger);
     return model;
   }
+
+  // --- Protection follow-up (ADR 020): tasks and detention records are LEGAL data, shown per person. ---
+  private protectionFollowUp(
+    manager: EntityManager,
+    caseId: string,
+    legal: (personId: string) => boolean,
+    ledger: ReadLedger,
+  ): Promise<ProtectionFollowUpSection> {
+    return this.protection.read(manager, caseId, legal, (field) => ledger.add(field, 'LEGAL'));
+  }
+  // --- End of protection follow-up. ---
 
   private personModel(
     person: PersonEntity,
@@ -227,6 +264,7 @@ export class CaseViewReader {
       alias: person.alias,
       nationality: person.nationality,
       gender: person.gender,
+      dateOfBirth: person.dateOfBirth,
       ageBand: person.ageBand,
       minor: minorFromAgeBand(person.ageBand),
       languages: person.languages,
@@ -240,6 +278,8 @@ export class CaseViewReader {
       narrative: person.narrative,
       sexualViolenceDisclosed: person.sexualViolenceDisclosed,
       currentLocation: person.currentLocation,
+      doNotContact: person.doNotContact,
+      version: person.version,
       createdAt: person.createdAt,
     };
     const decision = Object.fromEntries(
@@ -262,6 +302,8 @@ export class CaseViewReader {
       languages: view.languages,
       immediateNeeds: view.immediateNeeds,
       urgentMedicalNeed: view.urgentMedicalNeed,
+      doNotContact: view.doNotContact,
+      version: view.version,
       createdAt: view.createdAt,
       withheldCategories: withheld,
     };

@@ -1,18 +1,25 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, parseInput, type AuthenticatedActor } from '@passage/shared';
+import { CaseClosureService } from './case-closure.service.js';
 import { CaseService } from './case.service.js';
+import { MASS_INTAKE_MUTATION } from './mass-intake-body.js';
 import {
   CaseFilter,
+  CloseCaseInput,
   OpenCaseInput,
   RegisterMassIntakeInput,
+  ReopenCaseInput,
   caseIdSchema,
   pageSchema,
   type CaseFilterValue,
+  type CloseCaseValue,
   type OpenCaseValue,
   type RegisterMassIntakeValue,
+  type ReopenCaseValue,
 } from './dtos/case.inputs.js';
 import {
   CaseModel,
+  CasePayload,
   CaseSummaryConnection,
   OpenCasePayload,
   RegisterMassIntakePayload,
@@ -20,7 +27,10 @@ import {
 
 @Resolver(() => CaseModel)
 export class CaseResolver {
-  constructor(private readonly caseService: CaseService) {}
+  constructor(
+    private readonly caseService: CaseService,
+    private readonly closure: CaseClosureService,
+  ) {}
 
   @Mutation(() => OpenCasePayload, {
     description: 'Opens a case after a rescue, a self-exit (escape or ransom) or a walk-in, with its people.',
@@ -33,7 +43,11 @@ export class CaseResolver {
   }
 
   @Mutation(() => RegisterMassIntakePayload, {
-    description: 'Registers up to 5,000 people at once after a raid, one case each, in one transaction.',
+    name: MASS_INTAKE_MUTATION,
+    description:
+      'Registers up to 5,000 people at once after a raid, one case each, in one transaction; bad input ' +
+      'names the row (input.people.1234.languages.0) and registers no one. A request body over 256 kB ' +
+      'must carry the header `x-passage-operation: registerMassIntake` (up to 8 MB).',
   })
   registerMassIntake(
     @CurrentActor() actor: AuthenticatedActor,
@@ -41,6 +55,24 @@ export class CaseResolver {
     input: RegisterMassIntakeValue,
   ) {
     return this.caseService.registerMassIntake(actor, input);
+  }
+
+  @Mutation(() => CasePayload, {
+    description: 'Closes a case with its outcome; refused while protection follow-up tasks are open.',
+  })
+  async closeCase(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => CloseCaseInput.type }, CloseCaseInput.pipe) input: CloseCaseValue,
+  ) {
+    return { case: await this.closure.closeCase(actor, input) };
+  }
+
+  @Mutation(() => CasePayload, { description: 'Takes a closed case up again, with the reason.' })
+  async reopenCase(
+    @CurrentActor() actor: AuthenticatedActor,
+    @Args('input', { type: () => ReopenCaseInput.type }, ReopenCaseInput.pipe) input: ReopenCaseValue,
+  ) {
+    return { case: await this.closure.reopenCase(actor, input) };
   }
 
   @Query(() => CaseModel, { description: 'A case as the caller may see it; withheld fields are null.' })

@@ -12,6 +12,7 @@ import {
 } from '@passage/shared';
 import { CaseAudit, ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { caseWorkErrors } from '../case-work.errors.js';
+import { CaseDueTimes } from '../due-times/case-due-times.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import type { MassIntakePersonValue, PersonInputValue } from '../person/dtos/person.input.js';
 import { PERSON_FIELD_CATEGORIES, personalFields, type PersonField } from '../person/person-fields.js';
@@ -37,6 +38,7 @@ export class CaseService {
     private readonly audit: CaseAudit,
     private readonly views: CaseViewReader,
     private readonly cases: Cases,
+    private readonly dueTimes: CaseDueTimes,
   ) {}
 
   openCase(actor: AuthenticatedActor, input: OpenCaseValue): Promise<CaseModel> {
@@ -59,6 +61,7 @@ export class CaseService {
         await manager.insert(CaseEntity, record);
         const persons = input.people.map((person) => newPerson(record.id, person, now));
         await insertPeople(manager, persons);
+        await this.dueTimes.start(manager, [record]);
         await emit(caseOpenedV1, {
           aggregateId: record.id,
           payload: openedPayload(
@@ -107,6 +110,7 @@ export class CaseService {
           await manager.insert(CaseEntity, cases.slice(start, start + PEOPLE_PER_STATEMENT));
         }
         await insertPeople(manager, persons);
+        await this.dueTimes.start(manager, cases);
         await emitAll(
           caseOpenedV1,
           cases.map((record, index) => ({
@@ -181,6 +185,10 @@ export class CaseService {
       }
       if (filter.status) query.andWhere('c.status = :status', { status: filter.status });
       if (filter.origin) query.andWhere('c.origin = :origin', { origin: filter.origin });
+      if (typeof filter.overdue === 'boolean') {
+        const { where, parameters } = this.dueTimes.overdueFilter('c', filter.overdue);
+        query.andWhere(where, parameters);
+      }
       const totalCount = await query.getCount();
       if (page.after) {
         const { createdAt, id } = decodeCursor(page.after);
@@ -296,6 +304,7 @@ export class CaseService {
       openedBy: actor.userId,
       openedAt: now,
       closedAt: null,
+      outcome: null,
       createdAt: now,
     };
   }
@@ -314,7 +323,8 @@ export function jurisdictionOf(actor: AuthenticatedActor): string {
   return country;
 }
 
-function newPerson(
+/** A person as registered (version 1): by intake, or added to a case later. */
+export function newPerson(
   caseId: string,
   person: PersonInputValue | MassIntakePersonValue,
   now: Date,
@@ -341,6 +351,8 @@ function newPerson(
     narrative: full.narrative ?? null,
     sexualViolenceDisclosed: full.sexualViolenceDisclosed ?? null,
     currentLocation: full.currentLocation ?? null,
+    doNotContact: false,
+    version: 1,
     createdAt: now,
     updatedAt: now,
   };

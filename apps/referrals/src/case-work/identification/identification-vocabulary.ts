@@ -1,12 +1,5 @@
-import type { IdentificationStatus } from '@passage/schemas';
+import { FOLLOW_UP_TASK_KINDS, type FollowUpTaskKind, type IdentificationStatus } from '@passage/schemas';
 import { IDENTIFICATION_TRANSITIONS, grantsNonPunishmentProtection } from './identification-lifecycle.js';
-
-/** What must happen once a person is protected: out of detention, a lawyer, and no punishment. */
-export const FOLLOW_UP_TASK_KINDS = ['RELEASE_FROM_DETENTION', 'LEGAL_AID', 'NON_PUNISHMENT_NOTICE'] as const;
-export type FollowUpTaskKind = (typeof FOLLOW_UP_TASK_KINDS)[number];
-
-export const FOLLOW_UP_TASK_STATUSES = ['OPEN', 'DONE'] as const;
-export type FollowUpTaskStatus = (typeof FOLLOW_UP_TASK_STATUSES)[number];
 
 /**
  * Whether a decision may move from `current` (null: nothing decided yet in that jurisdiction) to

@@ -8,7 +8,7 @@ import { caseWorkErrors, refuseFutureTime } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
-import { FollowUpTasks } from './follow-up-tasks.repository.js';
+import { FollowUpTasks } from '../follow-up/follow-up-tasks.repository.js';
 import { IdentificationDecisionHooks } from './identification-decision-hooks.js';
 import { IdentificationDecisionEntity } from './entities/identification-decision.entity.js';
 import { followUpTasksFor, isAllowedDecision } from './identification-vocabulary.js';
@@ -95,6 +95,8 @@ export class IdentificationService {
             jurisdictionCountry,
             kind,
             decisionId: record.id,
+            // The deciding organisation answers for the tasks until it hands them on (ADR 020).
+            assigneeOrganisationId: actor.organisationId,
             at: now,
           });
           if (taskId) taskIds.push(taskId);

@@ -10,6 +10,8 @@ export interface PersonView {
   alias: string | null;
   nationality: string | null;
   gender: Gender;
+  /** ISO calendar date, when known. */
+  dateOfBirth: string | null;
   ageBand: AgeBand;
   minor: boolean | null;
   languages: string[];
@@ -23,6 +25,8 @@ export interface PersonView {
   narrative: string | null;
   sexualViolenceDisclosed: boolean | null;
   currentLocation: string | null;
+  doNotContact: boolean;
+  version: number;
   createdAt: Date;
 }
 
@@ -30,7 +34,8 @@ export interface PersonView {
  * The one place that says which data category every field of a person holds. Redaction, the audit
  * trail and the GraphQL descriptions all read it; the compiler refuses a field without a category.
  * Medical urgency is operational on purpose: whoever arranges transport or a shelter place must know it
- * even where health details stay hidden.
+ * even where health details stay hidden; so is do-not-contact, a safety instruction for everyone on the
+ * case that says nothing about the person.
  */
 export const PERSON_FIELD_CATEGORIES = {
   id: 'OPERATIONAL',
@@ -39,6 +44,7 @@ export const PERSON_FIELD_CATEGORIES = {
   alias: 'IDENTITY',
   nationality: 'IDENTITY',
   gender: 'IDENTITY',
+  dateOfBirth: 'IDENTITY',
   ageBand: 'OPERATIONAL',
   minor: 'OPERATIONAL',
   languages: 'OPERATIONAL',
@@ -52,13 +58,15 @@ export const PERSON_FIELD_CATEGORIES = {
   narrative: 'NARRATIVE',
   sexualViolenceDisclosed: 'SEXUAL_VIOLENCE',
   currentLocation: 'LOCATION',
+  doNotContact: 'OPERATIONAL',
+  version: 'OPERATIONAL',
   createdAt: 'OPERATIONAL',
 } as const satisfies FieldCategories<PersonView>;
 
 export type PersonField = keyof PersonView;
 
-/** Fields that hold personal data (everything but the record's own ids and timestamps). */
-const NOT_PERSONAL: ReadonlySet<PersonField> = new Set(['id', 'caseId', 'createdAt']);
+/** Fields that hold personal data (everything but the record's own ids, version and timestamps). */
+const NOT_PERSONAL: ReadonlySet<PersonField> = new Set(['id', 'caseId', 'version', 'createdAt']);
 
 /** The personal fields among `fields`, for the audit trail. */
 export function personalFields(fields: Iterable<PersonField>): PersonField[] {
@@ -78,4 +86,13 @@ export const PERSON_CATEGORIES: readonly DataCategory[] = categoriesOf(
 /** The fields of `fields` whose category is in `visible`. */
 export function fieldsIn(fields: Iterable<PersonField>, visible: ReadonlySet<DataCategory>): PersonField[] {
   return [...fields].filter((field) => visible.has(PERSON_FIELD_CATEGORIES[field]));
+}
+
+/** What the audit entry of a change records: the personal fields written, as `people.<field>`, and their categories. */
+export function writtenPersonFields(fields: Iterable<PersonField>): {
+  fields: string[];
+  categories: DataCategory[];
+} {
+  const personal = personalFields(fields);
+  return { fields: personal.map((field) => `people.${field}`), categories: categoriesOf(personal) };
 }

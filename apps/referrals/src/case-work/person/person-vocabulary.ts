@@ -43,3 +43,20 @@ export function minorFromAgeBand(ageBand: AgeBand): boolean | null {
   if (ageBand === 'UNKNOWN') return null;
   return ageBand === 'UNDER_14' || ageBand === '14_17';
 }
+
+/**
+ * The age band of someone born on `dateOfBirth` (ISO date), on the calendar date `today` (ISO date): age
+ * in completed years, a birthday counting from its own day (29 February from 1 March in other years).
+ */
+export function ageBandOn(dateOfBirth: string, today: string): Exclude<AgeBand, 'UNKNOWN'> {
+  const [birthYear, birthMonth, birthDay] = dateOfBirth.split('-').map(Number);
+  const [year, month, day] = today.split('-').map(Number);
+  const hadBirthday = month > birthMonth || (month === birthMonth && day >= birthDay);
+  const age = year - birthYear - (hadBirthday ? 0 : 1);
+  if (age < 14) return 'UNDER_14';
+  if (age < 18) return '14_17';
+  if (age < 25) return '18_24';
+  if (age < 35) return '25_34';
+  if (age < 50) return '35_49';
+  return '50_PLUS';
+}

@@ -6,9 +6,11 @@ import { UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
+import { CaseDueTimes } from '../due-times/case-due-times.js';
 import { minorFromAgeBand } from '../person/person-vocabulary.js';
 import type { RecordScreening } from './dtos/screening.inputs.js';
 import { ScreeningEntity } from './entities/screening.entity.js';
+import { ScreeningRecordedHooks } from './screening-recorded-hooks.js';
 import { suggestScreeningOutcome } from './screening-suggestion.js';
 
 /**
@@ -21,6 +23,8 @@ export class ScreeningService {
     private readonly work: UnitOfWork,
     private readonly records: CaseRecords,
     private readonly views: CaseViewReader,
+    private readonly dueTimes: CaseDueTimes,
+    private readonly hooks: ScreeningRecordedHooks,
   ) {}
 
   recordScreening(actor: AuthenticatedActor, input: RecordScreening): Promise<CaseModel> {
@@ -59,6 +63,7 @@ export class ScreeningService {
           screenedAt: now,
         };
         await manager.insert(ScreeningEntity, screening);
+        await this.dueTimes.refresh(manager, input.caseId, now);
         await emit(screeningRecordedV1, {
           aggregateId: input.caseId,
           payload: {
@@ -71,6 +76,15 @@ export class ScreeningService {
             screenedByOrganisationId: actor.organisationId,
             screenedAt: now.toISOString(),
           },
+        });
+        await this.hooks.run(manager, {
+          caseId: input.caseId,
+          personId: input.personId,
+          screeningId: screening.id,
+          confirmedOutcome: input.confirmedOutcome,
+          screenedBy: actor.userId,
+          screenedByOrganisationId: actor.organisationId,
+          at: now,
         });
       },
       audit: () => ({

@@ -8,6 +8,11 @@ import { RepatriationAcrossNodes1764400000000 } from './1764400000000-repatriati
 import { OrganisationDirectory1764500000000 } from './1764500000000-organisation-directory.js';
 import { HandoffTimeline1764600000000 } from './1764600000000-handoff-timeline.js';
 import { PersonDateOfBirth1764700000000 } from './1764700000000-person-date-of-birth.js';
+import { CaseAndPersonMaintenance1764800000000 } from './1764800000000-case-and-person-maintenance.js';
+import { AttestationBindings1764900000000 } from './1764900000000-attestation-bindings.js';
+import { ProtectionFollowUp1765000000000 } from './1765000000000-protection-follow-up.js';
+import { PathwaysBeyondReturn1765100000000 } from './1765100000000-pathways-beyond-return.js';
+import { CaseDueTimes1765200000000 } from './1765200000000-case-due-times.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -22,4 +27,9 @@ export const REFERRALS_MIGRATIONS = [
   OrganisationDirectory1764500000000,
   HandoffTimeline1764600000000,
   PersonDateOfBirth1764700000000,
+  CaseAndPersonMaintenance1764800000000,
+  AttestationBindings1764900000000,
+  ProtectionFollowUp1765000000000,
+  PathwaysBeyondReturn1765100000000,
+  CaseDueTimes1765200000000,
 ];

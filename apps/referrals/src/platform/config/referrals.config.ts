@@ -9,6 +9,22 @@ import {
   type LoadedConfig,
 } from '@passage/shared';
 
+/** A JSON object of settings keyed by country code, each checked by `settings`; unset is `{}`. */
+function perCountry<T extends z.ZodType>(settings: T) {
+  return z
+    .string()
+    .optional()
+    .transform((text, context) => {
+      try {
+        return text ? (JSON.parse(text) as unknown) : {};
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string().refine(isKnownCountry, 'must be a country code'), settings));
+}
+
 const referralsConfigSchema = z.object({
   ...baseConfigShape,
   ...databaseConfigShape,
@@ -32,23 +48,28 @@ const referralsConfigSchema = z.object({
    * main time zone and the public holidays of `date-holidays`; configured holidays add to those, and are the
    * only ones for a country the package does not cover (KH, LA, MM, TL, NP; logged at boot). ADR 017.
    */
-  WORKING_CALENDARS: z
-    .string()
-    .optional()
-    .transform((text, context) => {
-      try {
-        return text ? (JSON.parse(text) as unknown) : {};
-      } catch {
-        context.addIssue({ code: 'custom', message: 'must be JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(
-      z.record(
-        z.string().refine(isKnownCountry, 'must be a country code'),
-        workingCalendarConfigSchema.omit({ countryCode: true }),
-      ),
-    ),
+  WORKING_CALENDARS: perCountry(workingCalendarConfigSchema.omit({ countryCode: true })),
+  /**
+   * How many working days after first contact (the rescue, else the case's opening) screening and a first
+   * identification decision beyond PENDING are due, counted on the jurisdiction's working calendar. ADR 022.
+   */
+  SCREENING_DUE_WORKING_DAYS: field.positiveInt().default(3),
+  IDENTIFICATION_DUE_WORKING_DAYS: field.positiveInt().default(5),
+  /** Per-country replacements of the two, as JSON: {"LA": {"screening": 2, "identification": 10}}. */
+  CASE_DUE_WORKING_DAYS: perCountry(
+    z.strictObject({
+      screening: z.number().int().positive().optional(),
+      identification: z.number().int().positive().optional(),
+    }),
+  ),
+  /**
+   * Largest body of a mass intake (`registerMassIntake`, declared in the `x-passage-operation` header);
+   * every other request keeps the usual 256kb. 8mb holds the largest valid intake of 5,000 people in
+   * UTF-8 JSON (two 200-character names in a three-byte script each, every language and need). ADR 022.
+   */
+  MASS_INTAKE_MAX_BODY: field
+    .text({ regex: /^\d+(b|kb|mb)$/, expected: 'a size such as 8mb' })
+    .default('8mb'),
   /** How long a service provider has to answer a referral, and to start once it accepted (working time). */
   REFERRAL_ANSWER_WITHIN_MS: field.durationMs().default(48 * 3600_000),
   REFERRAL_START_WITHIN_MS: field.durationMs().default(72 * 3600_000),

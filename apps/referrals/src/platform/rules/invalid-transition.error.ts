@@ -1,5 +1,5 @@
 /** The state machines whose transitions the rules check. */
-export type LifecycleName = 'RESCUE_REQUEST' | 'IDENTIFICATION';
+export type LifecycleName = 'RESCUE_REQUEST' | 'IDENTIFICATION' | 'FOLLOW_UP_TASK' | 'PENALTY';
 
 /**
  * Why a transition was refused: the target is not reachable from the current state; a resolution came

@@ -2,6 +2,7 @@ import { GraphQLISODateTime, ID } from '@nestjs/graphql';
 import { z } from 'zod';
 import {
   FOLLOW_UP_OUTCOMES,
+  REPATRIATION_PACES,
   REPATRIATION_STEP_KINDS,
   REPATRIATION_STEP_STATUSES,
   RETURN_RISK_CONCLUSIONS,
@@ -12,12 +13,14 @@ import { declareInput, orNull } from '@passage/shared';
 import { countryCode } from '../../case-work/index.js';
 import {
   FollowUpOutcomeEnum,
+  RepatriationPaceEnum,
   RepatriationStepKindEnum,
   RepatriationStepStatusEnum,
   ReturnRiskConclusionEnum,
   ReturnRiskFactorEnum,
   ReturnRiskLevelEnum,
 } from '../graphql/repatriation.enums.js';
+import { paceStepsProblem } from '../rules/repatriation-pace.js';
 
 const NOTES_MAX = 4_000;
 
@@ -134,17 +137,33 @@ export const CreateRepatriationPlanInput = declareInput(
       type: () => [RepatriationStepPlanInput.type],
       schema: z
         .array(RepatriationStepPlanInput.schema)
-        .length(
-          REPATRIATION_STEP_KINDS.length,
-          `must list each of the ${REPATRIATION_STEP_KINDS.length} steps`,
-        )
-        .refine(
-          (steps) => new Set(steps.map((step) => step.kind)).size === steps.length,
-          'must list each step kind exactly once',
-        ),
+        .min(1, 'must list the steps')
+        .max(REPATRIATION_STEP_KINDS.length, `must list at most ${REPATRIATION_STEP_KINDS.length} steps`),
+    },
+    pace: {
+      type: () => RepatriationPaceEnum,
+      nullable: true,
+      defaultValue: 'STANDARD',
+      schema: z
+        .enum(REPATRIATION_PACES)
+        .nullish()
+        .transform((pace) => pace ?? 'STANDARD'),
+      description:
+        'STANDARD (the default) lists every step kind; FAST_VOLUNTARY, for an adult going home quickly by choice, lists TRAVEL_DOCUMENT and TRAVEL_BOOKED and may add EXIT_CLEARANCE and FUNDING.',
     },
   },
-  { description: "Needs the person's standing RETURN consent. Every step kind exactly once." },
+  {
+    description:
+      "Needs the person's standing RETURN consent. A STANDARD plan lists every step kind exactly once; a FAST_VOLUNTARY one the kinds of its pace.",
+    refine: (schema) =>
+      schema.superRefine((input, context) => {
+        const problem = paceStepsProblem(
+          input.pace,
+          input.steps.map((step) => step.kind),
+        );
+        if (problem) context.addIssue({ code: 'custom', path: ['steps'], message: problem });
+      }),
+  },
 );
 
 export type CreateRepatriationPlanValue = z.output<typeof CreateRepatriationPlanInput.schema>;

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RepatriationPlanStatus } from '@passage/schemas';
+import type { RepatriationPace, RepatriationPlanStatus } from '@passage/schemas';
 
 /** A person's repatriation plan, from preparation through approval to confirmed arrival. */
 @Entity({ name: 'repatriation_plan' })
@@ -24,6 +24,9 @@ export class RepatriationPlanEntity {
 
   @Column('text')
   status: RepatriationPlanStatus;
+
+  @Column('text')
+  pace: RepatriationPace;
 
   @Column({ name: 'risk_assessment_id', type: 'uuid', nullable: true })
   riskAssessmentId: string | null;

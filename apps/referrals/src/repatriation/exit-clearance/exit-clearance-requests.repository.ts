@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { BindingSubject, StoredBindings } from '@passage/shared';
 
 /** The facts about a request the policy decides on: the plan's owner and jurisdiction, the case's country. */
 export interface ExitClearancePolicyFacts {
@@ -25,16 +26,35 @@ export class ExitClearanceRequests {
     )) as ExitClearancePolicyFacts[];
   }
 
-  /** The document bindings of the person's attestations with this code hash that are still valid at `now`. */
-  async validAttestationBindings(
+  /**
+   * The bindings of the person's attestations with this code hash that stand at `now`: neither revoked
+   * nor suspended nor expired, as immigration's own verification would find them.
+   */
+  async standingAttestationBindings(
     manager: EntityManager,
     attestation: { keyId: string; codeHash: string; personId: string; now: Date },
-  ): Promise<string[]> {
+  ): Promise<StoredBindings[]> {
     const rows = (await manager.query(
-      `SELECT document_binding FROM protection_attestation
-          WHERE key_id = $1 AND code_hash = $2 AND person_id = $3 AND revoked_at IS NULL AND valid_until > $4`,
+      `SELECT id, key_id, binding_subject, document_binding, date_of_birth_binding, holder_pin_binding
+         FROM protection_attestation
+        WHERE key_id = $1 AND code_hash = $2 AND person_id = $3
+          AND revoked_at IS NULL AND suspended_at IS NULL AND valid_until > $4`,
       [attestation.keyId, attestation.codeHash, attestation.personId, attestation.now],
-    )) as { document_binding: string }[];
-    return rows.map((row) => row.document_binding);
+    )) as {
+      id: string;
+      key_id: string;
+      binding_subject: BindingSubject;
+      document_binding: string | null;
+      date_of_birth_binding: string | null;
+      holder_pin_binding: string | null;
+    }[];
+    return rows.map((row) => ({
+      attestationId: row.id,
+      keyId: row.key_id,
+      bindingSubject: row.binding_subject,
+      documentBinding: row.document_binding,
+      dateOfBirthBinding: row.date_of_birth_binding,
+      holderPinBinding: row.holder_pin_binding,
+    }));
   }
 }

@@ -65,9 +65,10 @@ export class ExitClearanceService {
 
   /**
    * Addresses a new request to `addressedToOrganisationId`, inside the plan change's unit of work. The
-   * attestation code must belong to a valid attestation of the plan's person bound to the travel
-   * document, so that the immigration authority's own verification will succeed. A pending request the
-   * new one replaces is withdrawn and its code erased.
+   * attestation code must belong to a standing attestation of the plan's person bound to the travel
+   * document, so that the immigration authority's own verification will succeed; one issued without a
+   * document is bound to it once the document is recorded in the case. A pending request the new one
+   * replaces is withdrawn and its code erased.
    */
   async open(
     { manager, actor, now, emit }: ChangeScope,
@@ -76,7 +77,21 @@ export class ExitClearanceService {
     input: ExitClearanceRequestValue,
   ): Promise<ExitClearanceRequestEntity> {
     const code = parseAttestationCode(input.attestationCode);
-    if (!(await this.attestationMatches(manager, plan.personId, code, input.travelDocumentNumber, now))) {
+    const attestation = await this.attestationFor(
+      manager,
+      plan.personId,
+      code,
+      input.travelDocumentNumber,
+      now,
+    );
+    if (attestation === 'NOT_BOUND_TO_A_DOCUMENT') {
+      throw repatriationErrors.error(
+        'TRAVEL_DOCUMENT_NOT_RECORDED',
+        "the attestation is bound to the person's date of birth or PIN: record the travel document in the case first (the attestation is then re-bound to it)",
+        { field: 'exitClearance.travelDocumentNumber' },
+      );
+    }
+    if (attestation !== 'MATCHES') {
       throw repatriationErrors.error(
         'ATTESTATION_NOT_VALID',
         'not a valid attestation of this person for this travel document (issue one for it first)',
@@ -287,27 +302,30 @@ export class ExitClearanceService {
     );
   }
 
-  private async attestationMatches(
+  /**
+   * Whether the code is a standing attestation of the person bound to this travel document; if not,
+   * whether it is one still bound to the date of birth or PIN only (no document recorded since issue).
+   */
+  private async attestationFor(
     manager: EntityManager,
     personId: string,
     code: ReturnType<typeof parseAttestationCode>,
     travelDocumentNumber: string,
     now: Date,
-  ): Promise<boolean> {
+  ): Promise<'MATCHES' | 'NOT_BOUND_TO_A_DOCUMENT' | 'NONE'> {
+    let withoutDocument = false;
     for (const { keyId, codeHash } of this.hasher.codeHashes(code)) {
-      const bindings = await this.requests.validAttestationBindings(manager, {
+      const attestations = await this.requests.standingAttestationBindings(manager, {
         keyId,
         codeHash,
         personId,
         now,
       });
-      if (
-        bindings.some((binding) => this.hasher.bindingMatches(code, travelDocumentNumber, keyId, binding))
-      ) {
-        return true;
-      }
+      const document = { binding: 'DOCUMENT', value: travelDocumentNumber } as const;
+      if (attestations.some((stored) => this.hasher.holderMatches(code, stored, document))) return 'MATCHES';
+      withoutDocument ||= attestations.some((stored) => stored.documentBinding === null);
     }
-    return false;
+    return withoutDocument ? 'NOT_BOUND_TO_A_DOCUMENT' : 'NONE';
   }
 
   private toModel(row: ExitClearanceRequestEntity): ExitClearanceRequestModel {

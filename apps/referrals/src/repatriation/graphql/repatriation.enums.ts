@@ -3,6 +3,7 @@ import {
   EXIT_CLEARANCE_DECISIONS,
   EXIT_CLEARANCE_STATUSES,
   FOLLOW_UP_OUTCOMES,
+  REPATRIATION_PACES,
   REPATRIATION_PLAN_STATUSES,
   REPATRIATION_STEP_KINDS,
   REPATRIATION_STEP_STATUSES,
@@ -23,6 +24,7 @@ export const RepatriationPlanStatusEnum = asEnum(REPATRIATION_PLAN_STATUSES);
 export const ExitClearanceStatusEnum = asEnum(EXIT_CLEARANCE_STATUSES);
 export const ExitClearanceDecisionEnum = asEnum(EXIT_CLEARANCE_DECISIONS);
 export const FollowUpOutcomeEnum = asEnum(FOLLOW_UP_OUTCOMES);
+export const RepatriationPaceEnum = asEnum(REPATRIATION_PACES);
 
 registerEnumType(ReturnRiskFactorEnum, {
   name: 'ReturnRiskFactor',
@@ -47,3 +49,8 @@ registerEnumType(RepatriationPlanStatusEnum, { name: 'RepatriationPlanStatus' })
 registerEnumType(ExitClearanceStatusEnum, { name: 'ExitClearanceStatus' });
 registerEnumType(ExitClearanceDecisionEnum, { name: 'ExitClearanceDecision' });
 registerEnumType(FollowUpOutcomeEnum, { name: 'ReintegrationFollowUpOutcome' });
+registerEnumType(RepatriationPaceEnum, {
+  name: 'RepatriationPace',
+  description:
+    'STANDARD: all six steps. FAST_VOLUNTARY: an adult going home quickly by choice; TRAVEL_DOCUMENT and TRAVEL_BOOKED, optionally EXIT_CLEARANCE (with a protection attestation) and FUNDING; no ESCORT, no RECEPTION (the plan owner confirms arrival); consent to return, approval on a risk assessment and reintegration follow-ups as for any plan.',
+});

@@ -2,6 +2,7 @@ import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/g
 import type {
   ExitClearanceStatus,
   FollowUpOutcome,
+  RepatriationPace,
   RepatriationPlanStatus,
   RepatriationStepKind,
   RepatriationStepStatus,
@@ -12,6 +13,7 @@ import type {
 import {
   ExitClearanceStatusEnum,
   FollowUpOutcomeEnum,
+  RepatriationPaceEnum,
   RepatriationPlanStatusEnum,
   RepatriationStepKindEnum,
   RepatriationStepStatusEnum,
@@ -209,6 +211,9 @@ export class RepatriationPlanModel {
   @Field(() => RepatriationPlanStatusEnum)
   status: RepatriationPlanStatus;
 
+  @Field(() => RepatriationPaceEnum)
+  pace: RepatriationPace;
+
   @Field(() => ID, { nullable: true, description: 'The risk assessment the approval relied on.' })
   riskAssessmentId: string | null;
 
@@ -224,7 +229,10 @@ export class RepatriationPlanModel {
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
 
-  @Field(() => [RepatriationStepModel], { description: 'Always the six steps, in their usual order.' })
+  @Field(() => [RepatriationStepModel], {
+    description:
+      "The plan's steps in their usual order: all six on a STANDARD plan, fewer on a FAST_VOLUNTARY one.",
+  })
   steps: RepatriationStepModel[];
 
   @Field(() => ExitClearanceOutcomeModel, { nullable: true })

@@ -1,4 +1,9 @@
-import type { RepatriationPlanStatus, RepatriationStepKind, RepatriationStepStatus } from '@passage/schemas';
+import type {
+  RepatriationPlanStatus,
+  RepatriationStepKind,
+  RepatriationStepStatus,
+  StayStepStatus,
+} from '@passage/schemas';
 import { RepatriationRuleError } from './repatriation-rule.error.js';
 
 /**
@@ -54,18 +59,24 @@ export function assertStepChange(change: {
   }
 }
 
-/** A step not done by the end of its due day (`today` and `dueOn` are calendar days, YYYY-MM-DD). */
+/**
+ * A step not done by the end of its due day (`today` and `dueOn` are calendar days, YYYY-MM-DD); the
+ * steps of a stay pathway fall due the same way.
+ */
 export function isStepOverdue(
-  step: { status: RepatriationStepStatus; dueOn: string },
+  step: { status: RepatriationStepStatus | StayStepStatus; dueOn: string },
   today: string,
 ): boolean {
   return step.status !== 'DONE' && step.dueOn < today;
 }
 
-/** The timestamps a step keeps after a change: entered when it first leaves PENDING, left when DONE. */
+/**
+ * The timestamps a step keeps after a change: entered when it first leaves PENDING, left when DONE. A
+ * stay pathway's step keeps the time it was first entered even when it is given to another owner.
+ */
 export function stepTimesAfter(
   times: { enteredAt: Date | null; leftAt: Date | null },
-  to: RepatriationStepStatus,
+  to: RepatriationStepStatus | StayStepStatus,
   at: Date,
 ): { enteredAt: Date | null; leftAt: Date | null } {
   return {

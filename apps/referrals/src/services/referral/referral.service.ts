@@ -25,6 +25,7 @@ import {
 import { ReferralsAccess } from '../../platform/index.js';
 import { CaseAudit, UnitOfWork, type ChangeAudit } from '../../platform/index.js';
 import { CaseRecords } from '../../case-work/index.js';
+import { MigrantSupport } from '../migrant-support/migrant-support.js';
 import { ServiceDirectoryService } from '../service-directory/service-directory.service.js';
 import { servicesErrors } from '../services.errors.js';
 import type {
@@ -63,6 +64,7 @@ export class ReferralService {
     private readonly timing: ReferralTiming,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
+    private readonly migrantSupport: MigrantSupport,
   ) {}
 
   createReferral(actor: AuthenticatedActor, input: CreateReferralValue): Promise<ReferralModel> {
@@ -175,6 +177,12 @@ export class ReferralService {
             dueAt: dueAt.toISOString(),
           },
         });
+        await this.migrantSupport.settleByReferral(
+          manager,
+          { personId: input.personId, referralId: id, serviceType: service.service_type },
+          { userId: actor.userId, organisationId: actor.organisationId },
+          now,
+        );
         return id;
       },
       audit: ({ visible }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { matchServices, unmetCriteria, type ServiceFacts } from './service-matching.js';
+import { eligibilityFitsType, matchServices, unmetCriteria, type ServiceFacts } from './service-matching.js';
 
 const mensShelter: ServiceFacts = {
   serviceType: 'SHELTER',
@@ -63,6 +63,21 @@ describe('service matching', () => {
     const identifiedOnly = { ...mensShelter, eligibility: 'IDENTIFIED_VICTIM' as const };
     expect(unmetCriteria(identifiedOnly, { victimStatus: 'PRESUMED_VICTIM' })).toEqual(['ELIGIBILITY']);
     expect(unmetCriteria(womensShelter, { victimStatus: 'NOT_YET_SCREENED' })).toEqual([]);
+  });
+
+  it('offers a person screened NOT_INDICATED only services that take anyone', () => {
+    const migrantSupport: ServiceFacts = { ...womensShelter, serviceType: 'VULNERABLE_MIGRANT_SUPPORT' };
+    expect(unmetCriteria(migrantSupport, { victimStatus: 'NOT_INDICATED' })).toEqual([]);
+    expect(unmetCriteria(mensShelter, { victimStatus: 'NOT_INDICATED' })).toEqual(['ELIGIBILITY']);
+    const identifiedOnly = { ...mensShelter, eligibility: 'IDENTIFIED_VICTIM' as const };
+    expect(unmetCriteria(identifiedOnly, { victimStatus: 'NOT_INDICATED' })).toEqual(['ELIGIBILITY']);
+  });
+
+  it('lists a service for vulnerable migrants only as taking anyone', () => {
+    expect(eligibilityFitsType('VULNERABLE_MIGRANT_SUPPORT', 'ANY')).toBe(true);
+    expect(eligibilityFitsType('VULNERABLE_MIGRANT_SUPPORT', 'PRESUMED_VICTIM')).toBe(false);
+    expect(eligibilityFitsType('VULNERABLE_MIGRANT_SUPPORT', 'IDENTIFIED_VICTIM')).toBe(false);
+    expect(eligibilityFitsType('SHELTER', 'PRESUMED_VICTIM')).toBe(true);
   });
 
   it('says plainly when nothing matches, offering only near misses that fail one need', () => {

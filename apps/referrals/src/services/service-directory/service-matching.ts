@@ -5,8 +5,16 @@ import type { AgeBand, Gender } from '../../case-work/index.js';
 export const SERVICE_ELIGIBILITIES = ['PRESUMED_VICTIM', 'IDENTIFIED_VICTIM', 'ANY'] as const;
 export type ServiceEligibility = (typeof SERVICE_ELIGIBILITIES)[number];
 
-/** The status a person has reached, as a search states it. */
-export const VICTIM_STATUSES = ['NOT_YET_SCREENED', 'PRESUMED_VICTIM', 'IDENTIFIED_VICTIM'] as const;
+/**
+ * The status a person has reached, as a search states it. NOT_INDICATED: screened, and no trafficking
+ * indicated; only services that take anyone (a service for vulnerable migrants) match.
+ */
+export const VICTIM_STATUSES = [
+  'NOT_YET_SCREENED',
+  'PRESUMED_VICTIM',
+  'IDENTIFIED_VICTIM',
+  'NOT_INDICATED',
+] as const;
 export type VictimStatus = (typeof VICTIM_STATUSES)[number];
 
 /** The criteria a search can leave unmet; type and country are never relaxed. */
@@ -41,6 +49,14 @@ export interface ServiceNeeds {
   languages?: readonly string[];
   needsFreeCapacity?: boolean;
   victimStatus?: VictimStatus | null;
+}
+
+/**
+ * Whether a listing's eligibility fits its type: a service for vulnerable migrants is there for whoever a
+ * screening did not find trafficked, so it takes anyone.
+ */
+export function eligibilityFitsType(serviceType: ServiceType, eligibility: ServiceEligibility): boolean {
+  return serviceType !== 'VULNERABLE_MIGRANT_SUPPORT' || eligibility === 'ANY';
 }
 
 const ELIGIBLE: Readonly<Record<ServiceEligibility, readonly VictimStatus[]>> = {

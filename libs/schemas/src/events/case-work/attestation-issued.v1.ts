@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTESTATION_BINDINGS } from '../../reference/attestation-vocabulary.js';
 import { defineEvent } from '../event-definition.js';
 import { CASE_AGGREGATE, CASE_WORK_STREAM, countryCodeSchema, instantSchema } from './case-work-stream.js';
 
@@ -20,5 +21,7 @@ export const attestationIssuedV1 = defineEvent({
     issuedBy: z.uuid(),
     issuedAt: instantSchema,
     validUntil: instantSchema,
+    /** What the holder verifies with beside the code; absent from events of attestations issued before it. */
+    boundTo: z.array(z.enum(ATTESTATION_BINDINGS)).optional(),
   }),
 });

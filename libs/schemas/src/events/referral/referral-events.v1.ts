@@ -12,7 +12,11 @@ const REFERRAL_AGGREGATE = 'referral';
 const country = z.string().regex(/^[A-Z]{2}$/);
 const instant = z.iso.datetime({ offset: true });
 
-/** The kinds of service the directory lists and a referral asks for. */
+/**
+ * The kinds of service the directory lists and a referral asks for. VULNERABLE_MIGRANT_SUPPORT serves
+ * migrants in need whatever a screening found, so that a person screened NOT_INDICATED is referred on
+ * rather than dropped.
+ */
 export const SERVICE_TYPES = [
   'SHELTER',
   'MEDICAL',
@@ -24,6 +28,7 @@ export const SERVICE_TYPES = [
   'FAMILY_TRACING',
   'LIVELIHOOD',
   'REPATRIATION_SUPPORT',
+  'VULNERABLE_MIGRANT_SUPPORT',
 ] as const;
 /** A kind of service. */
 export type ServiceType = (typeof SERVICE_TYPES)[number];

@@ -1,6 +1,8 @@
 import { ID, Int } from '@nestjs/graphql';
 import { z } from 'zod';
+import { ATTESTATION_COORDINATOR_REASONS } from '@passage/schemas';
 import { declareInput, orNull } from '@passage/shared';
+import { AttestationCoordinatorReasonEnum } from '../graphql/attestation.model.js';
 
 /** The longest an attestation may run before it must be renewed. */
 export const MAX_VALIDITY_DAYS = 365;
@@ -24,8 +26,37 @@ export const IssueProtectionAttestationInput = declareInput('IssueProtectionAtte
 
 export type IssueProtectionAttestation = z.output<typeof IssueProtectionAttestationInput.schema>;
 
-/** Generous bounds: the shared parsers give the precise answer, these only stop oversized input. */
+const attestationId = { type: () => ID, schema: z.uuid('must be an attestation id') };
+const reason = {
+  type: () => AttestationCoordinatorReasonEnum,
+  schema: z.enum(ATTESTATION_COORDINATOR_REASONS),
+  description: 'Why; recorded and announced as a code, never shown to a verifier.',
+};
+
+export const SuspendProtectionAttestationInput = declareInput('SuspendProtectionAttestationInput', {
+  attestationId,
+  reason,
+});
+export type SuspendProtectionAttestation = z.output<typeof SuspendProtectionAttestationInput.schema>;
+
+export const ReinstateProtectionAttestationInput = declareInput('ReinstateProtectionAttestationInput', {
+  attestationId,
+});
+export type ReinstateProtectionAttestation = z.output<typeof ReinstateProtectionAttestationInput.schema>;
+
+export const RevokeProtectionAttestationInput = declareInput('RevokeProtectionAttestationInput', {
+  attestationId,
+  reason,
+});
+export type RevokeProtectionAttestation = z.output<typeof RevokeProtectionAttestationInput.schema>;
+
+/**
+ * Generous bounds: the shared parsers give the precise answer, these only stop oversized input. Exactly
+ * one of the document number, date of birth and holder PIN is needed; the verifier says which is missing.
+ */
 export const verifyProtectionAttestationSchema = z.object({
   code: z.string().min(1, 'is required').max(64, 'is not an attestation code'),
-  documentNumber: z.string().min(1, 'is required').max(128, 'is not a document number'),
+  documentNumber: orNull(z.string().min(1, 'is required').max(128, 'is not a document number')),
+  dateOfBirth: orNull(z.string().min(1, 'is required').max(32, 'is not a date of birth')),
+  holderPin: orNull(z.string().min(1, 'is required').max(32, 'is not a holder PIN')),
 });

@@ -1,8 +1,15 @@
 import { ID } from '@nestjs/graphql';
 import { z } from 'zod';
+import { CASE_OUTCOMES, CASE_REOPEN_REASONS } from '@passage/schemas';
 import { declareInput, orNull } from '@passage/shared';
 import { CASE_ORIGINS, CASE_STATUSES, SINGLE_CASE_ORIGINS } from '../case-vocabulary.js';
-import { CaseOriginEnum, CaseStatusEnum, OpenCaseOriginEnum } from '../graphql/case.enums.js';
+import {
+  CaseOriginEnum,
+  CaseOutcomeEnum,
+  CaseReopenReasonEnum,
+  CaseStatusEnum,
+  OpenCaseOriginEnum,
+} from '../graphql/case.enums.js';
 import { MassIntakePersonInput, PersonInput } from '../../person/dtos/person.input.js';
 
 /** The largest group one `openCase` registers (a family, a few people who left together). */
@@ -71,6 +78,14 @@ export const CaseFilter = declareInput(
   {
     status: { type: () => CaseStatusEnum, nullable: true, schema: z.enum(CASE_STATUSES).nullish() },
     origin: { type: () => CaseOriginEnum, nullable: true, schema: z.enum(CASE_ORIGINS).nullish() },
+    overdue: {
+      type: () => Boolean,
+      nullable: true,
+      schema: z.boolean().nullish(),
+      description:
+        'true: open cases whose screening or first identification decision is past its due time and not ' +
+        'done; false: every other case.',
+    },
   },
   { refine: (schema) => schema.nullish().transform((value) => value ?? {}) },
 );
@@ -83,3 +98,15 @@ export const pageSchema = z.object({
   first: z.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100'),
   after: z.string().max(200).nullish(),
 });
+
+export const CloseCaseInput = declareInput('CloseCaseInput', {
+  caseId: { type: () => ID, schema: caseIdSchema },
+  outcome: { type: () => CaseOutcomeEnum, schema: z.enum(CASE_OUTCOMES) },
+});
+export type CloseCaseValue = z.output<typeof CloseCaseInput.schema>;
+
+export const ReopenCaseInput = declareInput('ReopenCaseInput', {
+  caseId: { type: () => ID, schema: caseIdSchema },
+  reason: { type: () => CaseReopenReasonEnum, schema: z.enum(CASE_REOPEN_REASONS) },
+});
+export type ReopenCaseValue = z.output<typeof ReopenCaseInput.schema>;

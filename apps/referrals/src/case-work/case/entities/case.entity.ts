@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { CaseOutcome } from '@passage/schemas';
 import type { CaseOrigin, CaseStatus } from '../case-vocabulary.js';
 
 /** A case: one person's path through the mechanism in one jurisdiction (`case` is a reserved word). */
@@ -39,6 +40,10 @@ export class CaseEntity {
 
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
+
+  /** How the case ended; set exactly while it is closed. */
+  @Column({ type: 'text', nullable: true })
+  outcome: CaseOutcome | null;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { CASE_OUTCOMES, CASE_REOPEN_REASONS } from '@passage/schemas';
 import { CASE_ORIGINS, CASE_STATUSES, SINGLE_CASE_ORIGINS } from '../case-vocabulary.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
@@ -7,6 +8,8 @@ const asEnum = <T extends string>(values: readonly T[]) =>
 export const CaseOriginEnum = asEnum(CASE_ORIGINS);
 export const OpenCaseOriginEnum = asEnum(SINGLE_CASE_ORIGINS);
 export const CaseStatusEnum = asEnum(CASE_STATUSES);
+export const CaseOutcomeEnum = asEnum(CASE_OUTCOMES);
+export const CaseReopenReasonEnum = asEnum(CASE_REOPEN_REASONS);
 
 registerEnumType(CaseOriginEnum, {
   name: 'CaseOrigin',
@@ -17,3 +20,8 @@ registerEnumType(OpenCaseOriginEnum, {
   description: 'Origins openCase accepts; a mass intake goes through registerMassIntake.',
 });
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus' });
+registerEnumType(CaseOutcomeEnum, { name: 'CaseOutcome', description: 'How a case ended.' });
+registerEnumType(CaseReopenReasonEnum, {
+  name: 'CaseReopenReason',
+  description: 'Why a closed case was taken up again.',
+});

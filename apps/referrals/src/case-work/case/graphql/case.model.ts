@@ -1,17 +1,18 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { CaseOutcome, CaseReopenReason } from '@passage/schemas';
 import { Connection } from '@passage/shared';
 import { ConsentModel } from '../../consent/graphql/consent.model.js';
 import { AttestationSummaryModel } from '../../attestation/graphql/attestation.model.js';
-import {
-  FollowUpTaskModel,
-  IdentificationDecisionModel,
-} from '../../identification/graphql/identification-decision.model.js';
+import { DetentionRecordModel } from '../../detention/graphql/detention.model.js';
+import { FollowUpTaskModel } from '../../follow-up/graphql/follow-up-task.model.js';
+import { IdentificationDecisionModel } from '../../identification/graphql/identification-decision.model.js';
 import { InterviewModel, InterviewTopicEnum } from '../../interview/graphql/interview.model.js';
 import type { InterviewTopic } from '../../interview/interview-vocabulary.js';
+import { PersonLinkModel } from '../../person/graphql/person-link.model.js';
 import { PersonModel } from '../../person/graphql/person.model.js';
 import { ScreeningModel } from '../../screening/graphql/screening.model.js';
 import type { CaseOrigin, CaseStatus } from '../case-vocabulary.js';
-import { CaseOriginEnum, CaseStatusEnum } from './case.enums.js';
+import { CaseOriginEnum, CaseOutcomeEnum, CaseReopenReasonEnum, CaseStatusEnum } from './case.enums.js';
 
 export const CASE_WARNING_CODES = ['SEXUAL_VIOLENCE_WITHOUT_FEMALE_OR_SPECIALIST_INTERVIEWER'] as const;
 export type CaseWarningCode = (typeof CASE_WARNING_CODES)[number];
@@ -29,6 +30,27 @@ export class CaseWarningModel {
 
   @Field(() => ID)
   personId: string;
+}
+
+@ObjectType('CaseStatusChange', { description: 'A close or a reopen: why, by whom and when.' })
+export class CaseStatusChangeModel {
+  @Field(() => CaseStatusEnum)
+  status: CaseStatus;
+
+  @Field(() => CaseOutcomeEnum, { nullable: true, description: 'Set when the case was closed.' })
+  outcome: CaseOutcome | null;
+
+  @Field(() => CaseReopenReasonEnum, { nullable: true, description: 'Set when the case was reopened.' })
+  reopenReason: CaseReopenReason | null;
+
+  @Field(() => ID)
+  changedByUserId: string;
+
+  @Field(() => ID)
+  changedByOrganisationId: string;
+
+  @Field(() => GraphQLISODateTime)
+  changedAt: Date;
 }
 
 @ObjectType('Case', {
@@ -68,8 +90,61 @@ export class CaseModel {
   @Field(() => GraphQLISODateTime, { nullable: true })
   closedAt: Date | null;
 
+  @Field(() => CaseOutcomeEnum, {
+    nullable: true,
+    description: 'How the case ended; set while it is closed.',
+  })
+  outcome: CaseOutcome | null;
+
+  @Field(() => [CaseStatusChangeModel], { description: 'Every close and reopen, oldest first.' })
+  statusHistory: CaseStatusChangeModel[];
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'What due times count from: the rescue for a case opened from a rescue request, else the opening. ' +
+      'Null for a case opened before due times were kept.',
+  })
+  firstContactAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      "When everyone in the case is due to be screened, in working days of the jurisdiction's calendar.",
+  })
+  screeningDueAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the last person was screened.' })
+  screeningMetAt: Date | null;
+
+  @Field({ description: 'The case is open, past its screening due time, and someone is not screened yet.' })
+  screeningOverdue: boolean;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description:
+      'When everyone in the case is due a first identification decision beyond PENDING in the ' +
+      "jurisdiction (reasonable grounds, in practice), in working days of the jurisdiction's calendar.",
+  })
+  identificationDueAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'When the last person got a decision beyond PENDING in the jurisdiction.',
+  })
+  identificationMetAt: Date | null;
+
+  @Field({
+    description: 'The case is open, past its identification due time, and someone has no decision yet.',
+  })
+  identificationOverdue: boolean;
+
   @Field(() => [PersonModel])
   people: PersonModel[];
+
+  @Field(() => [PersonLinkModel], {
+    description: 'How people added to the case are related to others in it.',
+  })
+  personLinks: PersonLinkModel[];
 
   @Field(() => [ConsentModel], { description: 'Every consent given, standing or withdrawn.' })
   consents: ConsentModel[];
@@ -91,8 +166,16 @@ export class CaseModel {
   })
   identificationDecisions: IdentificationDecisionModel[];
 
-  @Field(() => [FollowUpTaskModel])
+  @Field(() => [FollowUpTaskModel], {
+    description: 'Follow-up tasks (LEGAL data) of the people whose LEGAL data the caller may see.',
+  })
   followUpTasks: FollowUpTaskModel[];
+
+  @Field(() => [DetentionRecordModel], {
+    description:
+      'Detention and punishment records (LEGAL data), one per person with anything recorded, of the people whose LEGAL data the caller may see.',
+  })
+  detentionRecords: DetentionRecordModel[];
 
   @Field(() => [AttestationSummaryModel], {
     description: 'Attestations issued (never their codes), for people whose LEGAL data the caller may see.',

@@ -1,24 +1,14 @@
 import { Field, GraphQLISODateTime, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IDENTIFICATION_STATUSES, type IdentificationStatus } from '@passage/schemas';
-import {
-  FOLLOW_UP_TASK_KINDS,
-  FOLLOW_UP_TASK_STATUSES,
-  type FollowUpTaskKind,
-  type FollowUpTaskStatus,
-} from '../identification-vocabulary.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
 
 export const IdentificationStatusEnum = asEnum(IDENTIFICATION_STATUSES);
-export const FollowUpTaskKindEnum = asEnum(FOLLOW_UP_TASK_KINDS);
-export const FollowUpTaskStatusEnum = asEnum(FOLLOW_UP_TASK_STATUSES);
 registerEnumType(IdentificationStatusEnum, {
   name: 'IdentificationStatus',
   description: 'Reasonable grounds or better (and an appeal under way) protects the person from punishment.',
 });
-registerEnumType(FollowUpTaskKindEnum, { name: 'FollowUpTaskKind' });
-registerEnumType(FollowUpTaskStatusEnum, { name: 'FollowUpTaskStatus' });
 
 @ObjectType('IdentificationDecision', { description: 'An identification decision in one jurisdiction.' })
 export class IdentificationDecisionModel {
@@ -51,25 +41,4 @@ export class IdentificationDecisionModel {
 
   @Field({ description: 'Whether this is the current decision of the person in this jurisdiction.' })
   current: boolean;
-}
-
-@ObjectType('FollowUpTask')
-export class FollowUpTaskModel {
-  @Field(() => ID)
-  id: string;
-
-  @Field(() => ID)
-  personId: string;
-
-  @Field()
-  jurisdictionCountry: string;
-
-  @Field(() => FollowUpTaskKindEnum)
-  kind: FollowUpTaskKind;
-
-  @Field(() => FollowUpTaskStatusEnum)
-  status: FollowUpTaskStatus;
-
-  @Field(() => GraphQLISODateTime)
-  createdAt: Date;
 }

@@ -21,26 +21,33 @@ export const optionalText = (max: number) =>
     .nullish()
     .transform((value) => (value ? value : null));
 
-const languages = z
+/** Up to ten ISO 639 codes, each once, in the order given. */
+export const languageList = z
   .array(languageCode)
   .max(10, 'must list at most 10 languages')
-  .nullish()
-  .transform((value) => [...new Set(value ?? [])]);
+  .transform((value) => [...new Set(value)]);
 
-const immediateNeeds = z
+const languages = languageList.nullish().transform((value) => value ?? []);
+
+export const immediateNeedList = z
   .array(z.enum(IMMEDIATE_NEEDS))
   .max(IMMEDIATE_NEEDS.length)
-  .nullish()
-  .transform((value) => [...new Set(value ?? [])]);
+  .transform((value) => [...new Set(value)]);
 
-/** Kept as typed; compared (for attestations) in the shared normalised form, which must not be empty. */
-const documentNumber = z
+const immediateNeeds = immediateNeedList.nullish().transform((value) => value ?? []);
+
+/**
+ * Kept as typed; compared (for attestations) in the shared normalised form, which must not be empty. An
+ * empty text means no number.
+ */
+export const documentNumberText = z
   .string()
   .trim()
   .max(64, 'must have at most 64 characters')
   .refine(isDocumentNumber, 'must contain letters or digits')
-  .nullish()
   .transform((value) => (value ? value : null));
+
+const documentNumber = documentNumberText.nullish().transform((value) => value ?? null);
 
 function isDocumentNumber(value: string): boolean {
   if (value.length === 0) return true;

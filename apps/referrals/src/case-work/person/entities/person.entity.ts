@@ -62,6 +62,14 @@ export class PersonEntity {
   @Column({ name: 'current_location', type: 'text', nullable: true })
   currentLocation: string | null;
 
+  /** Nothing may be sent through the recorded contact (a monitored phone, a trafficker nearby). */
+  @Column({ name: 'do_not_contact', type: 'boolean' })
+  doNotContact: boolean;
+
+  /** 1 as registered; each change adds one, with a revision row saying what changed. */
+  @Column('integer')
+  version: number;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { PERSON_RELATIONSHIPS } from '@passage/schemas';
 import { AGE_BANDS, DOCUMENT_TYPES, GENDERS, IMMEDIATE_NEEDS, type AgeBand } from '../person-vocabulary.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
@@ -11,6 +12,7 @@ export const AgeBandEnum = Object.fromEntries(
 export const GenderEnum = asEnum(GENDERS);
 export const ImmediateNeedEnum = asEnum(IMMEDIATE_NEEDS);
 export const DocumentTypeEnum = asEnum(DOCUMENT_TYPES);
+export const PersonRelationshipEnum = asEnum(PERSON_RELATIONSHIPS);
 
 registerEnumType(AgeBandEnum, {
   name: 'AgeBand',
@@ -19,3 +21,7 @@ registerEnumType(AgeBandEnum, {
 registerEnumType(GenderEnum, { name: 'Gender' });
 registerEnumType(ImmediateNeedEnum, { name: 'ImmediateNeed', description: 'What a person needs at once.' });
 registerEnumType(DocumentTypeEnum, { name: 'DocumentType' });
+registerEnumType(PersonRelationshipEnum, {
+  name: 'PersonRelationship',
+  description: 'What a person is to another person of the same case (the added person is the CHILD of…).',
+});

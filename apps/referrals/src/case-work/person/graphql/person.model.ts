@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { DataCategory } from '@passage/schemas';
 import { DataCategoryEnum } from '@passage/shared';
 import type { AgeBand, DocumentType, Gender, ImmediateNeed } from '../person-vocabulary.js';
@@ -28,6 +28,9 @@ export class PersonModel {
 
   @Field(() => GenderEnum, { nullable: true, description: `${WITHHELD} IDENTITY data.` })
   gender: Gender | null;
+
+  @Field(() => String, { nullable: true, description: `ISO date (YYYY-MM-DD). ${WITHHELD} IDENTITY data.` })
+  dateOfBirth: string | null;
 
   @Field(() => AgeBandEnum)
   ageBand: AgeBand;
@@ -70,6 +73,12 @@ export class PersonModel {
 
   @Field(() => String, { nullable: true, description: `${WITHHELD} LOCATION data.` })
   currentLocation: string | null;
+
+  @Field({ description: 'Nothing may be sent through the recorded contact (a monitored phone).' })
+  doNotContact: boolean;
+
+  @Field(() => Int, { description: 'Starts at 1; each change adds one (see personHistory).' })
+  version: number;
 
   @Field(() => [DataCategoryEnum], { description: 'Categories of this person the caller may not see.' })
   withheldCategories: DataCategory[];

@@ -11,7 +11,7 @@ import {
   ServiceTypeEnum,
   VictimStatusEnum,
 } from '../graphql/service-directory.model.js';
-import { SERVICE_ELIGIBILITIES, VICTIM_STATUSES } from '../service-matching.js';
+import { SERVICE_ELIGIBILITIES, VICTIM_STATUSES, eligibilityFitsType } from '../service-matching.js';
 
 const distinct = <T>(values: T[]) => [...new Set(values)];
 
@@ -77,6 +77,13 @@ export const UpsertServiceInput = declareInput(
       "Lists a service of the caller's own organisation, or replaces its listing (by id, or else by name).",
     refine: (schema) =>
       schema.superRefine((input, context) => {
+        if (!eligibilityFitsType(input.serviceType, input.eligibility)) {
+          context.addIssue({
+            code: 'custom',
+            path: ['eligibility'],
+            message: 'a service for vulnerable migrants takes anyone: must be ANY',
+          });
+        }
         if ((input.capacityMaximum === null) !== (input.capacityAvailable === null)) {
           context.addIssue({
             code: 'custom',

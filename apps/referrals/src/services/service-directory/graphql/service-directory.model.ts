@@ -18,7 +18,11 @@ export const ServiceEligibilityEnum = asEnum(SERVICE_ELIGIBILITIES);
 export const VictimStatusEnum = asEnum(VICTIM_STATUSES);
 export const ServiceCriterionEnum = asEnum(SERVICE_CRITERIA);
 
-registerEnumType(ServiceTypeEnum, { name: 'ServiceType', description: 'A kind of service for survivors.' });
+registerEnumType(ServiceTypeEnum, {
+  name: 'ServiceType',
+  description:
+    'A kind of service for survivors. VULNERABLE_MIGRANT_SUPPORT serves migrants in need whatever a screening found (eligibility ANY).',
+});
 registerEnumType(ServiceEligibilityEnum, {
   name: 'ServiceEligibility',
   description:
@@ -26,7 +30,8 @@ registerEnumType(ServiceEligibilityEnum, {
 });
 registerEnumType(VictimStatusEnum, {
   name: 'VictimStatus',
-  description: 'How far identification has come for the person a search is for.',
+  description:
+    'How far identification has come for the person a search is for. NOT_INDICATED (screened, no trafficking indicated) matches only services that take anyone.',
 });
 registerEnumType(ServiceCriterionEnum, {
   name: 'ServiceCriterion',

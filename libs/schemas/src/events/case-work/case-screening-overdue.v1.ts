@@ -1,0 +1,13 @@
+import { defineEvent } from '../event-definition.js';
+import { caseStepOverdueSchema } from './case-step-overdue.js';
+import { CASE_AGGREGATE, CASE_WORK_STREAM } from './case-work-stream.js';
+
+export const caseScreeningOverdueV1 = defineEvent({
+  type: 'case.screening-overdue',
+  version: 1,
+  aggregateType: CASE_AGGREGATE,
+  stream: CASE_WORK_STREAM,
+  description:
+    'Someone in an open case was still not screened at the due time counted from first contact; sent once.',
+  schema: caseStepOverdueSchema,
+});
