@@ -499,6 +499,29 @@ describe('repatriation (real Postgres)', () => {
     ).toBe(0);
   });
 
+  it('names the gap when no one on the platform receives people in the return country, and who receives instead', async () => {
+    // Uganda: nobody on the platform covers it, as in the journey of issue 10.
+    const ugandan = await openCase({ ...survivor, nationality: 'UG', languages: ['lg', 'en'] });
+    const input = (extra: Record<string, unknown> = {}) =>
+      parseInput(CreateRepatriationPlanInput.schema, { ...ugandan, steps: stepsInput(), ...extra });
+    await expect(s.plans.create(ngo, input())).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      details: { field: 'receptionArrangement', reason: 'RECEPTION_ARRANGEMENT_REQUIRED' },
+    });
+    expect(await count(dataSource, 'repatriation_plan', `person_id = '${ugandan.personId}'`)).toBe(0);
+
+    const arrangement = 'IOM Kampala meets him at Entebbe and takes him to his family (test)';
+    const plan = await s.plans.create(ngo, input({ receptionArrangement: arrangement }));
+    expect(plan).toMatchObject({
+      returnCountry: 'UG',
+      receptionGap: 'NO_RECEIVING_ORGANISATION_IN_RETURN_COUNTRY',
+      receptionArrangement: arrangement,
+    });
+    // Where someone receives people (Indonesia), there is no gap to name.
+    const indonesian = await openCase();
+    expect(await createPlan(indonesian)).toMatchObject({ receptionGap: null, receptionArrangement: null });
+  });
+
   describe('steps owned by organisations another node hosts', () => {
     const envelopeHeader = (planId: string, country: string): ExchangeHeader => ({
       v: 1,

@@ -98,6 +98,8 @@ describe('pathways other than the standard return (real Postgres)', () => {
   const immigration = actor('IMMIGRATION', 'KH', ['VERIFIER']);
   const police = actor('LAW_ENFORCEMENT', 'KH', ['INVESTIGATOR']);
   const migrantNgo = actor('NGO', 'KH', ['CASEWORKER']);
+  // Someone receives returnees in Indonesia, so a return there has no reception gap to name.
+  const indonesianNgo = actor('NGO', 'ID', ['CASEWORKER']);
 
   let s: {
     cases: CaseService;
@@ -147,6 +149,7 @@ describe('pathways other than the standard return (real Postgres)', () => {
       immigration,
       police,
       migrantNgo,
+      indonesianNgo,
     ]) {
       await listInDirectory(dataSource, member);
     }

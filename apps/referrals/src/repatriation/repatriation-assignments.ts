@@ -306,6 +306,8 @@ export class RepatriationAssignments {
       ownerOrganisationId: row.owner_organisation_id,
       status: row.status,
       pace: row.pace,
+      receptionGap: null,
+      receptionArrangement: null,
       riskAssessmentId: null,
       approvedByOrganisationId: null,
       approvedAt: row.approved_at,

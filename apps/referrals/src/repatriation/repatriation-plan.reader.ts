@@ -59,6 +59,8 @@ export class RepatriationPlanReader {
       ownerOrganisationId: plan.ownerOrganisationId,
       status: plan.status,
       pace: plan.pace,
+      receptionGap: plan.receptionGap,
+      receptionArrangement: plan.receptionArrangement,
       riskAssessmentId: plan.riskAssessmentId,
       approvedByOrganisationId: plan.approvedByOrganisationId,
       approvedAt: plan.approvedAt,

@@ -37,6 +37,7 @@ import {
   inUsualOrder,
   paceStepsProblem,
 } from './rules/repatriation-pace.js';
+import { RECEIVING_KINDS, receptionCoverage } from './rules/reception-coverage.js';
 import { assertReturnApprovable } from './rules/repatriation-risk.js';
 
 /** A plan loaded with everything the policy and the rules need, and the decision that let the actor in. */
@@ -120,6 +121,17 @@ export class RepatriationPlanService {
             { field: 'personId' },
           );
         }
+        const coverage = receptionCoverage(
+          await this.directory.countActive(manager, returnCountry, RECEIVING_KINDS),
+          input.receptionArrangement,
+        );
+        if (!coverage) {
+          throw repatriationErrors.error(
+            'RECEPTION_ARRANGEMENT_REQUIRED',
+            `no organisation on the platform receives people in ${returnCountry}: say who receives the person instead`,
+            { field: 'receptionArrangement' },
+          );
+        }
         const plan: RepatriationPlanEntity = {
           id: randomUUID(),
           caseId: record.id,
@@ -134,6 +146,8 @@ export class RepatriationPlanService {
           approvedByOrganisationId: null,
           approvedAt: null,
           arrivedAt: null,
+          receptionGap: coverage.gap,
+          receptionArrangement: coverage.arrangement,
           createdBy: actor.userId,
           createdAt: now,
           updatedAt: now,
@@ -184,7 +198,15 @@ export class RepatriationPlanService {
         return { plan, steps };
       },
       audit: (_authorised, { plan }) =>
-        planAudit(plan.id, ['OPERATIONAL'], ['repatriationPlan.returnCountry', 'repatriationPlan.steps']),
+        planAudit(
+          plan.id,
+          ['OPERATIONAL'],
+          [
+            'repatriationPlan.returnCountry',
+            'repatriationPlan.steps',
+            ...(plan.receptionArrangement ? ['repatriationPlan.receptionArrangement'] : []),
+          ],
+        ),
       view: ({ manager }, { personContext }, { plan, steps }) =>
         this.reader.read(
           manager,

@@ -13,6 +13,8 @@ export const repatriationErrors = defineContextErrors('repatriation', {
   RETURN_TO_COUNTRY_LEFT: 'BAD_USER_INPUT',
   /** The person already has a plan that is not completed. */
   PLAN_ALREADY_OPEN: 'CONFLICT',
+  /** No one on the platform receives people in the return country, and the plan does not say who will. */
+  RECEPTION_ARRANGEMENT_REQUIRED: 'BAD_USER_INPUT',
   /** The steps listed do not fit the plan's pace: a standard plan lists every kind, a fast one its own. */
   STEP_MISSING: 'BAD_USER_INPUT',
   /** An assessment, an arrival: a time that has not come yet. */

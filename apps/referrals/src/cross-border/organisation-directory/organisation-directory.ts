@@ -127,6 +127,19 @@ export class OrganisationDirectory {
     return rows.map(toEntry);
   }
 
+  /** How many active organisations of these kinds the directory lists in a country, on any node. */
+  async countActive(
+    manager: EntityManager,
+    country: string,
+    kinds: readonly OrganisationKind[],
+  ): Promise<number> {
+    const [{ count }] = (await manager.query(
+      `SELECT count(*)::int AS count FROM organisation_directory WHERE active AND country = $1 AND kind = ANY($2)`,
+      [country, [...kinds]],
+    )) as { count: number }[];
+    return count;
+  }
+
   /**
    * The organisation a case is to be sent to, checked: listed, active, of the expected country and one
    * of the expected kinds. Anything else is the caller's mistake, named by `field`.

@@ -151,6 +151,11 @@ export const CreateRepatriationPlanInput = declareInput(
       description:
         'STANDARD (the default) lists every step kind; FAST_VOLUNTARY, for an adult going home quickly by choice, lists TRAVEL_DOCUMENT and TRAVEL_BOOKED and may add EXIT_CLEARANCE and FUNDING.',
     },
+    receptionArrangement: {
+      ...notes,
+      description:
+        'Who receives the person at home, and how, when no organisation on the platform covers the country of return (required then): a partner off the platform, the family, the consulate. The RECEPTION owner (or, on a fast return, the plan owner) stays answerable for arrival and follow-ups.',
+    },
   },
   {
     description:

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RepatriationPace, RepatriationPlanStatus } from '@passage/schemas';
+import type { ReceptionGap } from '../rules/reception-coverage.js';
 
 /** A person's repatriation plan, from preparation through approval to confirmed arrival. */
 @Entity({ name: 'repatriation_plan' })
@@ -42,6 +43,12 @@ export class RepatriationPlanEntity {
 
   @Column({ name: 'arrived_at', type: 'timestamptz', nullable: true })
   arrivedAt: Date | null;
+
+  @Column({ name: 'reception_gap', type: 'text', nullable: true })
+  receptionGap: ReceptionGap | null;
+
+  @Column({ name: 'reception_arrangement', type: 'text', nullable: true })
+  receptionArrangement: string | null;
 
   @Column({ name: 'created_by', type: 'uuid' })
   createdBy: string;

@@ -11,6 +11,7 @@ import {
   RETURN_RISK_FACTORS,
   RETURN_RISK_LEVELS,
 } from '@passage/schemas';
+import { RECEPTION_GAPS, type ReceptionGap } from '../rules/reception-coverage.js';
 
 const asEnum = <T extends string>(values: readonly T[]) =>
   Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
@@ -53,4 +54,10 @@ registerEnumType(RepatriationPaceEnum, {
   name: 'RepatriationPace',
   description:
     'STANDARD: all six steps. FAST_VOLUNTARY: an adult going home quickly by choice; TRAVEL_DOCUMENT and TRAVEL_BOOKED, optionally EXIT_CLEARANCE (with a protection attestation) and FUNDING; no ESCORT, no RECEPTION (the plan owner confirms arrival); consent to return, approval on a risk assessment and reintegration follow-ups as for any plan.',
+});
+
+export const ReceptionGapEnum = asEnum<ReceptionGap>(RECEPTION_GAPS);
+registerEnumType(ReceptionGapEnum, {
+  name: 'ReceptionGap',
+  description: 'Why a plan has no one on the platform to receive the person at home.',
 });

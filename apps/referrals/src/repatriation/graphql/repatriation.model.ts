@@ -10,9 +10,11 @@ import type {
   ReturnRiskFactor,
   ReturnRiskLevel,
 } from '@passage/schemas';
+import type { ReceptionGap } from '../rules/reception-coverage.js';
 import {
   ExitClearanceStatusEnum,
   FollowUpOutcomeEnum,
+  ReceptionGapEnum,
   RepatriationPaceEnum,
   RepatriationPlanStatusEnum,
   RepatriationStepKindEnum,
@@ -213,6 +215,20 @@ export class RepatriationPlanModel {
 
   @Field(() => RepatriationPaceEnum)
   pace: RepatriationPace;
+
+  @Field(() => ReceptionGapEnum, {
+    nullable: true,
+    description:
+      'Why no one on the platform can receive the person in the country of return; null when someone can, and on a copy held for another node.',
+  })
+  receptionGap: ReceptionGap | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who receives the person instead, and how (required with a gap). Null on a copy held for another node.',
+  })
+  receptionArrangement: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The risk assessment the approval relied on.' })
   riskAssessmentId: string | null;
