@@ -301,7 +301,7 @@ describe('case and person maintenance (real Postgres)', () => {
     await expect(history.read(otherNgo, opened.id, personId)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('gives a person of a mass intake a document, so an attestation can be issued', async () => {
+  it('gives a person of a mass intake a document, to which the attestation issued without one is re-bound', async () => {
     const intake = await services.cases.registerMassIntake(
       ngo,
       parseInput(RegisterMassIntakeInput.schema, {
@@ -319,9 +319,9 @@ describe('case and person maintenance (real Postgres)', () => {
       decidedAt: new Date('2026-12-01T10:00:00Z'),
       recognisedBy: [],
     });
-    await expect(
-      services.attestations.issue(focal, { caseId, personId, validForDays: null }),
-    ).rejects.toMatchObject({ details: { reason: 'DOCUMENT_NUMBER_MISSING' } });
+    // Without a document the attestation is bound to a holder PIN; the document recorded later re-binds it.
+    const issued = await services.attestations.issue(focal, { caseId, personId, validForDays: null });
+    expect(issued.boundTo).toEqual(['HOLDER_PIN']);
     await update(ngo, {
       caseId,
       personId,
@@ -329,7 +329,6 @@ describe('case and person maintenance (real Postgres)', () => {
       documentType: 'EMERGENCY_TRAVEL_DOCUMENT',
       documentNumber: 'ETD-UG-1234',
     });
-    const issued = await services.attestations.issue(focal, { caseId, personId, validForDays: null });
     expect(
       (await services.attestations.verify(immigration, { code: issued.code, documentNumber: 'ETD-UG-1234' }))
         .status,
@@ -484,7 +483,49 @@ describe('case and person maintenance (real Postgres)', () => {
       code: 'CONFLICT',
       details: { field: 'caseId', reason: 'FOLLOW_UP_TASKS_OPEN' },
     });
-    await dataSource.query(`UPDATE case_follow_up_task SET status = 'DONE' WHERE case_id = $1`, [opened.id]);
+    await dataSource.query(
+      `UPDATE case_follow_up_task
+          SET status = 'DONE', closed_at = now(), outcome = 'done (test)', outcome_at = now(), closed_by = $2
+        WHERE case_id = $1`,
+      [opened.id, focal.userId],
+    );
     expect((await closeCase(ngo, opened.id, 'STAYED_IN_COUNTRY')).outcome).toBe('STAYED_IN_COUNTRY');
+
+    // Closed, the case takes no new work, yet the person can still withdraw a consent.
+    const refusedClosed = { code: 'CONFLICT', details: { field: 'caseId', reason: 'CASE_CLOSED' } };
+    await expect(
+      services.consents.recordConsent(ngo, {
+        caseId: opened.id,
+        personId,
+        purposes: ['RETURN'],
+        language: 'lo',
+        interpreterUsed: false,
+        interpreterLanguage: null,
+      }),
+    ).rejects.toMatchObject(refusedClosed);
+    await expect(
+      services.identification.recordDecision(focal, {
+        caseId: opened.id,
+        personId,
+        jurisdictionCountry: null,
+        authorityOrganisationId: null,
+        legalBasis: 'Fictional anti-trafficking law, article 2',
+        status: 'IDENTIFIED',
+        decidedAt: new Date('2026-12-01T11:00:00Z'),
+        recognisedBy: [],
+      }),
+    ).rejects.toMatchObject(refusedClosed);
+    expect(await count(dataSource, 'identification_decision', `person_id = '${personId}'`)).toBe(1);
+    // Someone without access learns nothing, not even that the case is closed.
+    await expect(
+      services.consents.recordConsent(otherNgo, {
+        caseId: opened.id,
+        personId,
+        purposes: ['RETURN'],
+        language: 'lo',
+        interpreterUsed: false,
+        interpreterLanguage: null,
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

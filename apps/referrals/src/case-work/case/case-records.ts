@@ -8,7 +8,7 @@ import {
   type ResourceContext,
 } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
-import { caseWorkErrors } from '../case-work.errors.js';
+import { caseWorkErrors, refuseClosedCase } from '../case-work.errors.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
 import { PersonEntity } from '../person/entities/person.entity.js';
 import {
@@ -40,6 +40,27 @@ export interface AuthorisedCase extends LoadedCase {
  * Loads cases for the use cases of every case-work context and asks the policy about them. Consents are
  * read fresh from the database on every load, so a withdrawal takes effect on the very next request.
  */
+/**
+ * What a closed case no longer takes until it is reopened: new work on it. Withdrawing a consent,
+ * revoking an attestation and answering what others asked stay possible, because they protect the person
+ * or close someone else's loop.
+ */
+const CLOSED_CASE_REFUSES: ReadonlySet<CaseWorkAction> = new Set<CaseWorkAction>([
+  'consent.record',
+  'interview.record',
+  'screening.record',
+  'identification.decide',
+  'follow-up.work',
+  'detention.record',
+  'attestation.issue',
+  'referral.create',
+  'handoff.offer',
+  'repatriation.plan',
+  'stay-pathway.plan',
+  'person.update',
+  'person.add',
+]);
+
 @Injectable()
 export class CaseRecords {
   constructor(private readonly access: ReferralsAccess) {}
@@ -97,7 +118,10 @@ export class CaseRecords {
       // Only reachable if a rule ever allowed an action without a record; still say nothing more.
       throw caseWorkErrors.error('CASE_NOT_FOUND', 'No such case.', { field: 'caseId' });
     }
-    return { ...loaded, decision: this.access.authorise(actor, action, loaded.context) };
+    const decision = this.access.authorise(actor, action, loaded.context);
+    // Only after the policy let the actor in: a refusal must not tell outsiders that a case is closed.
+    if (CLOSED_CASE_REFUSES.has(action)) refuseClosedCase(loaded.record);
+    return { ...loaded, decision };
   }
 
   /**

@@ -4,7 +4,7 @@ import { identificationDecidedV1 } from '@passage/schemas';
 import { Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
-import { caseWorkErrors, refuseFutureTime } from '../case-work.errors.js';
+import { caseWorkErrors, refuseClosedCase, refuseFutureTime } from '../case-work.errors.js';
 import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
@@ -36,7 +36,7 @@ export class IdentificationService {
       action: 'identification.decide',
       authorise: async (manager) => {
         // Need to know first: whoever decides must already be allowed to read the case.
-        const { person, personContext } = await this.records.authorisePerson(
+        const { person, personContext, record } = await this.records.authorisePerson(
           manager,
           actor,
           'case.read',
@@ -52,6 +52,7 @@ export class IdentificationService {
           ...personContext,
           jurisdictionCountry,
         });
+        refuseClosedCase(record);
         return { decision, person, jurisdictionCountry };
       },
       execute: async ({ manager, now, emit }, { person, jurisdictionCountry }) => {
