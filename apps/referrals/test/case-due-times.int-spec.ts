@@ -204,10 +204,10 @@ describe('case due times and the overdue sweep (real Postgres)', () => {
     const closed = await open();
     await screen(waiting.id, waiting.people[0].id);
     await decide(waiting.id, waiting.people[0].id, 'PENDING');
-    await dataSource.query(`UPDATE case_file SET status = 'CLOSED', closed_at = $2 WHERE id = $1`, [
-      closed.id,
-      OPENING,
-    ]);
+    await dataSource.query(
+      `UPDATE case_file SET status = 'CLOSED', closed_at = $2, outcome = 'LOST_CONTACT' WHERE id = $1`,
+      [closed.id, OPENING],
+    );
     await at('2026-03-10T08:00:01Z', async () => {
       await sweep.escalateOverdue();
       expect(await sweep.escalateOverdue()).toBe(0);
