@@ -338,6 +338,14 @@ describe('attestations for people without documents (real Postgres)', () => {
       validUntil: null,
       issuedBy: focal.organisationName,
     });
+    // The coordinator sees the same on the case: the standing and what the holder verifies with.
+    expect(
+      negative.attestations.find((attestation) => attestation.id === issued.attestationId),
+    ).toMatchObject({
+      standing: 'SUSPENDED',
+      suspendedAt: expect.any(Date),
+      boundTo: ['HOLDER_PIN'],
+    });
     // Still no oracle: a wrong PIN on a suspended attestation is an unknown code.
     expect(
       (await verify({ code: issued.code, holderPin: issued.holderPin === '111111' ? '222222' : '111111' }))

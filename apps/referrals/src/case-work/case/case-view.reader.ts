@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DATA_CATEGORIES, type DataCategory } from '@passage/schemas';
-import { ACCESS_DENIED_MESSAGE, redact, type AuthenticatedActor } from '@passage/shared';
+import { ACCESS_DENIED_MESSAGE, Clock, boundTo, redact, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess } from '../../platform/index.js';
 import { ProtectionAttestationEntity } from '../attestation/entities/protection-attestation.entity.js';
+import { standingOf } from '../attestation/attestation-standing.js';
 import { toConsentModel } from '../consent/consent-view.js';
 import { ConsentEntity } from '../consent/entities/consent.entity.js';
 import {
@@ -74,6 +75,8 @@ export class CaseViewReader {
     private readonly audit: CaseAudit,
     private readonly protection: ProtectionFollowUpView,
     private readonly dueTimes: CaseDueTimes,
+    // An attestation's standing (valid or expired) depends on when the case is read.
+    private readonly clock: Clock,
   ) {}
 
   async read(manager: EntityManager, actor: AuthenticatedActor, caseId: string): Promise<CaseModel> {
@@ -232,6 +235,9 @@ export class CaseViewReader {
         issuedAt: attestation.issuedAt,
         validUntil: attestation.validUntil,
         revokedAt: attestation.revokedAt,
+        suspendedAt: attestation.suspendedAt,
+        standing: standingOf(attestation, this.clock.now()),
+        boundTo: boundTo(attestation),
       })),
     };
     await this.auditRead(manager, actor, loaded, ledger);

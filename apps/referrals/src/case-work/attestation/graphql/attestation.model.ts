@@ -52,6 +52,17 @@ export class AttestationSummaryModel {
 
   @Field(() => GraphQLISODateTime, { nullable: true })
   revokedAt: Date | null;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  suspendedAt: Date | null;
+
+  @Field(() => AttestationStandingEnum, { description: 'What a verification would answer now.' })
+  standing: AttestationStanding;
+
+  @Field(() => [AttestationBindingEnum], {
+    description: 'What the holder verifies with beside the code (the values themselves are never shown).',
+  })
+  boundTo: AttestationBinding[];
 }
 
 @ObjectType('IssueProtectionAttestationPayload')
