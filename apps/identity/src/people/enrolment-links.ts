@@ -88,7 +88,9 @@ export class EnrolmentLinks {
     if (user.id === actor.userId) throw peopleErrors.ownAccountReset();
     const operatorOnOtherOrganisation =
       actor.organisationKind === 'PLATFORM_OPERATOR' && user.organisationId !== actor.organisationId;
-    if (operatorOnOtherOrganisation && user.roles.some((role) => role !== 'ORGANISATION_ADMIN')) {
+    const administratorOnly =
+      user.roles.length > 0 && user.roles.every((role) => role === 'ORGANISATION_ADMIN');
+    if (operatorOnOtherOrganisation && !administratorOnly) {
       throw peopleErrors.operatorResetsAdministratorsOnly();
     }
     const passwordHash = await this.unusablePasswordHash();
