@@ -3,41 +3,53 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@passage/shared/testing';
 import { totpCode } from '../../apps/identity/src/credentials/index.js';
 import { graphql } from '../support/graphql-client.js';
+import {
+  addPerson,
+  setUpOrganisation,
+  signInPerson,
+  type EnrolledPerson,
+  type SetUpOrganisation,
+} from '../support/organisation-setup.js';
 import { DEMO_PASSWORD, LOGIN, PERSONAS, REFRESH, as, signIn, type Session } from '../support/personas.js';
 import { startTestNode, type RunningNode } from '../support/running-node.js';
 import { TokenForge, claimsOf, tamperedToken, unsignedToken } from '../support/token-forge.js';
 
 const ME = `{ me { id email roles organisation { id name kind } } }`;
 const ORGANISATION_COUNT = `{ organisations { totalCount } }`;
-const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { user { id email roles organisationId } } }`;
-const STRONG_PASSWORD = 'correct horse battery staple 7';
+const CREATE_USER = `mutation CreateUser($input: CreateUserInput!) { createUser(input: $input) { user { id email roles organisationId } enrolmentLink { token } pendingRoleGrant { id } } }`;
+const ENROL = `mutation E($input: EnrolInput!) { enrol(input: $input) { email mfaEnrolmentRequired } }`;
+/** A password a person chooses at enrolment; random, so that no strength estimator knows it. */
+const STRONG_PASSWORD = `Mekong ferry passphrase ${randomUUID().slice(0, 8)}`;
 
 describe('identity and access through the gateway (real services, Postgres, Kafka)', () => {
   let node: RunningNode;
   let admin: Session;
   let ngoKhOrganisationId: string;
+  /** A Cambodian NGO the tests set up themselves (ADR 024: its own two administrators add its people). */
+  let testNgo: SetUpOrganisation;
 
   beforeAll(async () => {
     node = await startTestNode();
     admin = await signIn(node.gatewayUrl, 'admin@passage.demo');
     ngoKhOrganisationId = (await signIn(node.gatewayUrl, 'ngo.kh@passage.demo')).user.organisationId;
+    testNgo = await setUpOrganisation(node.gatewayUrl, admin, { kind: 'NGO', country: 'KH' });
   });
 
   afterAll(async () => {
     await node?.stop();
   });
 
-  /** A fresh account in the Cambodian NGO, so tests that lock or deactivate never touch a persona. */
-  async function newPerson(organisationId = ngoKhOrganisationId, roles = ['CASEWORKER']) {
-    const email = `person-${randomUUID().slice(0, 8)}@example.org`;
-    const response = await graphql<{ createUser: { user: { id: string } } }>(node.gatewayUrl, CREATE_USER, {
-      ...as(admin),
-      variables: {
-        input: { organisationId, email, displayName: 'Test Person', roles, initialPassword: STRONG_PASSWORD },
-      },
+  /**
+   * A fresh enrolled caseworker of the test NGO, so tests that lock or deactivate never touch a persona:
+   * created by one administrator, approved by the other, own password and authenticator.
+   */
+  function newPerson(): Promise<EnrolledPerson> {
+    return addPerson(node.gatewayUrl, {
+      organisationId: testNgo.organisationId,
+      creator: testNgo.admin.session,
+      approver: testNgo.secondAdmin.session,
+      roles: ['CASEWORKER'],
     });
-    expect(response.errors).toBeUndefined();
-    return { id: response.data!.createUser.user.id, email };
   }
 
   it.each(PERSONAS)('signs in %s and answers `me` for them', async (email) => {
@@ -74,7 +86,7 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
         'UNAUTHENTICATED',
       );
     }
-    const locked = await attempt(STRONG_PASSWORD);
+    const locked = await attempt(person.password);
     expect(locked.errors?.[0]?.extensions).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
       reason: 'ACCOUNT_LOCKED',
@@ -140,7 +152,7 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
 
   it('stops a deactivated person’s live access token within seconds, at the gateway and in the subgraph', async () => {
     const person = await newPerson();
-    const session = await signIn(node.gatewayUrl, person.email, STRONG_PASSWORD);
+    const session = await signInPerson(node.gatewayUrl, person);
     expect((await graphql(node.gatewayUrl, ME, as(session))).errors).toBeUndefined();
 
     const deactivated = await graphql(
@@ -173,33 +185,19 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
     );
     expect(Date.now() - started).toBeLessThan(10_000);
     const again = await graphql(node.gatewayUrl, LOGIN, {
-      variables: { input: { email: person.email, password: STRONG_PASSWORD } },
+      variables: { input: { email: person.email, password: person.password } },
     });
     expect(again.errors?.[0]?.extensions?.reason).toBe('INVALID_CREDENTIALS');
   });
 
   it('signs out everyone of a deactivated organisation within seconds', async () => {
-    const created = await graphql<{ createOrganisation: { organisation: { id: string } } }>(
-      node.gatewayUrl,
-      `
-        mutation C($input: CreateOrganisationInput!) {
-          createOrganisation(input: $input) {
-            organisation {
-              id
-            }
-          }
-        }
-      `,
-      {
-        ...as(admin),
-        variables: {
-          input: { name: `Closing NGO ${randomUUID().slice(0, 4)} (test)`, kind: 'NGO', country: 'MM' },
-        },
-      },
-    );
-    const organisationId = created.data!.createOrganisation.organisation.id;
-    const person = await newPerson(organisationId);
-    const session = await signIn(node.gatewayUrl, person.email, STRONG_PASSWORD);
+    const closing = await setUpOrganisation(node.gatewayUrl, admin, {
+      kind: 'NGO',
+      country: 'MM',
+      name: `Closing NGO ${randomUUID().slice(0, 4)} (test)`,
+    });
+    const organisationId = closing.organisationId;
+    const session = closing.admin.session;
     const deactivated = await graphql(
       node.gatewayUrl,
       `
@@ -309,14 +307,13 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
           email: 'x@example.org',
           displayName: 'X',
           roles: ['VERIFIER'],
-          initialPassword: STRONG_PASSWORD,
         },
       },
     });
     expect(create.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('lets the platform operator create an organisation and a person, and refuses it to others', async () => {
+  it('lets the platform operator create an organisation and its first administrator, and refuses it to others', async () => {
     const created = await graphql<{
       createOrganisation: { organisation: { id: string; kind: string; nodeId: string } };
     }>(
@@ -345,8 +342,22 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
     );
     expect(created.errors).toBeUndefined();
     expect(created.data!.createOrganisation.organisation).toMatchObject({ kind: 'SHELTER', nodeId: 'e2e' });
-    const person = await newPerson(created.data!.createOrganisation.organisation.id);
-    expect(person.id).toMatch(/^[0-9a-f-]{36}$/);
+    const first = await graphql<{
+      createUser: { user: { id: string; roles: string[] }; enrolmentLink: { token: string } };
+    }>(node.gatewayUrl, CREATE_USER, {
+      ...as(admin),
+      variables: {
+        input: {
+          organisationId: created.data!.createOrganisation.organisation.id,
+          email: `first-admin-${randomUUID().slice(0, 8)}@example.org`,
+          displayName: 'First Administrator',
+          roles: ['ORGANISATION_ADMIN'],
+        },
+      },
+    });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.createUser.user.roles).toEqual(['ORGANISATION_ADMIN']);
+    expect(first.data!.createUser.enrolmentLink.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     const caseworker = await signIn(node.gatewayUrl, 'ngo.kh@passage.demo');
     const refused = await graphql(
@@ -366,6 +377,110 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
       },
     );
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses the operator a focal point in a coordinator and a second coordinator (ADR 024)', async () => {
+    const focalPoint = await graphql(node.gatewayUrl, CREATE_USER, {
+      ...as(admin),
+      variables: {
+        input: {
+          organisationId: (await signIn(node.gatewayUrl, 'focal.kh@passage.demo')).user.organisationId,
+          email: `focal-${randomUUID().slice(0, 8)}@example.org`,
+          displayName: 'Not A Focal Point',
+          roles: ['FOCAL_POINT'],
+        },
+      },
+    });
+    expect(focalPoint.errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'OPERATOR_CREATES_FIRST_ADMINISTRATOR_ONLY',
+    });
+    const coordinator = await graphql(
+      node.gatewayUrl,
+      `
+        mutation C($input: CreateOrganisationInput!) {
+          createOrganisation(input: $input) {
+            organisation {
+              id
+            }
+          }
+        }
+      `,
+      {
+        ...as(admin),
+        variables: {
+          input: { name: 'Second KH coordinator (test)', kind: 'NRM_COORDINATOR', country: 'KH' },
+        },
+      },
+    );
+    expect(coordinator.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'COORDINATOR_EXISTS',
+    });
+  });
+
+  it('refuses changing one’s own roles, and keeps case roles waiting for the second administrator', async () => {
+    const ASSIGN = `mutation A($input: AssignRolesInput!) { assignRoles(input: $input) { user { roles } pendingRoleGrant { id } } }`;
+    const self = await graphql(node.gatewayUrl, ASSIGN, {
+      ...as(testNgo.admin.session),
+      variables: { input: { userId: testNgo.admin.id, roles: ['ORGANISATION_ADMIN', 'CASEWORKER'] } },
+    });
+    expect(self.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'OWN_ROLES' });
+
+    const created = await graphql<{
+      createUser: { user: { roles: string[] }; pendingRoleGrant: { id: string } };
+    }>(node.gatewayUrl, CREATE_USER, {
+      ...as(testNgo.admin.session),
+      variables: {
+        input: {
+          organisationId: testNgo.organisationId,
+          email: `confederate-${randomUUID().slice(0, 8)}@example.org`,
+          displayName: 'Confederate',
+          roles: ['CASEWORKER'],
+        },
+      },
+    });
+    expect(created.data!.createUser.user.roles).toEqual([]);
+    const APPROVE = `mutation A($input: RoleGrantDecisionInput!) { approveRoleGrant(input: $input) { grant { status } } }`;
+    const grantId = created.data!.createUser.pendingRoleGrant.id;
+    for (const alone of [testNgo.admin.session, admin]) {
+      const refused = await graphql(node.gatewayUrl, APPROVE, {
+        ...as(alone),
+        variables: { input: { grantId } },
+      });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    const approved = await graphql(node.gatewayUrl, APPROVE, {
+      ...as(testNgo.secondAdmin.session),
+      variables: { input: { grantId } },
+    });
+    expect(approved.data).toEqual({ approveRoleGrant: { grant: { status: 'APPROVED' } } });
+  });
+
+  it('ends the other sessions when a person changes their password', async () => {
+    const person = await newPerson();
+    const other = await signInPerson(node.gatewayUrl, person);
+    const changed = await graphql<{ changePassword: { endedSessions: number } }>(
+      node.gatewayUrl,
+      `
+        mutation P($input: ChangePasswordInput!) {
+          changePassword(input: $input) {
+            endedSessions
+          }
+        }
+      `,
+      {
+        ...as(person.session),
+        variables: { input: { currentPassword: person.password, newPassword: `${person.password} changed` } },
+      },
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data!.changePassword.endedSessions).toBe(1);
+    await eventually(async () => expect((await graphql(node.gatewayUrl, ME, as(other))).status).toBe(401), {
+      timeoutMs: 10_000,
+      intervalMs: 200,
+    });
+    expect((await graphql(node.gatewayUrl, ME, as(person.session))).errors).toBeUndefined();
   });
 
   it('refuses bad input with BAD_USER_INPUT naming the field, and writes nothing', async () => {
@@ -393,25 +508,48 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
       );
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
-    const weak = await graphql(node.gatewayUrl, CREATE_USER, {
-      ...as(admin),
+    // An administrator no longer chooses a password at all.
+    const chosen = await graphql(node.gatewayUrl, CREATE_USER, {
+      ...as(testNgo.admin.session),
       variables: {
         input: {
-          organisationId: ngoKhOrganisationId,
+          organisationId: testNgo.organisationId,
           email: 'weak@example.org',
           displayName: 'Weak',
           roles: ['CASEWORKER'],
-          initialPassword: 'password123',
+          initialPassword: STRONG_PASSWORD,
         },
       },
     });
-    expect(weak.errors?.[0]?.extensions).toMatchObject({
+    expect(chosen.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.initialPassword',
+    });
+    // A weak password is refused when the person chooses it, with words a person can act on.
+    const pending = await graphql<{ createUser: { enrolmentLink: { token: string } } }>(
+      node.gatewayUrl,
+      CREATE_USER,
+      {
+        ...as(testNgo.admin.session),
+        variables: {
+          input: {
+            organisationId: testNgo.organisationId,
+            email: `weak-${randomUUID().slice(0, 8)}@example.org`,
+            displayName: 'Weak',
+            roles: ['CASEWORKER'],
+          },
+        },
+      },
+    );
+    const weak = await graphql(node.gatewayUrl, ENROL, {
+      variables: { input: { token: pending.data!.createUser.enrolmentLink.token, password: 'password123' } },
+    });
+    expect(weak.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.password',
       reason: 'PASSWORD_TOO_COMMON',
     });
-    // The message says what is wrong, in words a person can act on.
-    expect(weak.errors?.[0]?.message).toMatch(/^input\.initialPassword: Password is one of the most commonly used/);
+    expect(weak.errors?.[0]?.message).toMatch(/^input\.password: Password is one of the most commonly used/);
     const wrongRole = await graphql(node.gatewayUrl, CREATE_USER, {
       ...as(admin),
       variables: {
@@ -420,7 +558,6 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
           email: 'role@example.org',
           displayName: 'Role',
           roles: ['VERIFIER'],
-          initialPassword: STRONG_PASSWORD,
         },
       },
     });
@@ -457,7 +594,31 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
         },
       },
     );
-    const person = await newPerson(organisation.data!.createOrganisation.organisation.id);
+    // Its first administrator, created by the operator, enrols with the link.
+    const strictId = organisation.data!.createOrganisation.organisation.id;
+    const person = { email: `strict-${randomUUID().slice(0, 8)}@example.org` };
+    const invited = await graphql<{ createUser: { enrolmentLink: { token: string } } }>(
+      node.gatewayUrl,
+      CREATE_USER,
+      {
+        ...as(admin),
+        variables: {
+          input: {
+            organisationId: strictId,
+            email: person.email,
+            displayName: 'Strict Admin',
+            roles: ['ORGANISATION_ADMIN'],
+          },
+        },
+      },
+    );
+    expect(invited.errors).toBeUndefined();
+    const enrolled = await graphql(node.gatewayUrl, ENROL, {
+      variables: {
+        input: { token: invited.data!.createUser.enrolmentLink.token, password: STRONG_PASSWORD },
+      },
+    });
+    expect(enrolled.errors).toBeUndefined();
     const first = await signIn(node.gatewayUrl, person.email, STRONG_PASSWORD);
     expect(first.mfaEnrolmentRequired).toBe(true);
     const blocked = await graphql(node.gatewayUrl, ORGANISATION_COUNT, as(first));
@@ -466,17 +627,34 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
       reason: 'MFA_ENROLMENT_REQUIRED',
     });
 
-    const enrolment = await graphql<{ enrollTotp: { secret: string; otpauthUri: string } }>(
+    // Setting up an authenticator needs the password again: a session alone is not enough.
+    const withoutPassword = await graphql(
       node.gatewayUrl,
       `
         mutation {
           enrollTotp {
             secret
-            otpauthUri
           }
         }
       `,
       as(first),
+    );
+    expect(withoutPassword.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.currentPassword',
+      reason: 'REAUTHENTICATION_REQUIRED',
+    });
+    const enrolment = await graphql<{ enrollTotp: { secret: string; otpauthUri: string } }>(
+      node.gatewayUrl,
+      `
+        mutation E($input: EnrollTotpInput) {
+          enrollTotp(input: $input) {
+            secret
+            otpauthUri
+          }
+        }
+      `,
+      { ...as(first), variables: { input: { currentPassword: STRONG_PASSWORD } } },
     );
     const { secret, otpauthUri } = enrolment.data!.enrollTotp;
     expect(otpauthUri).toContain('otpauth://totp/');

@@ -19,7 +19,7 @@ import { IDENTITY_CONFIG, type IdentityConfig } from '../src/config/index.js';
 import { totpCode } from '../src/credentials/index.js';
 import { IDENTITY_MIGRATIONS, identityDataSourceOptions } from '../src/database/index.js';
 import { OrganisationService, OrganisationsModule } from '../src/organisations/index.js';
-import { PeopleModule, UserService } from '../src/people/index.js';
+import { AccountBootstrap, PeopleModule, UserService } from '../src/people/index.js';
 import { SecondFactor, SecondFactorModule } from '../src/second-factor/index.js';
 import { SessionService, SessionsModule } from '../src/sessions/index.js';
 import { SigningKeysModule } from '../src/signing-keys/index.js';
@@ -36,6 +36,7 @@ const config = {
   REFRESH_TOKEN_TTL_MS: 12 * 60 * MINUTE,
   SESSION_MAX_AGE_MS: 7 * 24 * 60 * MINUTE,
   SIGNING_KEY_ROTATION_MS: 30 * 24 * 60 * MINUTE,
+  ENROLMENT_LINK_TTL_MS: 72 * 60 * MINUTE,
 } as IdentityConfig;
 
 /** Events land in the outbox table as in production; no relay runs, so nothing reaches a broker. */
@@ -114,12 +115,12 @@ describe('identity contexts on the injected clock (real Postgres)', () => {
   }
 
   function newPerson(organisationId: string, roles: Role[] = ['CASEWORKER']) {
-    return people.create(null, {
+    return app.get(AccountBootstrap).createWithPassword({
       organisationId,
       email: `person-${randomUUID().slice(0, 8)}@example.org`,
       displayName: 'Test Person',
       roles,
-      initialPassword: PASSWORD,
+      password: PASSWORD,
     });
   }
 
@@ -199,7 +200,7 @@ describe('identity contexts on the injected clock (real Postgres)', () => {
 
   it("confirms an authenticator and checks it at sign-in with codes of the clock's time", async () => {
     const person = await newPerson((await newOrganisation()).id);
-    const { secret } = await secondFactor.enrol(person.id);
+    const { secret } = await secondFactor.enrol(person.id, PASSWORD);
     const recoveryCodes = await secondFactor.confirm(person.id, totpCode(secret, clock.now()));
     expect(recoveryCodes.length).toBeGreaterThan(0);
     await expect(sessions.signIn({ email: person.email, password: PASSWORD })).rejects.toMatchObject({

@@ -10,6 +10,19 @@ export abstract class SessionEnding {
   /** Ends every open session of the person (reason `USER_DEACTIVATED`). */
   abstract endForDeactivatedPerson(manager: EntityManager, userId: string, at: Date): Promise<void>;
 
+  /**
+   * Ends the person's open sessions except `keepSessionId` (null: all of them), each with a revocation
+   * event so that their live access tokens are refused at once: after a password change (the other
+   * sessions may be an intruder's) or a reset by an administrator.
+   */
+  abstract endSessionsOfPerson(
+    manager: EntityManager,
+    userId: string,
+    keepSessionId: string | null,
+    reason: 'PASSWORD_CHANGED' | 'CREDENTIALS_RESET',
+    at: Date,
+  ): Promise<number>;
+
   /** Ends every open session of every person of the organisation (reason `ORGANISATION_DEACTIVATED`). */
   abstract endForDeactivatedOrganisation(
     manager: EntityManager,

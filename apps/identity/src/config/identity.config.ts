@@ -23,6 +23,8 @@ const identityConfigSchema = z.object({
   REFRESH_TOKEN_TTL_MS: field.durationMs().default(12 * 3600_000),
   /** However often it is refreshed, a session ends after this and the person signs in again. */
   SESSION_MAX_AGE_MS: field.durationMs().default(7 * 24 * 3600_000),
+  /** How long a one-time enrolment link (new account, or a reset) stays usable. */
+  ENROLMENT_LINK_TTL_MS: field.durationMs().default(72 * 3600_000),
   /** A new token-signing key is made when the current one is older than this. */
   SIGNING_KEY_ROTATION_MS: field.durationMs().default(30 * 24 * 3600_000),
 });

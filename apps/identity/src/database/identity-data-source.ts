@@ -1,6 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { OrganisationEntity } from '../organisations/index.js';
-import { UserAccountEntity } from '../people/index.js';
+import { EnrolmentLinkEntity, RoleGrantEntity, UserAccountEntity } from '../people/index.js';
 import { RecoveryCodeEntity } from '../second-factor/index.js';
 import { RefreshTokenEntity, SessionEntity } from '../sessions/index.js';
 import { SigningKeyEntity } from '../signing-keys/index.js';
@@ -10,6 +10,8 @@ import { IDENTITY_MIGRATIONS } from './migrations/index.js';
 const IDENTITY_ENTITIES = [
   OrganisationEntity,
   UserAccountEntity,
+  RoleGrantEntity,
+  EnrolmentLinkEntity,
   RecoveryCodeEntity,
   SessionEntity,
   RefreshTokenEntity,

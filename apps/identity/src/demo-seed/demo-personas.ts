@@ -111,3 +111,9 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
 
 /** The documented default; override with DEMO_PASSWORD. */
 export const DEFAULT_DEMO_PASSWORD = 'Rescue-Refer-Return-2026';
+
+/**
+ * The authenticator secret (base32) of every demo persona whose roles need a second factor (README):
+ * add it to an authenticator app, or compute codes with otplib. Demonstration only, like the password.
+ */
+export const DEMO_TOTP_SECRET = 'PASSAGEDEMOAUTHENTICATORSECRETKH';

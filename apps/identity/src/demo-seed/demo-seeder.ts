@@ -3,12 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/index.js';
 import { OrganisationEntity, OrganisationService } from '../organisations/index.js';
-import { UserAccountEntity, UserService } from '../people/index.js';
-import { DEMO_ORGANISATIONS, DEMO_PERSONAS } from './demo-personas.js';
+import { SecretBox } from '../credentials/index.js';
+import { AccountBootstrap, UserAccountEntity, requiresSecondFactor } from '../people/index.js';
+import { DEMO_ORGANISATIONS, DEMO_PERSONAS, DEMO_TOTP_SECRET } from './demo-personas.js';
 
 /**
- * Creates the demonstration organisations and personas through the same services the API uses (so the
- * same validation and events apply). Existing ones are left as they are: running it again is harmless.
+ * Creates the demonstration organisations through the service the API uses, and the personas directly with
+ * the demo password and their roles at once (the API has every new person enrol with a link and every case
+ * role approved by a second administrator; a demonstration needs known sign-ins). Existing ones are left as
+ * they are: running it again is harmless.
  */
 @Injectable()
 export class DemoSeeder {
@@ -17,7 +20,7 @@ export class DemoSeeder {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly organisations: OrganisationService,
-    private readonly users: UserService,
+    private readonly accounts: AccountBootstrap,
     @Inject(IDENTITY_CONFIG) private readonly config: IdentityConfig,
   ) {}
 
@@ -46,16 +49,31 @@ export class DemoSeeder {
     for (const persona of DEMO_PERSONAS) {
       if (!ids.has(persona.organisation)) continue;
       if (await this.dataSource.getRepository(UserAccountEntity).existsBy({ email: persona.email })) continue;
-      await this.users.create(null, {
+      const user = await this.accounts.createWithPassword({
         organisationId: ids.get(persona.organisation)!,
         email: persona.email,
         displayName: persona.displayName,
         roles: persona.roles,
-        initialPassword: password,
+        password,
       });
+      if (requiresSecondFactor(persona.roles)) await this.enrolDemoAuthenticator(user.id);
       createdUsers++;
     }
     this.logger.log(`demo data: ${createdOrganisations} organisations and ${createdUsers} people created`);
     return { organisations: createdOrganisations, users: createdUsers };
+  }
+
+  /**
+   * Case, decision and verifier roles sign in with a second factor (ADR 024), so the personas that hold
+   * one get an authenticator with the documented demo secret (README), confirmed as if enrolled.
+   */
+  private async enrolDemoAuthenticator(userId: string): Promise<void> {
+    const box = new SecretBox(this.config.IDENTITY_SECRET_KEY);
+    await this.dataSource
+      .getRepository(UserAccountEntity)
+      .update(
+        { id: userId },
+        { totpSecret: box.seal(DEMO_TOTP_SECRET, userId), totpConfirmedAt: new Date(), totpLastStep: null },
+      );
   }
 }

@@ -69,8 +69,12 @@ export class OrganisationService {
     actor: AuthenticatedActor | null,
     input: z.output<typeof createOrganisationSchema>,
   ): Promise<OrganisationEntity> {
-    if (actor) this.access.authorise(actor, 'organisation.create', null);
+    if (actor) {
+      this.access.authorise(actor, 'organisation.create', null);
+      this.assertHostedHere(input);
+    }
     return this.dataSource.transaction(async (manager) => {
+      await this.assertOnlyOneOfItsKind(manager, input);
       const duplicate = await manager
         .getRepository(OrganisationEntity)
         .createQueryBuilder('o')
@@ -107,6 +111,52 @@ export class OrganisationService {
       await this.publishDirectoryEntry(manager, organisation, this.clock.now());
       return manager.findOneByOrFail(OrganisationEntity, { id: organisation.id });
     });
+  }
+
+  /**
+   * The operator sets up organisations of the countries this node hosts only (ADR 024); the platform
+   * operator itself exists once per node and is made by the bootstrap, never through the API.
+   */
+  private assertHostedHere(input: z.output<typeof createOrganisationSchema>): void {
+    if (input.kind === 'PLATFORM_OPERATOR' || !input.country) {
+      throw new CodedError('FORBIDDEN', 'input.kind: the platform operator is not created through the API', {
+        field: 'input.kind',
+        reason: 'OPERATOR_NOT_CREATABLE',
+      });
+    }
+    if (!this.config.HOSTED_COUNTRIES.includes(input.country)) {
+      throw new CodedError(
+        'FORBIDDEN',
+        `input.country: this node hosts ${this.config.HOSTED_COUNTRIES.join(', ')}; organisations of ${input.country} are set up on its own node`,
+        { field: 'input.country', reason: 'COUNTRY_NOT_HOSTED' },
+      );
+    }
+  }
+
+  /**
+   * One national coordinator and one oversight body per country: a second would see the country's cases
+   * (or its audit trail) with nobody in the country having agreed to it.
+   */
+  private async assertOnlyOneOfItsKind(
+    manager: EntityManager,
+    input: z.output<typeof createOrganisationSchema>,
+  ): Promise<void> {
+    if (input.kind !== 'NRM_COORDINATOR' && input.kind !== 'OVERSIGHT') return;
+    const taken = await manager.existsBy(OrganisationEntity, {
+      kind: input.kind,
+      country: input.country!,
+      active: true,
+    });
+    if (taken) {
+      throw new CodedError(
+        'CONFLICT',
+        `input.kind: ${input.country} has an active ${input.kind} organisation already; there is one per country`,
+        {
+          field: 'input.kind',
+          reason: input.kind === 'NRM_COORDINATOR' ? 'COORDINATOR_EXISTS' : 'OVERSIGHT_EXISTS',
+        },
+      );
+    }
   }
 
   /** Ends the organisation's access: its people's sessions end and their tokens are refused everywhere. */

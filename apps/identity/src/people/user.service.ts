@@ -13,11 +13,22 @@ import {
   type AuthenticatedActor,
 } from '@passage/shared';
 import { IdentityAccess, SessionEnding } from '../access/index.js';
-import { PasswordHasher, checkPasswordPolicy } from '../credentials/index.js';
 import { OrganisationEntity } from '../organisations/index.js';
 import type { createUserSchema } from './dtos/user.inputs.js';
+import type { RoleGrantEntity } from './entities/role-grant.entity.js';
 import { UserAccountEntity } from './entities/user-account.entity.js';
+import { EnrolmentLinks, type IssuedEnrolmentLink } from './enrolment-links.js';
+import { peopleErrors } from './people.errors.js';
 import { rolesNotAllowedFor } from './role-compatibility.js';
+import { splitRoleChange } from './role-duties.js';
+import { RoleGrants } from './role-grants.js';
+
+/** A created person, their one-time enrolment link, and the roles still waiting for a second party. */
+export interface NewPerson {
+  user: UserAccountEntity;
+  enrolmentLink: IssuedEnrolmentLink;
+  pendingRoleGrant: RoleGrantEntity | null;
+}
 
 /** The people of each organisation: accounts, roles and deactivation. */
 @Injectable()
@@ -25,8 +36,9 @@ export class UserService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: IdentityAccess,
-    private readonly passwords: PasswordHasher,
     private readonly sessions: SessionEnding,
+    private readonly enrolmentLinks: EnrolmentLinks,
+    private readonly grants: RoleGrants,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -74,31 +86,29 @@ export class UserService {
     return user;
   }
 
-  /** `actor` null: the demo seed and operators' bootstrap, which run outside any request. */
-  async create(
-    actor: AuthenticatedActor | null,
-    input: z.output<typeof createUserSchema>,
-  ): Promise<UserAccountEntity> {
+  /**
+   * A new person, without a password: they get a one-time enrolment link (returned here, shown once) and
+   * set their own. Roles that need a second party wait in a role grant (ADR 024). The platform operator
+   * creates only the first administrator of an organisation that has nobody yet.
+   */
+  async create(actor: AuthenticatedActor, input: z.output<typeof createUserSchema>): Promise<NewPerson> {
     const organisation = await this.organisationOf(input.organisationId);
-    if (actor) this.access.authorise(actor, 'user.create', organisation ?? { id: input.organisationId });
+    this.access.authorise(actor, 'user.create', organisation ?? { id: input.organisationId });
     if (!organisation || !organisation.active) {
       throw new CodedError('NOT_FOUND', 'input.organisationId: no active organisation with this id', {
         field: 'input.organisationId',
       });
     }
     this.checkRoles(organisation, input.roles, 'input.roles');
-    const problems = checkPasswordPolicy(input.initialPassword, {
-      email: input.email,
-      displayName: input.displayName,
-    });
-    if (problems.length > 0) {
-      throw new CodedError(
-        'BAD_USER_INPUT',
-        `input.initialPassword: ${problems.map((problem) => problem.message).join('; ')}`,
-        { field: 'input.initialPassword', reason: problems[0].code },
-      );
-    }
-    const passwordHash = await this.passwords.hash(input.initialPassword);
+    const bootstrap =
+      actor.organisationKind === 'PLATFORM_OPERATOR' && organisation.id !== actor.organisationId;
+    if (bootstrap) await this.assertFirstAdministrator(organisation, input.roles);
+    // The operator's first administrator, and the operator's own people, hold their roles at once.
+    const immediate = bootstrap || organisation.kind === 'PLATFORM_OPERATOR';
+    const { effectiveNow, awaitingApproval } = immediate
+      ? { effectiveNow: [...new Set(input.roles)], awaitingApproval: [] }
+      : splitRoleChange([], input.roles);
+    const passwordHash = await this.enrolmentLinks.unusablePasswordHash();
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();
       if (await manager.existsBy(UserAccountEntity, { email })) {
@@ -113,38 +123,63 @@ export class UserService {
         email,
         displayName: input.displayName,
         passwordHash,
-        roles: input.roles,
+        roles: effectiveNow,
       });
       await this.outbox.appendEvent(manager, userCreatedV1, {
         aggregateId: id,
         payload: {
           userId: id,
           organisationId: organisation.id,
-          roles: input.roles,
-          createdBy: actor?.userId ?? null,
+          roles: effectiveNow,
+          createdBy: actor.userId,
         },
       });
-      return manager.findOneByOrFail(UserAccountEntity, { id });
+      const user = { id, organisationId: organisation.id };
+      const pendingRoleGrant = await this.grants.request(manager, actor.userId, user, awaitingApproval);
+      const enrolmentLink = await this.enrolmentLinks.issue(manager, user, actor.userId);
+      return {
+        user: await manager.findOneByOrFail(UserAccountEntity, { id }),
+        enrolmentLink,
+        pendingRoleGrant,
+      };
     });
   }
 
-  async assignRoles(actor: AuthenticatedActor, userId: string, roles: Role[]): Promise<UserAccountEntity> {
+  /**
+   * Replaces a person's roles. Removals take effect at once; added roles that need a second party wait
+   * in a role grant for another administrator's approval. Nobody changes their own roles.
+   */
+  async assignRoles(
+    actor: AuthenticatedActor,
+    userId: string,
+    roles: Role[],
+  ): Promise<{ user: UserAccountEntity; pendingRoleGrant: RoleGrantEntity | null }> {
     const user = await this.get(actor, userId);
     const organisation = await this.organisationOf(user.organisationId);
     this.access.authorise(actor, 'user.assign-roles', organisation!);
+    if (userId === actor.userId) throw peopleErrors.ownRoles();
     this.checkRoles(organisation!, roles, 'input.roles');
+    const { effectiveNow, awaitingApproval } =
+      organisation!.kind === 'PLATFORM_OPERATOR'
+        ? { effectiveNow: [...new Set(roles)], awaitingApproval: [] }
+        : splitRoleChange(user.roles, roles);
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(UserAccountEntity, { id: userId }, { roles: [...new Set(roles)] });
-      await this.outbox.appendEvent(manager, userRolesAssignedV1, {
-        aggregateId: userId,
-        payload: {
-          userId,
-          organisationId: user.organisationId,
-          roles: [...new Set(roles)],
-          assignedBy: actor.userId,
-        },
-      });
-      return manager.findOneByOrFail(UserAccountEntity, { id: userId });
+      const changed =
+        effectiveNow.length !== user.roles.length || effectiveNow.some((role) => !user.roles.includes(role));
+      if (changed) {
+        await manager.update(UserAccountEntity, { id: userId }, { roles: effectiveNow });
+        await this.outbox.appendEvent(manager, userRolesAssignedV1, {
+          aggregateId: userId,
+          payload: {
+            userId,
+            organisationId: user.organisationId,
+            roles: effectiveNow,
+            assignedBy: actor.userId,
+          },
+        });
+      }
+      const pendingRoleGrant = await this.grants.request(manager, actor.userId, user, awaitingApproval);
+      return { user: await manager.findOneByOrFail(UserAccountEntity, { id: userId }), pendingRoleGrant };
     });
   }
 
@@ -171,6 +206,20 @@ export class UserService {
       });
       return manager.findOneByOrFail(UserAccountEntity, { id: userId });
     });
+  }
+
+  /** The operator's one way into an organisation: its first administrator, when it has nobody yet. */
+  private async assertFirstAdministrator(
+    organisation: OrganisationEntity,
+    roles: readonly Role[],
+  ): Promise<void> {
+    if (roles.length !== 1 || roles[0] !== 'ORGANISATION_ADMIN') {
+      throw peopleErrors.operatorCreatesFirstAdministratorOnly();
+    }
+    const hasPeople = await this.dataSource
+      .getRepository(UserAccountEntity)
+      .existsBy({ organisationId: organisation.id });
+    if (hasPeople) throw peopleErrors.organisationHasPeople();
   }
 
   private organisationOf(id: string): Promise<OrganisationEntity | null> {

@@ -9,8 +9,10 @@ import { IdentityAccess } from '../access/index.js';
 import {
   ConfirmTotpInput,
   ConfirmTotpPayload,
+  EnrollTotpInput,
   EnrollTotpPayload,
   confirmTotpSchema,
+  enrollTotpSchema,
 } from './graphql/second-factor.models.js';
 import { SecondFactor } from './second-factor.js';
 
@@ -22,12 +24,17 @@ export class SecondFactorResolver {
   ) {}
 
   @Mutation(() => EnrollTotpPayload, {
-    description: 'Starts setting up an authenticator app for your own account.',
+    description:
+      'Starts setting up an authenticator app for your own account; needs your password (input.currentPassword).',
   })
   @AllowedDuringMfaEnrolment()
-  enrollTotp(@CurrentActor() actor: AuthenticatedActor) {
+  enrollTotp(
+    @CurrentActor() actor: AuthenticatedActor,
+    // Nullable only so that the contract stays additive; a call without it is refused, naming the field.
+    @Args('input', { type: () => EnrollTotpInput, nullable: true }) input: EnrollTotpInput | null,
+  ) {
     this.access.authorise(actor, 'self.manage-credentials', { id: actor.organisationId });
-    return this.secondFactor.enrol(actor.userId);
+    return this.secondFactor.enrol(actor.userId, parseInput(enrollTotpSchema, input)?.currentPassword);
   }
 
   @Mutation(() => ConfirmTotpPayload, {

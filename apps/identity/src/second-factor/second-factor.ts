@@ -5,6 +5,7 @@ import { IsNull, type DataSource } from 'typeorm';
 import { Clock, CodedError } from '@passage/shared';
 import { IDENTITY_CONFIG, type IdentityConfig } from '../config/index.js';
 import {
+  PasswordHasher,
   SecretBox,
   generateRecoveryCodes,
   generateTotpSecret,
@@ -34,13 +35,34 @@ export class SecondFactor {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(IDENTITY_CONFIG) config: IdentityConfig,
     private readonly clock: Clock,
+    private readonly passwords: PasswordHasher,
   ) {
     this.box = new SecretBox(config.IDENTITY_SECRET_KEY);
   }
 
-  /** Starts (or restarts, while unconfirmed) an enrolment; a confirmed factor cannot be replaced this way. */
-  async enrol(userId: string): Promise<TotpEnrolment> {
+  /**
+   * Starts (or restarts, while unconfirmed) an enrolment; a confirmed factor cannot be replaced this way.
+   * The person gives their password again: a session alone (a borrowed laptop, a stolen token) must not
+   * be enough to bind someone else's authenticator to the account.
+   */
+  async enrol(userId: string, currentPassword: string | null | undefined): Promise<TotpEnrolment> {
     const user = await this.dataSource.getRepository(UserAccountEntity).findOneByOrFail({ id: userId });
+    if (!currentPassword) {
+      throw new CodedError(
+        'BAD_USER_INPUT',
+        'input.currentPassword: give your password to set up an authenticator',
+        {
+          field: 'input.currentPassword',
+          reason: 'REAUTHENTICATION_REQUIRED',
+        },
+      );
+    }
+    if (!(await this.passwords.verify(user.passwordHash, currentPassword))) {
+      throw new CodedError('BAD_USER_INPUT', 'input.currentPassword: this is not your current password', {
+        field: 'input.currentPassword',
+        reason: 'WRONG_PASSWORD',
+      });
+    }
     if (user.totpConfirmedAt) {
       throw new CodedError('CONFLICT', 'An authenticator is already set up for this account.', {
         reason: 'MFA_ALREADY_ENROLLED',

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { sessionRevokedV1 } from '@passage/schemas';
 import { Clock, Outbox, type AuthenticatedActor } from '@passage/shared';
 import { SessionEnding } from '../access/index.js';
@@ -15,7 +15,7 @@ import {
   type LoginThrottleState,
 } from '../credentials/index.js';
 import { OrganisationEntity } from '../organisations/index.js';
-import { UserAccountEntity } from '../people/index.js';
+import { UserAccountEntity, requiresSecondFactor } from '../people/index.js';
 import { SecondFactor } from '../second-factor/index.js';
 import { AccessTokenIssuer } from '../signing-keys/index.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
@@ -47,7 +47,12 @@ export interface Credentials {
 }
 
 type SessionRevocationReason =
-  'LOGOUT' | 'REFRESH_TOKEN_REUSE' | 'USER_DEACTIVATED' | 'ORGANISATION_DEACTIVATED';
+  | 'LOGOUT'
+  | 'REFRESH_TOKEN_REUSE'
+  | 'USER_DEACTIVATED'
+  | 'ORGANISATION_DEACTIVATED'
+  | 'PASSWORD_CHANGED'
+  | 'CREDENTIALS_RESET';
 
 /**
  * Signing in, refreshing and ending sessions. A session has an absolute end; within it, each refresh
@@ -163,6 +168,22 @@ export class SessionService implements SessionEnding {
     await this.revokeAllOf(manager, [userId], 'USER_DEACTIVATED', at);
   }
 
+  async endSessionsOfPerson(
+    manager: EntityManager,
+    userId: string,
+    keepSessionId: string | null,
+    reason: 'PASSWORD_CHANGED' | 'CREDENTIALS_RESET',
+    at: Date,
+  ): Promise<number> {
+    const open = await manager.find(SessionEntity, {
+      where: { userId, revokedAt: IsNull() },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const ending = open.filter((session) => session.id !== keepSessionId);
+    for (const session of ending) await this.revoke(manager, session, reason, at);
+    return ending.length;
+  }
+
   async endForDeactivatedOrganisation(
     manager: EntityManager,
     organisationId: string,
@@ -232,7 +253,9 @@ export class SessionService implements SessionEnding {
       expiresAt: refreshTokenExpiresAt,
       rotatedAt: null,
     });
-    const mfaEnrolmentRequired = organisation.requireMfa && !user.totpConfirmedAt;
+    // Case, decision and verifier roles need a second factor whatever the organisation chose (ADR 024).
+    const mfaEnrolmentRequired =
+      (organisation.requireMfa || requiresSecondFactor(user.roles)) && !user.totpConfirmedAt;
     const access = await this.tokens.issue(user, organisation, session.id, {
       mfaEnrolmentPending: mfaEnrolmentRequired,
       notAfter: session.expiresAt,

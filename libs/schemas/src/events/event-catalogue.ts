@@ -61,9 +61,12 @@ import {
 } from './pathways/stay-pathway-events.v1.js';
 import { handoffStatusChangedV1 } from './handoff/handoff-events.v1.js';
 import {
+  enrolmentLinkIssuedV1,
   organisationCreatedV1,
   organisationDeactivatedV1,
   organisationListedV1,
+  roleGrantDecidedV1,
+  roleGrantRequestedV1,
   sessionRevokedV1,
   userCreatedV1,
   userDeactivatedV1,
@@ -130,9 +133,12 @@ export const EVENT_CATALOGUE = {
   'referral.escalated@v1': referralEscalatedV1,
   'referral.status-changed@v1': referralStatusChangedV1,
   'service-directory.service-upserted@v1': serviceUpsertedV1,
+  'identity.enrolment-link-issued@v1': enrolmentLinkIssuedV1,
   'identity.organisation-created@v1': organisationCreatedV1,
   'identity.organisation-deactivated@v1': organisationDeactivatedV1,
   'identity.organisation-listed@v1': organisationListedV1,
+  'identity.role-grant-decided@v1': roleGrantDecidedV1,
+  'identity.role-grant-requested@v1': roleGrantRequestedV1,
   'identity.session-revoked@v1': sessionRevokedV1,
   'identity.user-created@v1': userCreatedV1,
   'identity.user-deactivated@v1': userDeactivatedV1,

@@ -12,6 +12,8 @@ export const IDENTITY_ACTIONS = [
   'user.read',
   'user.create',
   'user.assign-roles',
+  'user.approve-roles',
+  'user.issue-enrolment-link',
   'user.deactivate',
   'self.read',
   'self.manage-credentials',

@@ -172,10 +172,24 @@ describe('the platform operator', () => {
     ).toEqual(DATA_CATEGORIES.map(() => 'REDACT'));
   });
 
-  it.each(IDENTITY_ACTIONS)('administers %s on any organisation with the PLATFORM_ADMIN role', (action) => {
-    for (const target of TARGETS) {
-      expect(decideAny(actorOf('PLATFORM_OPERATOR', ['PLATFORM_ADMIN']), action, target).allowed).toBe(true);
-    }
+  it.each(IDENTITY_ACTIONS.filter((action) => action !== 'user.assign-roles'))(
+    'administers %s on any organisation with the PLATFORM_ADMIN role',
+    (action) => {
+      for (const target of TARGETS) {
+        expect(decideAny(actorOf('PLATFORM_OPERATOR', ['PLATFORM_ADMIN']), action, target).allowed).toBe(
+          true,
+        );
+      }
+    },
+  );
+
+  it("never changes roles in another organisation (ADR 024): who does case work is the organisation's call", () => {
+    const operator = actorOf('PLATFORM_OPERATOR', ['PLATFORM_ADMIN']);
+    expect(decideAny(operator, 'user.assign-roles', { organisationId: 'org-other' })).toEqual({
+      allowed: false,
+      reason: 'OUT_OF_ORGANISATION',
+    });
+    expect(decideAny(operator, 'user.assign-roles', { organisationId: 'org-self' }).allowed).toBe(true);
   });
 
   it('needs the PLATFORM_ADMIN role for platform-wide administration', () => {

@@ -173,9 +173,14 @@ function decideForImmigration(actor: Actor, action: AccessAction, resource: unkn
 function decideIdentity(actor: Actor, action: IdentityAction, target: OrganisationTarget | null): Decision {
   if (action === 'self.read' || action === 'self.manage-credentials') return allow('ALLOWED_SELF');
   const kind = actor.organisationKind;
+  const ownOrganisation = target !== null && sameId(target.organisationId, actor.organisationId);
+  // The operator sets organisations up but never decides who in them does case work: it changes roles
+  // in its own organisation only (ADR 024). Its other limits need the database (whether an organisation
+  // already has people, how many administrators it has) and are kept by the identity service.
+  if (kind === 'PLATFORM_OPERATOR' && action === 'user.assign-roles' && !ownOrganisation)
+    return deny('OUT_OF_ORGANISATION');
   if (kind === 'PLATFORM_OPERATOR' && hasAnyRole(actor, ['PLATFORM_ADMIN']))
     return allow('ALLOWED_PLATFORM_ADMIN');
-  const ownOrganisation = target !== null && sameId(target.organisationId, actor.organisationId);
   const notPlatformAdmin = deny(kind === 'PLATFORM_OPERATOR' ? 'ROLE_REQUIRED' : 'KIND_NOT_PERMITTED');
   switch (action) {
     case 'organisation.list':
@@ -190,6 +195,8 @@ function decideIdentity(actor: Actor, action: IdentityAction, target: Organisati
     case 'user.read':
     case 'user.create':
     case 'user.assign-roles':
+    case 'user.approve-roles':
+    case 'user.issue-enrolment-link':
     case 'user.deactivate':
       if (!hasAnyRole(actor, ['ORGANISATION_ADMIN'])) return deny('ROLE_REQUIRED');
       return ownOrganisation ? allow('ALLOWED_ORGANISATION_ADMIN') : deny('OUT_OF_ORGANISATION');

@@ -17,8 +17,12 @@ export class CreateUserInput {
   @Field(() => [RoleEnum])
   roles: Role[];
 
-  @Field({ description: 'A first password the person is told to change; at least 12 characters.' })
-  initialPassword: string;
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason:
+      'Administrators no longer choose passwords: the person sets their own with the enrolment link (ADR 024). Refused when given.',
+  })
+  initialPassword?: string | null;
 }
 
 export const createUserSchema = z.object({
@@ -26,7 +30,11 @@ export const createUserSchema = z.object({
   email: z.email('must be an e-mail address').max(254, 'must have at most 254 characters'),
   displayName: z.string().trim().min(1, 'is required').max(120, 'must have at most 120 characters'),
   roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role').max(ROLES.length),
-  initialPassword: z.string().max(128, 'must have at most 128 characters'),
+  initialPassword: z
+    .null({
+      error: 'administrators no longer choose passwords; the person sets their own with the enrolment link',
+    })
+    .optional(),
 });
 
 @InputType('AssignRolesInput')
@@ -50,3 +58,47 @@ export class DeactivateUserInput {
 }
 
 export const deactivateUserSchema = z.object({ userId: z.uuid('must be a user id') });
+
+@InputType('RoleGrantDecisionInput')
+export class RoleGrantDecisionInput {
+  @Field(() => ID)
+  grantId: string;
+}
+
+export const roleGrantDecisionSchema = z.object({ grantId: z.uuid('must be a role grant id') });
+
+@InputType('IssueEnrolmentLinkInput')
+export class IssueEnrolmentLinkInput {
+  @Field(() => ID)
+  userId: string;
+}
+
+export const issueEnrolmentLinkSchema = z.object({ userId: z.uuid('must be a user id') });
+
+@InputType('EnrolInput')
+export class EnrolInput {
+  @Field({ description: 'The token of the one-time enrolment link.' })
+  token: string;
+
+  @Field({ description: 'The password you choose.' })
+  password: string;
+}
+
+export const enrolSchema = z.object({
+  token: z.string().max(64, 'must have at most 64 characters'),
+  password: z.string().max(128, 'must have at most 128 characters'),
+});
+
+@InputType('ChangePasswordInput')
+export class ChangePasswordInput {
+  @Field()
+  currentPassword: string;
+
+  @Field()
+  newPassword: string;
+}
+
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().max(128, 'must have at most 128 characters'),
+  newPassword: z.string().max(128, 'must have at most 128 characters'),
+});

@@ -2,6 +2,7 @@ import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 import type { Role } from '@passage/schemas';
 import { Connection, RoleEnum } from '@passage/shared';
 import type { UserAccountEntity } from '../entities/user-account.entity.js';
+import { EnrolmentLinkModel, RoleGrantModel } from './role-grant.model.js';
 
 @ObjectType('User', { description: 'A person with an account in one organisation.' })
 export class UserModel {
@@ -40,12 +41,29 @@ export class UserConnection extends Connection(UserModel, 'User') {}
 export class CreateUserPayload {
   @Field(() => UserModel)
   user: UserModel;
+
+  @Field(() => EnrolmentLinkModel, {
+    description: 'Hand it to the person; they set their own password with it.',
+  })
+  enrolmentLink: EnrolmentLinkModel;
+
+  @Field(() => RoleGrantModel, {
+    nullable: true,
+    description: 'Roles that take effect only once a second administrator approves them.',
+  })
+  pendingRoleGrant: RoleGrantModel | null;
 }
 
 @ObjectType('AssignRolesPayload')
 export class AssignRolesPayload {
   @Field(() => UserModel)
   user: UserModel;
+
+  @Field(() => RoleGrantModel, {
+    nullable: true,
+    description: 'Added roles that take effect only once a second administrator approves them.',
+  })
+  pendingRoleGrant: RoleGrantModel | null;
 }
 
 @ObjectType('DeactivateUserPayload')

@@ -28,3 +28,13 @@ export class ConfirmTotpPayload {
   @Field({ description: 'Refresh the session to get a token without the enrolment restriction.' })
   enrolled: boolean;
 }
+
+@InputType('EnrollTotpInput')
+export class EnrollTotpInput {
+  @Field({ description: 'Your password: setting up an authenticator needs it again.' })
+  currentPassword: string;
+}
+
+export const enrollTotpSchema = z
+  .object({ currentPassword: z.string().max(128, 'must have at most 128 characters') })
+  .nullish();

@@ -52,6 +52,56 @@ export const userRolesAssignedV1 = defineEvent({
   }),
 });
 
+/**
+ * Separation of duties (ADR 024): an administrator asked for roles for a person; they take effect only
+ * when a second party approves.
+ */
+export const roleGrantRequestedV1 = defineEvent({
+  type: 'identity.role-grant-requested',
+  version: 1,
+  aggregateType: 'user',
+  stream: IDENTITY_ACCESS,
+  description: 'An administrator asked for roles for a person; a second administrator must approve them.',
+  schema: z.object({
+    grantId: z.uuid(),
+    userId: z.uuid(),
+    organisationId: z.uuid(),
+    roles: z.array(z.enum(ROLES)).min(1),
+    requestedBy: z.uuid(),
+  }),
+});
+
+export const roleGrantDecidedV1 = defineEvent({
+  type: 'identity.role-grant-decided',
+  version: 1,
+  aggregateType: 'user',
+  stream: IDENTITY_ACCESS,
+  description: 'A second party approved or declined a role grant, or a newer request withdrew it.',
+  schema: z.object({
+    grantId: z.uuid(),
+    userId: z.uuid(),
+    organisationId: z.uuid(),
+    roles: z.array(z.enum(ROLES)).min(1),
+    outcome: z.enum(['APPROVED', 'DECLINED', 'WITHDRAWN']),
+    requestedBy: z.uuid(),
+    decidedBy: z.uuid(),
+  }),
+});
+
+export const enrolmentLinkIssuedV1 = defineEvent({
+  type: 'identity.enrolment-link-issued',
+  version: 1,
+  aggregateType: 'user',
+  stream: IDENTITY_ACCESS,
+  description: 'A one-time enrolment link was issued to a person (a new account, or a reset).',
+  schema: z.object({
+    userId: z.uuid(),
+    organisationId: z.uuid(),
+    issuedBy: z.uuid(),
+    expiresAt: z.iso.datetime({ offset: true }),
+  }),
+});
+
 export const sessionRevokedV1 = defineEvent({
   type: 'identity.session-revoked',
   version: 1,
@@ -61,7 +111,16 @@ export const sessionRevokedV1 = defineEvent({
   schema: z.object({
     sessionId: z.uuid(),
     userId: z.uuid(),
-    reason: z.enum(['LOGOUT', 'REFRESH_TOKEN_REUSE', 'USER_DEACTIVATED', 'ORGANISATION_DEACTIVATED']),
+    reason: z.enum([
+      'LOGOUT',
+      'REFRESH_TOKEN_REUSE',
+      'USER_DEACTIVATED',
+      'ORGANISATION_DEACTIVATED',
+      /** The person changed their password; their other sessions end. */
+      'PASSWORD_CHANGED',
+      /** An administrator issued a new enrolment link; the person's sessions end. */
+      'CREDENTIALS_RESET',
+    ]),
     revokedAt: z.iso.datetime({ offset: true }),
     /** When the session's last access token expires; verifiers can forget the session after that. */
     accessTokensValidUntil: z.iso.datetime({ offset: true }),
