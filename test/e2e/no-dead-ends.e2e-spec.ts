@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { OrganisationKind, Role } from '@passage/schemas';
 import { findInDirectory } from '../support/directory.js';
 import { graphql, type GraphqlResponse } from '../support/graphql-client.js';
 import { as, signIn, type Session } from '../support/personas.js';
+import { addPerson, setUpOrganisation } from '../support/organisation-setup.js';
 import { startTestNode, type RunningNode } from '../support/running-node.js';
 
 /** Every element of trafficking evidenced: a presumed victim of forced criminality. */
@@ -45,8 +47,6 @@ interface CaseWithDetention {
     nonPunishmentNotices: { id: string }[];
   }[];
 }
-
-const PASSWORD = 'Mekong-Crossing-Kampala-2026!';
 
 function ok<T>(response: GraphqlResponse<T>): T {
   if (response.errors) throw new Error(JSON.stringify(response.errors));
@@ -100,23 +100,24 @@ describe('no dead ends: a survivor without a passport, in any language, from fir
     );
   }
 
-  async function laoOrganisation(name: string, kind: string, roles: string[]): Promise<Session> {
-    const created = await call<{ createOrganisation: { organisation: { id: string } } }>(
-      admin,
-      `mutation C($input: CreateOrganisationInput!) { createOrganisation(input: $input) { organisation { id } } }`,
-      { input: { name: `${name} ${randomUUID().slice(0, 4)} (test)`, kind, country: 'LA' } },
-    );
-    const email = `${kind.toLowerCase()}-${randomUUID().slice(0, 8)}@example.la`;
-    await call(admin, `mutation U($input: CreateUserInput!) { createUser(input: $input) { user { id } } }`, {
-      input: {
-        organisationId: created.createOrganisation.organisation.id,
-        email,
-        displayName: `${name} officer (test)`,
-        roles,
-        initialPassword: PASSWORD,
-      },
+  /**
+   * A Lao organisation as a new country's would start: the operator sets it up with its two
+   * administrators, one of them creates the officer and the other approves the officer's roles, and the
+   * officer enrols with their own password and authenticator (ADR 024).
+   */
+  async function laoOrganisation(name: string, kind: OrganisationKind, roles: Role[]): Promise<Session> {
+    const organisation = await setUpOrganisation(node.gatewayUrl, admin, {
+      kind,
+      country: 'LA',
+      name: `${name} ${randomUUID().slice(0, 4)} (test)`,
     });
-    return signIn(node.gatewayUrl, email, PASSWORD);
+    const officer = await addPerson(node.gatewayUrl, {
+      organisationId: organisation.organisationId,
+      creator: organisation.admin.session,
+      approver: organisation.secondAdmin.session,
+      roles,
+    });
+    return officer.session;
   }
 
   beforeAll(async () => {
