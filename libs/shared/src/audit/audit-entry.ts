@@ -4,6 +4,7 @@ import { ACCESS_ACTIONS, type AccessAction } from '../access-policy/access-actio
 import type { Actor } from '../access-policy/access-subjects.js';
 import { ALLOW_REASONS, DENY_REASONS, type PolicyReason } from '../access-policy/policy-reasons.js';
 import { nodeIdSchema } from '../exchange/exchange-identifiers.js';
+import type { AuditHashFormat } from './audit-record-hash.js';
 import { AuditTrailError } from './audit-trail.errors.js';
 
 /** The part of an actor an audit record keeps: who they are and where they signed in, not their roles. */
@@ -48,9 +49,11 @@ export interface AuditRecord {
   readonly purpose: string;
   readonly decisionReason: PolicyReason;
   readonly correlationId: string | null;
-  /** `record_hash` of the record before this one, or `GENESIS_HASH` for the first. Hex SHA-256. */
+  /** How `recordHash` is computed: 2 (keyed) for every record written since ADR 026, 1 before. */
+  readonly hashFormat: AuditHashFormat;
+  /** `record_hash` of the record before this one, or `GENESIS_HASH` for the first. 64 hex digits. */
   readonly previousHash: string;
-  /** Hex SHA-256 over the canonical form of everything above (see `auditRecordHash`). */
+  /** HMAC-SHA256 (format 2) over the canonical form of everything above (see `auditRecordHash`). */
   readonly recordHash: string;
 }
 
@@ -92,7 +95,7 @@ const auditEntrySchema = z.object({
 /** An entry checked and put in the form that is hashed and stored. */
 export type NormalisedAuditEntry = Omit<
   AuditRecord,
-  'sequence' | 'occurredAt' | 'previousHash' | 'recordHash'
+  'sequence' | 'occurredAt' | 'hashFormat' | 'previousHash' | 'recordHash'
 >;
 
 /**
