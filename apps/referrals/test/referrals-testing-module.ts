@@ -113,6 +113,8 @@ export async function openReferralsContexts(options: {
     AUDIT_CHAIN_KEY: randomBytes(32).toString('base64url'),
     // Tests run escalation passes themselves, at the times they set on the clock.
     RESCUE_OVERDUE_CHECK_INTERVAL_MS: 3_600_000,
+    // Tests publish audit heads themselves (and only those that name an AUDIT_HEAD_FILE).
+    AUDIT_HEAD_PUBLISH_INTERVAL_MS: 3_600_000,
     ...options.config,
   } as ReferralsConfig;
   const app = await Test.createTestingModule({

@@ -2,8 +2,8 @@ import {
   Inject,
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -17,7 +17,7 @@ import { REFERRALS_CONFIG, type ReferralsConfig } from '../config/referrals.conf
  * `npm run audit:verify` checks the chain against it. A broken chain is logged as an error and not published.
  */
 @Injectable()
-export class AuditHeadPublication implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditHeadPublication implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AuditHeadPublication');
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> = Promise.resolve();
@@ -38,7 +38,8 @@ export class AuditHeadPublication implements OnApplicationBootstrap, OnApplicati
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database connection closes: the records of the last minutes get their head too. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
     if (this.config.AUDIT_HEAD_FILE) await this.publishInBackground();
