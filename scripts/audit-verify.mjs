@@ -21,7 +21,8 @@ import { databaseUrlFrom } from './run/service-environment.mjs';
 
 const WHAT_BROKE = {
   RECORD_HASH_MISMATCH: 'its content no longer matches its hash: the record was altered',
-  PREVIOUS_HASH_MISMATCH: 'it does not follow the record before it: a record before it was removed, inserted or rewritten',
+  PREVIOUS_HASH_MISMATCH:
+    'it does not follow the record before it: a record before it was removed, inserted or rewritten',
   UNKEYED_AFTER_KEYED: 'it is unkeyed although keyed records precede it: it was rewritten to escape the key',
   PUBLISHED_HEAD_MISSING: 'the published head is no longer in the chain: the last records were removed',
   PUBLISHED_HEAD_MISMATCH: 'it is not the record that was published as the head: the chain was rewritten',
@@ -49,15 +50,21 @@ async function main(args, env) {
     const result = await new AuditTrail(key).verify(source, { publishedHead: head });
     const where = `the audit trail of ${service} on node ${node}`;
     if (!result.valid) {
-      console.error(`BROKEN: ${where}: first broken link at record ${result.brokenAt} (${result.reason}): ` +
-        `${WHAT_BROKE[result.reason] ?? result.reason}`);
+      console.error(
+        `BROKEN: ${where}: first broken link at record ${result.brokenAt} (${result.reason}): ` +
+          `${WHAT_BROKE[result.reason] ?? result.reason}`,
+      );
       return 1;
     }
-    console.log(`OK: ${where}: ${result.records} records verified, up to record ${result.lastSequence ?? '-'}`);
+    console.log(
+      `OK: ${where}: ${result.records} records verified, up to record ${result.lastSequence ?? '-'}`,
+    );
     if (head) {
       console.log(`OK: it holds the head published at ${head.publishedAt} (record ${head.sequence})`);
     } else {
-      console.warn(`WARNING: no head published in ${headsFile}: the removal of the last records cannot be detected`);
+      console.warn(
+        `WARNING: no head published in ${headsFile}: the removal of the last records cannot be detected`,
+      );
     }
     return 0;
   } finally {

@@ -31,7 +31,10 @@ export function serviceEnvironment(profile, service, infra) {
     case 'identity':
       return {
         ...common,
-        DATABASE_URL: asRole(infra.databaseUrl(`passage_${profile.id}_identity`), serviceRole(profile.id, service)),
+        DATABASE_URL: asRole(
+          infra.databaseUrl(`passage_${profile.id}_identity`),
+          serviceRole(profile.id, service),
+        ),
         IDENTITY_SECRET_KEY:
           env.IDENTITY_SECRET_KEY ??
           readFileSync(developmentSecretPaths(env).identitySecretKey, 'utf8').trim(),

@@ -181,7 +181,9 @@ describe('audit trail integrity against the service role and the administrator (
     expect(await service.trail.verify(service.referrals.dataSource)).toMatchObject({ valid: true });
     const verified = auditVerify(service);
     expect(verified.status).toBe(1);
-    expect(verified.output).toContain(`first broken link at record ${last.sequence} (PUBLISHED_HEAD_MISSING)`);
+    expect(verified.output).toContain(
+      `first broken link at record ${last.sequence} (PUBLISHED_HEAD_MISSING)`,
+    );
     // And the next scheduled publication refuses to vouch for the truncated chain.
     const published = readFileSync(service.headFile, 'utf8');
     expect(await service.publication.publish()).toMatchObject({
@@ -198,11 +200,15 @@ describe('audit trail integrity against the service role and the administrator (
     expect(auditVerify(service)).toMatchObject({ status: 0 });
 
     const middle = records[2];
-    await tamperAsAdministrator(service, `UPDATE audit_record SET purpose = 'STATISTICS' WHERE sequence = $1`, [
-      middle.sequence,
-    ]);
+    await tamperAsAdministrator(
+      service,
+      `UPDATE audit_record SET purpose = 'STATISTICS' WHERE sequence = $1`,
+      [middle.sequence],
+    );
     const verified = auditVerify(service);
     expect(verified.status).toBe(1);
-    expect(verified.output).toContain(`first broken link at record ${middle.sequence} (RECORD_HASH_MISMATCH)`);
+    expect(verified.output).toContain(
+      `first broken link at record ${middle.sequence} (RECORD_HASH_MISMATCH)`,
+    );
   });
 });

@@ -325,7 +325,12 @@ describe('keying an audit chain that has unkeyed records (real Postgres)', () =>
     const record = {
       sequence,
       occurredAt: new Date(`2026-11-2${sequence}T08:00:00.000Z`),
-      actor: { userId: randomUUID(), organisationId: randomUUID(), organisationKind: 'NGO' as const, nodeId: 'kh' },
+      actor: {
+        userId: randomUUID(),
+        organisationId: randomUUID(),
+        organisationKind: 'NGO' as const,
+        nodeId: 'kh',
+      },
       action: 'case.read' as const,
       resourceType: 'case',
       resourceId: randomUUID(),
@@ -378,7 +383,11 @@ describe('keying an audit chain that has unkeyed records (real Postgres)', () =>
 
     const keyed = await dataSource.transaction((manager) => trail.record(manager, entry()));
     expect(keyed).toMatchObject({ hashFormat: 2, previousHash: lastUnkeyed });
-    expect(await trail.verify(dataSource)).toMatchObject({ valid: true, records: 3, lastSequence: keyed.sequence });
+    expect(await trail.verify(dataSource)).toMatchObject({
+      valid: true,
+      records: 3,
+      lastSequence: keyed.sequence,
+    });
     expect(
       await dataSource.query(`SELECT sequence::int, hash_format FROM audit_record ORDER BY sequence`),
     ).toEqual([

@@ -44,7 +44,10 @@ export async function readLastPublishedHead(path: string): Promise<PublishedAudi
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const last = text.split('\n').filter((line) => line.trim() !== '').at(-1);
+  const last = text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .at(-1);
   if (last === undefined) return null;
   let parsed: unknown;
   try {

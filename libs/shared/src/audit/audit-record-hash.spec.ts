@@ -70,7 +70,9 @@ describe('auditRecordHash', () => {
 
 describe('AuditChainKey', () => {
   it('refuses a key shorter than 32 bytes or not in base64', () => {
-    expect(() => AuditChainKey.fromBase64(randomBytes(31).toString('base64url'))).toThrow(/at least 32 bytes/);
+    expect(() => AuditChainKey.fromBase64(randomBytes(31).toString('base64url'))).toThrow(
+      /at least 32 bytes/,
+    );
     expect(() => AuditChainKey.fromBase64(`${'x'.repeat(50)}!`)).toThrow(/at least 32 bytes/);
   });
 

@@ -30,7 +30,9 @@ export class AuditChainKey {
     const text = encoded.trim();
     const secret = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
     if (!/^[A-Za-z0-9+/_=-]+$/.test(text) || secret.length < MIN_KEY_BYTES) {
-      throw new RangeError(`the audit chain key must be at least ${MIN_KEY_BYTES} bytes in base64 or base64url`);
+      throw new RangeError(
+        `the audit chain key must be at least ${MIN_KEY_BYTES} bytes in base64 or base64url`,
+      );
     }
     return new AuditChainKey(secret);
   }

@@ -26,7 +26,9 @@ export class AuditTrailKeyedChain1765600000000 implements MigrationInterface {
       `SELECT count(*)::int AS keyed FROM audit_record WHERE hash_format <> 1`,
     )) as { keyed: number }[];
     if (keyed > 0) {
-      throw new Error(`${keyed} audit records are keyed; dropping their hash format would make them unverifiable`);
+      throw new Error(
+        `${keyed} audit records are keyed; dropping their hash format would make them unverifiable`,
+      );
     }
     await queryRunner.query(`ALTER TABLE audit_record DROP COLUMN hash_format`);
   }

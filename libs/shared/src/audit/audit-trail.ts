@@ -208,7 +208,8 @@ export class AuditTrail {
     options: { fromSequence?: number; publishedHead?: AuditHead | null } = {},
   ): Promise<AuditVerification> {
     const from = options.fromSequence ?? 0;
-    const head = options.publishedHead != null && options.publishedHead.sequence >= from ? options.publishedHead : null;
+    const head =
+      options.publishedHead != null && options.publishedHead.sequence >= from ? options.publishedHead : null;
     const [before] = (await source.query(
       `SELECT record_hash, hash_format FROM audit_record WHERE sequence < $1 ORDER BY sequence DESC LIMIT 1`,
       [from],

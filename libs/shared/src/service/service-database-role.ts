@@ -39,7 +39,8 @@ export class ServiceRoleError extends Error {
  * @throws ServiceRoleError for a role that is a superuser or may act as the owner of the tables.
  */
 export async function grantServiceRole(database: Queryable, role: string): Promise<void> {
-  if (!ROLE_PATTERN.test(role)) throw new ServiceRoleError(`"${role}" is not a plain role name (${ROLE_PATTERN})`);
+  if (!ROLE_PATTERN.test(role))
+    throw new ServiceRoleError(`"${role}" is not a plain role name (${ROLE_PATTERN})`);
   await database.query(`
     DO $$ BEGIN
       CREATE ROLE "${role}" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS;

@@ -31,10 +31,15 @@ export class AuditHeadPublication implements OnApplicationBootstrap, BeforeAppli
 
   onApplicationBootstrap(): void {
     if (!this.config.AUDIT_HEAD_FILE) {
-      this.logger.warn('AUDIT_HEAD_FILE is not set: the audit chain head is not published, so removed records go unnoticed');
+      this.logger.warn(
+        'AUDIT_HEAD_FILE is not set: the audit chain head is not published, so removed records go unnoticed',
+      );
       return;
     }
-    this.timer = setInterval(() => void this.publishInBackground(), this.config.AUDIT_HEAD_PUBLISH_INTERVAL_MS);
+    this.timer = setInterval(
+      () => void this.publishInBackground(),
+      this.config.AUDIT_HEAD_PUBLISH_INTERVAL_MS,
+    );
     this.timer.unref();
   }
 
@@ -59,7 +64,9 @@ export class AuditHeadPublication implements OnApplicationBootstrap, BeforeAppli
     });
     if (publication.outcome === 'CHAIN_BROKEN') {
       const { brokenAt, reason } = publication.verification;
-      this.logger.error(`the audit chain is broken at record ${brokenAt} (${reason}); its head is not published`);
+      this.logger.error(
+        `the audit chain is broken at record ${brokenAt} (${reason}); its head is not published`,
+      );
     }
     return publication;
   }
