@@ -4,7 +4,6 @@ import { ACCESS_ACTIONS, type AccessAction } from '../access-policy/access-actio
 import type { Actor } from '../access-policy/access-subjects.js';
 import { ALLOW_REASONS, DENY_REASONS, type PolicyReason } from '../access-policy/policy-reasons.js';
 import { nodeIdSchema } from '../exchange/exchange-identifiers.js';
-import type { AuditHashFormat } from './audit-record-hash.js';
 import { AuditTrailError } from './audit-trail.errors.js';
 
 /** The part of an actor an audit record keeps: who they are and where they signed in, not their roles. */
@@ -31,6 +30,9 @@ export interface AuditEntry {
   /** Defaults to the correlation id of the request being served. */
   readonly correlationId?: string | null;
 }
+
+/** How a record's hash is computed: 1 unkeyed SHA-256 (before ADR 026), 2 HMAC under the chain key. */
+export type AuditHashFormat = 1 | 2;
 
 /** An audit record as stored: the entry, where it sits in the chain, when, and its hashes. */
 export interface AuditRecord {

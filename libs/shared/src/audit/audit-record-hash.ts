@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { canonicalJson } from '../exchange/canonical-json.js';
-import type { AuditRecord } from './audit-entry.js';
+import type { AuditHashFormat, AuditRecord } from './audit-entry.js';
 
 /** The `previous_hash` of the first record of a chain: 64 zeros, which no SHA-256 output is expected to be. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -12,7 +12,6 @@ export const GENESIS_HASH = '0'.repeat(64);
  * - 2, HMAC-SHA256 under the node's audit chain key, which lives in the service's configuration and never
  *   in the database: whoever rewrites a row cannot give it a matching hash.
  */
-export type AuditHashFormat = 1 | 2;
 export const AUDIT_HASH_FORMAT: AuditHashFormat = 2;
 
 /** The smallest audit chain key: 32 bytes, the HMAC-SHA256 block of security it needs. */

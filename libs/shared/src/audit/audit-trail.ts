@@ -5,14 +5,13 @@ import type { AccessAction } from '../access-policy/access-actions.js';
 import type { PolicyReason } from '../access-policy/policy-reasons.js';
 import { CodedError } from '../errors/coded-error.js';
 import { RequestContext } from '../logging/index.js';
-import { normaliseAuditEntry, type AuditEntry, type AuditRecord } from './audit-entry.js';
 import {
-  AUDIT_HASH_FORMAT,
-  GENESIS_HASH,
-  auditRecordHash,
-  type AuditChainKey,
+  normaliseAuditEntry,
+  type AuditEntry,
   type AuditHashFormat,
-} from './audit-record-hash.js';
+  type AuditRecord,
+} from './audit-entry.js';
+import { AUDIT_HASH_FORMAT, GENESIS_HASH, auditRecordHash, type AuditChainKey } from './audit-record-hash.js';
 import { AuditTrailError } from './audit-trail.errors.js';
 
 /** What `AuditTrail.query` can select on: one record's history, one person's actions, or a time range. */

@@ -6,16 +6,11 @@ export {
   normaliseAuditEntry,
   type AuditActor,
   type AuditEntry,
+  type AuditHashFormat,
   type AuditRecord,
   type NormalisedAuditEntry,
 } from './audit-entry.js';
-export {
-  AUDIT_HASH_FORMAT,
-  AuditChainKey,
-  GENESIS_HASH,
-  auditRecordHash,
-  type AuditHashFormat,
-} from './audit-record-hash.js';
+export { AUDIT_HASH_FORMAT, AuditChainKey, GENESIS_HASH, auditRecordHash } from './audit-record-hash.js';
 export {
   publishAuditHead,
   readLastPublishedHead,
