@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ensureDatabases, postgresAdminUrl, resolveNodeIds } from './infra/index.mjs';
 import { REPO_ROOT } from './run/repo-paths.mjs';
-import { databaseUrlFrom } from './run/service-environment.mjs';
+import { databaseUrlFrom, serviceRole } from './run/service-environment.mjs';
 
 /** Services that own a database, in the order their migrations run. */
 const DATABASE_SERVICES = ['identity', 'referrals'];
@@ -23,7 +23,12 @@ export async function migrateNodes(command, nodeIds, { log = console.log } = {})
         [join(REPO_ROOT, 'apps', service, 'dist', 'migrate.js'), command],
         {
           cwd: REPO_ROOT,
-          env: { ...process.env, DATABASE_URL: databaseUrl(`passage_${node}_${service}`) },
+          // As the administrator, who owns the tables; the run grants the service's own role its rights.
+          env: {
+            ...process.env,
+            DATABASE_URL: databaseUrl(`passage_${node}_${service}`),
+            DATABASE_SERVICE_ROLE: serviceRole(node, service),
+          },
           encoding: 'utf8',
         },
       );

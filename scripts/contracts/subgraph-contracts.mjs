@@ -58,6 +58,7 @@ export async function withThrowawaySubgraphEnvironment(service, migrations, use)
           // Only fetched when a request carries a token; printing the schema makes none.
           IDENTITY_JWKS_URL: 'http://127.0.0.1:9/.well-known/jwks.json',
           ATTESTATION_KEY: secret(),
+          AUDIT_CHAIN_KEY: secret(),
         }),
   };
   const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));

@@ -69,7 +69,7 @@ function run(step, args, log) {
   log(`${step}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** This development machine's keys: identity's sealing key and the attestation hashing key. */
+/** This development machine's keys: identity's sealing key, the attestation hashing key, the audit chain key. */
 function ensureDevelopmentSecrets(log) {
   for (const path of Object.values(developmentSecretPaths())) {
     if (existsSync(path)) continue;

@@ -21,5 +21,11 @@ export function developmentSecretPaths(env = process.env) {
   return {
     identitySecretKey: join(secrets, 'identity-secret-key'),
     attestationKey: join(secrets, 'attestation-key'),
+    auditChainKey: join(secrets, 'audit-chain-key'),
   };
+}
+
+/** Where a development node's services publish the head of their audit chain (ADR 026). */
+export function auditHeadFile(node, service, env = process.env) {
+  return join(localDir(env), 'audit-heads', `${node}-${service}.jsonl`);
 }

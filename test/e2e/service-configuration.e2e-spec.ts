@@ -49,6 +49,7 @@ describe('services refuse an invalid configuration', () => {
         'EXCHANGE_KEYS_DIR',
         'IDENTITY_JWKS_URL',
         'ATTESTATION_KEY',
+        'AUDIT_CHAIN_KEY',
       ],
     ],
     ['gateway', ['NODE_ENV', 'NODE_ID', 'PORT', 'LOG_LEVEL', 'KAFKA_BROKERS']],

@@ -1,9 +1,11 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 import { testDatabaseAdminUrl, testKafkaBrokers } from '@passage/shared/testing';
 import { migrateNodes } from '../../scripts/migrate.mjs';
 import { seedDemo } from '../../scripts/seed-demo.mjs';
 import { nodeProfile } from '../../scripts/run/node-profiles.mjs';
 import { regionalCountries } from '../../scripts/run/prepare-workspace.mjs';
+import { auditHeadFile } from '../../scripts/run/repo-paths.mjs';
 import {
   NODE_SERVICES,
   databaseUrlFrom,
@@ -73,6 +75,8 @@ async function dropNodeDatabases(nodeId: string): Promise<void> {
   try {
     for (const service of ['identity', 'referrals']) {
       await admin.query(`DROP DATABASE IF EXISTS passage_${nodeId}_${service} WITH (FORCE)`);
+      // The heads published for the dropped chain would otherwise mark the new one as truncated.
+      rmSync(auditHeadFile(nodeId, service), { force: true });
     }
   } finally {
     await admin.end();

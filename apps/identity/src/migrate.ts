@@ -8,4 +8,5 @@ await runMigrationCommand(
   'identity',
   createIdentityDataSource(config.DATABASE_URL),
   migrationCommandFromArgs(process.argv),
+  { serviceRole: config.DATABASE_SERVICE_ROLE },
 );

@@ -84,12 +84,13 @@ describe('a raid-sized mass intake over HTTP (real gateway and referrals app, Po
       HOSTED_COUNTRIES: 'KH',
       LOG_LEVEL: 'silent',
       KAFKA_BROKERS: testKafkaBrokers().join(','),
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.serviceUrl,
       EXCHANGE_NAMESPACE: NODE_ID,
       EXCHANGE_TRUST_DIRECTORY: keys.trustDirectoryPath,
       EXCHANGE_KEYS_DIR: keys.keysDirectory,
       IDENTITY_JWKS_URL: jwksUrl,
       ATTESTATION_KEY: randomBytes(32).toString('base64url'),
+      AUDIT_CHAIN_KEY: randomBytes(32).toString('base64url'),
     });
     app = await NestFactory.create<NestExpressApplication>(ReferralsAppModule.forConfig(config), {
       bodyParser: false,

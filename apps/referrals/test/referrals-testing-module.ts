@@ -80,7 +80,7 @@ function outboxAndSender(
 export interface ReferralsTestingModule {
   app: TestingModule;
   dataSource: DataSource;
-  /** Where the database is, for another module to open on the same one. */
+  /** Where the database is, as the service role, for another module to open on the same one. */
   databaseUrl: string;
   close(): Promise<void>;
 }
@@ -99,8 +99,10 @@ export async function openReferralsContexts(options: {
   config?: Partial<ReferralsConfig>;
   database?: { url: string };
 }): Promise<ReferralsTestingModule> {
+  // The contexts connect as the service's own role, as in production: they may append to the audit
+  // trail but not change it (ADR 026).
   const database = options.database
-    ? { url: options.database.url, drop: async () => {} }
+    ? { serviceUrl: options.database.url, drop: async () => {} }
     : await createTestDatabase('referrals', REFERRALS_MIGRATIONS);
   const config = {
     NODE_ID: 'int',
@@ -108,15 +110,18 @@ export async function openReferralsContexts(options: {
     HOSTED_COUNTRIES: ['KH', 'TH', 'ID'],
     ATTESTATION_KEY: randomBytes(32).toString('base64url'),
     ATTESTATION_VALIDITY_DAYS: 90,
+    AUDIT_CHAIN_KEY: randomBytes(32).toString('base64url'),
     // Tests run escalation passes themselves, at the times they set on the clock.
     RESCUE_OVERDUE_CHECK_INTERVAL_MS: 3_600_000,
+    // Tests publish audit heads themselves (and only those that name an AUDIT_HEAD_FILE).
+    AUDIT_HEAD_PUBLISH_INTERVAL_MS: 3_600_000,
     ...options.config,
   } as ReferralsConfig;
   const app = await Test.createTestingModule({
     imports: [
       LoadedConfigModule.provide(REFERRALS_CONFIG, config),
       ClockModule.forRoot(),
-      TypeOrmModule.forRoot(referralsDataSourceOptions(database.url)),
+      TypeOrmModule.forRoot(referralsDataSourceOptions(database.serviceUrl)),
       outboxAndSender(options.exchange ?? noExchange, options.trustDirectory),
       ...options.contexts,
     ],
@@ -128,7 +133,7 @@ export async function openReferralsContexts(options: {
   return {
     app,
     dataSource: app.get<DataSource>(getDataSourceToken()),
-    databaseUrl: database.url,
+    databaseUrl: database.serviceUrl,
     close: async () => {
       await app.close();
       await database.drop();

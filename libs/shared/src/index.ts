@@ -22,6 +22,7 @@ export * from './graphql/service-status.model.js';
 export * from './graphql/subgraph-options.js';
 export * from './service/loaded-config.module.js';
 export * from './service/run-migrations.js';
+export * from './service/service-database-role.js';
 export * from './exchange/index.js';
 export * from './exchange/exchange-message-registry.js';
 export * from './exchange/exchange-sender.js';

@@ -1,10 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import {
+  AuditChainKey,
   AuditTrail,
   AuditTrailError,
+  AuditTrailKeyedChain1765600000000,
   AuditTrailTable1764000000000,
   MessagingTables1763769600000,
   RequestContext,
@@ -13,7 +15,8 @@ import {
 } from '@passage/shared';
 import { databaseUrl, openTestDataSource, testDatabaseAdminUrl } from '@passage/shared/testing';
 
-const trail = new AuditTrail();
+const key = AuditChainKey.fromBase64(randomBytes(32).toString('base64url'));
+const trail = new AuditTrail(key);
 
 function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {
@@ -62,6 +65,7 @@ describe('audit trail (real Postgres)', () => {
     ({ dataSource, close } = await openTestDataSource('shared', [
       MessagingTables1763769600000,
       AuditTrailTable1764000000000,
+      AuditTrailKeyedChain1765600000000,
     ]));
     [{ databaseName }] = await dataSource.query(`SELECT current_database() AS "databaseName"`);
   });
@@ -240,14 +244,40 @@ describe('audit trail (real Postgres)', () => {
     });
     expect(await trail.verify(dataSource)).toMatchObject({ valid: true });
 
-    // A careful forger rewrites a record and recomputes its hash: the break moves to the record after it.
+    // A forger without the chain key cannot give a rewritten record a matching hash.
     const forged = { ...altered, purpose: 'STATISTICS' };
+    const withoutKey = AuditChainKey.fromBase64(randomBytes(32).toString('base64url'));
     await asSuperuserWithoutTrigger(async (client) => {
       await client.query(`UPDATE audit_record SET purpose = $2, record_hash = $3 WHERE sequence = $1`, [
         altered.sequence,
         forged.purpose,
-        auditRecordHash(forged),
+        auditRecordHash(forged, withoutKey),
       ]);
+    });
+    expect(await trail.verify(dataSource)).toEqual({
+      valid: false,
+      brokenAt: altered.sequence,
+      reason: 'RECORD_HASH_MISMATCH',
+    });
+    // Nor escape the key by calling the record unkeyed (format 1, plain SHA-256, computable by anyone).
+    await asSuperuserWithoutTrigger(async (client) => {
+      await client.query(
+        `UPDATE audit_record SET purpose = $2, hash_format = 1, record_hash = $3 WHERE sequence = $1`,
+        [altered.sequence, forged.purpose, auditRecordHash({ ...forged, hashFormat: 1 }, withoutKey)],
+      );
+    });
+    expect(await trail.verify(dataSource)).toEqual({
+      valid: false,
+      brokenAt: altered.sequence,
+      reason: 'UNKEYED_AFTER_KEYED',
+    });
+
+    // Even one who had the key and rewrote a record with its hash moves the break to the record after it.
+    await asSuperuserWithoutTrigger(async (client) => {
+      await client.query(
+        `UPDATE audit_record SET purpose = $2, hash_format = 2, record_hash = $3 WHERE sequence = $1`,
+        [altered.sequence, forged.purpose, auditRecordHash(forged, key)],
+      );
     });
     expect(await trail.verify(dataSource)).toEqual({
       valid: false,
@@ -272,5 +302,98 @@ describe('audit trail (real Postgres)', () => {
       brokenAt: follower.sequence,
       reason: 'PREVIOUS_HASH_MISMATCH',
     });
+  });
+});
+
+describe('keying an audit chain that has unkeyed records (real Postgres)', () => {
+  let dataSource: DataSource;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ dataSource, close } = await openTestDataSource('shared', [
+      MessagingTables1763769600000,
+      AuditTrailTable1764000000000,
+    ]));
+  });
+
+  afterAll(async () => {
+    await close?.();
+  });
+
+  /** A record as the code before ADR 026 wrote it: format 1, unkeyed, no format column. */
+  async function appendUnkeyed(previousHash: string, sequence: number): Promise<string> {
+    const record = {
+      sequence,
+      occurredAt: new Date(`2026-11-2${sequence}T08:00:00.000Z`),
+      actor: {
+        userId: randomUUID(),
+        organisationId: randomUUID(),
+        organisationKind: 'NGO' as const,
+        nodeId: 'kh',
+      },
+      action: 'case.read' as const,
+      resourceType: 'case',
+      resourceId: randomUUID(),
+      dataCategories: ['IDENTITY' as const],
+      fields: ['people.alias'],
+      purpose: 'CASE_WORK',
+      decisionReason: 'ALLOWED_OWNER' as const,
+      correlationId: null,
+      hashFormat: 1 as const,
+      previousHash,
+    };
+    const recordHash = auditRecordHash(record, key);
+    await dataSource.query(
+      `INSERT INTO audit_record (sequence, occurred_at, actor_user_id, actor_organisation_id,
+         actor_organisation_kind, actor_node, action, resource_type, resource_id, data_categories, fields,
+         purpose, decision_reason, correlation_id, previous_hash, record_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+      [
+        record.sequence,
+        record.occurredAt,
+        record.actor.userId,
+        record.actor.organisationId,
+        record.actor.organisationKind,
+        record.actor.nodeId,
+        record.action,
+        record.resourceType,
+        record.resourceId,
+        record.dataCategories,
+        record.fields,
+        record.purpose,
+        record.decisionReason,
+        record.correlationId,
+        record.previousHash,
+        recordHash,
+      ],
+    );
+    return recordHash;
+  }
+
+  it('keeps the unkeyed records as the verified prefix, and continues the chain keyed', async () => {
+    const first = await appendUnkeyed('0'.repeat(64), 1);
+    const lastUnkeyed = await appendUnkeyed(first, 2);
+    await dataSource.query(`SELECT setval(pg_get_serial_sequence('audit_record', 'sequence'), 2)`);
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new AuditTrailKeyedChain1765600000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+
+    const keyed = await dataSource.transaction((manager) => trail.record(manager, entry()));
+    expect(keyed).toMatchObject({ hashFormat: 2, previousHash: lastUnkeyed });
+    expect(await trail.verify(dataSource)).toMatchObject({
+      valid: true,
+      records: 3,
+      lastSequence: keyed.sequence,
+    });
+    expect(
+      await dataSource.query(`SELECT sequence::int, hash_format FROM audit_record ORDER BY sequence`),
+    ).toEqual([
+      { sequence: 1, hash_format: 1 },
+      { sequence: 2, hash_format: 1 },
+      { sequence: keyed.sequence, hash_format: 2 },
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   baseConfigShape,
   databaseConfigShape,
+  migrationConfigShape,
   field,
   loadConfig,
   secret,
@@ -39,7 +40,7 @@ export function loadIdentityConfig(): IdentityConfig {
 /** Injection token of the loaded {@link IdentityConfig}. */
 export const IDENTITY_CONFIG = Symbol('IDENTITY_CONFIG');
 
-const identityMigrationConfigSchema = z.object({ ...databaseConfigShape });
+const identityMigrationConfigSchema = z.object({ ...migrationConfigShape });
 
 /** The migration runner needs the database and nothing else. */
 export function loadIdentityMigrationConfig(): LoadedConfig<typeof identityMigrationConfigSchema> {

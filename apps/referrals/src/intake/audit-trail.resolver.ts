@@ -87,9 +87,8 @@ const argumentsSchema = z.object({
  */
 @Resolver()
 export class AuditTrailResolver {
-  private readonly trail = new AuditTrail();
-
   constructor(
+    private readonly trail: AuditTrail,
     private readonly access: ReferralsAccess,
     private readonly rescueRequests: RescueRequestRepository,
     @InjectDataSource() private readonly dataSource: DataSource,

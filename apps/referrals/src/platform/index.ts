@@ -4,6 +4,7 @@
  * several contexts share (working-time arithmetic, the refusal of a lifecycle transition).
  */
 export { ReferralsAccess, policyActor } from './access/referrals-access.js';
+export { AuditHeadPublication } from './audit/audit-head-publication.js';
 export { CaseAudit } from './audit/case-audit.js';
 export { ReferralsAudit } from './audit/referrals-audit.js';
 export {

@@ -31,6 +31,9 @@ export interface AuditEntry {
   readonly correlationId?: string | null;
 }
 
+/** How a record's hash is computed: 1 unkeyed SHA-256 (before ADR 026), 2 HMAC under the chain key. */
+export type AuditHashFormat = 1 | 2;
+
 /** An audit record as stored: the entry, where it sits in the chain, when, and its hashes. */
 export interface AuditRecord {
   /** Position in the node's chain; increasing, with gaps where a transaction rolled back. */
@@ -48,9 +51,11 @@ export interface AuditRecord {
   readonly purpose: string;
   readonly decisionReason: PolicyReason;
   readonly correlationId: string | null;
-  /** `record_hash` of the record before this one, or `GENESIS_HASH` for the first. Hex SHA-256. */
+  /** How `recordHash` is computed: 2 (keyed) for every record written since ADR 026, 1 before. */
+  readonly hashFormat: AuditHashFormat;
+  /** `record_hash` of the record before this one, or `GENESIS_HASH` for the first. 64 hex digits. */
   readonly previousHash: string;
-  /** Hex SHA-256 over the canonical form of everything above (see `auditRecordHash`). */
+  /** HMAC-SHA256 (format 2) over the canonical form of everything above (see `auditRecordHash`). */
   readonly recordHash: string;
 }
 
@@ -92,7 +97,7 @@ const auditEntrySchema = z.object({
 /** An entry checked and put in the form that is hashed and stored. */
 export type NormalisedAuditEntry = Omit<
   AuditRecord,
-  'sequence' | 'occurredAt' | 'previousHash' | 'recordHash'
+  'sequence' | 'occurredAt' | 'hashFormat' | 'previousHash' | 'recordHash'
 >;
 
 /**

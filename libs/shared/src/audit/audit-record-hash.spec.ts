@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import type { AuditRecord } from './audit-entry.js';
-import { GENESIS_HASH, auditRecordHash } from './audit-record-hash.js';
+import { AuditChainKey, GENESIS_HASH, auditRecordHash } from './audit-record-hash.js';
+
+const key = AuditChainKey.fromBase64(randomBytes(32).toString('base64url'));
+const otherKey = AuditChainKey.fromBase64(randomBytes(32).toString('base64'));
 
 const record: Omit<AuditRecord, 'recordHash'> = {
   sequence: 42,
@@ -19,14 +23,25 @@ const record: Omit<AuditRecord, 'recordHash'> = {
   purpose: 'CASE_WORK',
   decisionReason: 'ALLOWED_JURISDICTION',
   correlationId: 'c0ffee',
+  hashFormat: 2,
   previousHash: GENESIS_HASH,
 };
 
 describe('auditRecordHash', () => {
-  it('is a hex SHA-256, the same for the same record whatever the property order', () => {
+  it('is 64 hex digits, the same for the same record whatever the property order', () => {
     const reordered = Object.fromEntries(Object.entries(record).reverse()) as typeof record;
-    expect(auditRecordHash(record)).toMatch(/^[0-9a-f]{64}$/);
-    expect(auditRecordHash(reordered)).toBe(auditRecordHash(record));
+    expect(auditRecordHash(record, key)).toMatch(/^[0-9a-f]{64}$/);
+    expect(auditRecordHash(reordered, key)).toBe(auditRecordHash(record, key));
+  });
+
+  it('is keyed: without the key nobody can compute the hash of a rewritten record', () => {
+    expect(auditRecordHash(record, otherKey)).not.toBe(auditRecordHash(record, key));
+  });
+
+  it('keeps the unkeyed legacy format verifiable: format 1 does not depend on the key', () => {
+    const legacy = { ...record, hashFormat: 1 as const };
+    expect(auditRecordHash(legacy, otherKey)).toBe(auditRecordHash(legacy, key));
+    expect(auditRecordHash(legacy, key)).not.toBe(auditRecordHash(record, key));
   });
 
   it.each<[string, Partial<Omit<AuditRecord, 'recordHash'>>]>([
@@ -43,12 +58,26 @@ describe('auditRecordHash', () => {
     ['correlation id', { correlationId: null }],
     ['previous hash', { previousHash: 'f'.repeat(64) }],
   ])('changes when the %s changes', (_label, change) => {
-    expect(auditRecordHash({ ...record, ...change })).not.toBe(auditRecordHash(record));
+    expect(auditRecordHash({ ...record, ...change }, key)).not.toBe(auditRecordHash(record, key));
   });
 
   it('does not confuse list boundaries (["a,b"] vs ["a", "b"])', () => {
-    expect(auditRecordHash({ ...record, fields: ['a', 'b'] })).not.toBe(
-      auditRecordHash({ ...record, fields: ['a,b'] }),
+    expect(auditRecordHash({ ...record, fields: ['a', 'b'] }, key)).not.toBe(
+      auditRecordHash({ ...record, fields: ['a,b'] }, key),
     );
+  });
+});
+
+describe('AuditChainKey', () => {
+  it('refuses a key shorter than 32 bytes or not in base64', () => {
+    expect(() => AuditChainKey.fromBase64(randomBytes(31).toString('base64url'))).toThrow(
+      /at least 32 bytes/,
+    );
+    expect(() => AuditChainKey.fromBase64(`${'x'.repeat(50)}!`)).toThrow(/at least 32 bytes/);
+  });
+
+  it('never prints its secret', () => {
+    const encoded = randomBytes(32).toString('base64url');
+    expect(JSON.stringify({ key: AuditChainKey.fromBase64(encoded) })).not.toContain(encoded);
   });
 });

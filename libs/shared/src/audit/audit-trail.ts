@@ -5,8 +5,13 @@ import type { AccessAction } from '../access-policy/access-actions.js';
 import type { PolicyReason } from '../access-policy/policy-reasons.js';
 import { CodedError } from '../errors/coded-error.js';
 import { RequestContext } from '../logging/index.js';
-import { normaliseAuditEntry, type AuditEntry, type AuditRecord } from './audit-entry.js';
-import { GENESIS_HASH, auditRecordHash } from './audit-record-hash.js';
+import {
+  normaliseAuditEntry,
+  type AuditEntry,
+  type AuditHashFormat,
+  type AuditRecord,
+} from './audit-entry.js';
+import { AUDIT_HASH_FORMAT, GENESIS_HASH, auditRecordHash, type AuditChainKey } from './audit-record-hash.js';
 import { AuditTrailError } from './audit-trail.errors.js';
 
 /** What `AuditTrail.query` can select on: one record's history, one person's actions, or a time range. */
@@ -34,6 +39,12 @@ export interface AuditPage {
   readonly endCursor: string | null;
 }
 
+/** A point of the chain as published outside the database: the record's sequence and hash. */
+export interface AuditHead {
+  readonly sequence: number;
+  readonly recordHash: string;
+}
+
 /** The outcome of recomputing the chain. */
 export type AuditVerification =
   | {
@@ -56,8 +67,17 @@ export type AuditVerification =
        * `RECORD_HASH_MISMATCH`: the record's content no longer matches its hash (it was altered).
        * `PREVIOUS_HASH_MISMATCH`: the record does not follow the one before it (a record before it
        * was removed or inserted, or its hash was rewritten).
+       * `UNKEYED_AFTER_KEYED`: an unkeyed (format 1) record follows a keyed one; only the records from
+       * before keying may be unkeyed, so this is a record rewritten to escape the key.
+       * `PUBLISHED_HEAD_MISSING`: the chain ends before the published head (its last records were removed).
+       * `PUBLISHED_HEAD_MISMATCH`: the record at the published head's sequence is not the one published.
        */
-      readonly reason: 'RECORD_HASH_MISMATCH' | 'PREVIOUS_HASH_MISMATCH';
+      readonly reason:
+        | 'RECORD_HASH_MISMATCH'
+        | 'PREVIOUS_HASH_MISMATCH'
+        | 'UNKEYED_AFTER_KEYED'
+        | 'PUBLISHED_HEAD_MISSING'
+        | 'PUBLISHED_HEAD_MISMATCH';
     };
 
 /** The largest page `query` returns. */
@@ -83,21 +103,26 @@ interface AuditRow {
   purpose: string;
   decision_reason: string;
   correlation_id: string | null;
+  hash_format: number;
   previous_hash: string;
   record_hash: string;
 }
 
 const COLUMNS = `sequence, occurred_at, actor_user_id, actor_organisation_id, actor_organisation_kind, actor_node,
   action, resource_type, resource_id, data_categories, fields, purpose, decision_reason, correlation_id,
-  previous_hash, record_hash`;
+  hash_format, previous_hash, record_hash`;
 
 /**
  * The node's tamper-evident record of who read or changed which personal data, for which purpose
  * (docs/adr/008-audit-trail.md). Records form a hash chain in one table per service database; appends
- * are serialised by a transaction advisory lock so the chain stays linear. Stateless: one instance can
- * be shared, and services take it by injection so their unit tests can substitute it.
+ * are serialised by a transaction advisory lock so the chain stays linear. The chain is keyed with a
+ * secret of the service's configuration that the database never sees (ADR 026), so whoever can write the
+ * table still cannot forge a record. Stateless beyond the key: one instance can be shared, and services
+ * take it by injection so their unit tests can substitute it.
  */
 export class AuditTrail {
+  constructor(private readonly key: AuditChainKey) {}
+
   /**
    * Appends a record inside the caller's transaction, so that it commits, or vanishes, with the read or
    * change it describes. Holds the chain lock until that transaction ends, so call it as the last
@@ -129,13 +154,14 @@ export class AuditTrail {
       ...entryToStore,
       sequence: toSequence(head.sequence),
       occurredAt: head.occurred_at,
+      hashFormat: AUDIT_HASH_FORMAT,
       previousHash: head.previous_hash ?? GENESIS_HASH,
     };
-    const record: AuditRecord = { ...unhashed, recordHash: auditRecordHash(unhashed) };
+    const record: AuditRecord = { ...unhashed, recordHash: auditRecordHash(unhashed, this.key) };
     try {
       await manager.query(
         `INSERT INTO audit_record (${COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
         [
           record.sequence,
           record.occurredAt,
@@ -151,6 +177,7 @@ export class AuditTrail {
           record.purpose,
           record.decisionReason,
           record.correlationId,
+          record.hashFormat,
           record.previousHash,
           record.recordHash,
         ],
@@ -171,15 +198,23 @@ export class AuditTrail {
   /**
    * Recomputes the chain from `fromSequence` (default: the start) to the end and reports the first
    * record that does not fit. Starting in the middle trusts the stored hash of the record just before.
-   * Reads in batches, so it runs in constant memory on a trail of any length.
+   * Given the last `publishedHead`, also requires the chain to reach it and hold that very record there,
+   * which is what reveals removed last records and a chain rewritten wholesale. Reads in batches, so it
+   * runs in constant memory on a trail of any length.
    */
-  async verify(source: Queryable, options: { fromSequence?: number } = {}): Promise<AuditVerification> {
+  async verify(
+    source: Queryable,
+    options: { fromSequence?: number; publishedHead?: AuditHead | null } = {},
+  ): Promise<AuditVerification> {
     const from = options.fromSequence ?? 0;
+    const head =
+      options.publishedHead != null && options.publishedHead.sequence >= from ? options.publishedHead : null;
     const [before] = (await source.query(
-      `SELECT record_hash FROM audit_record WHERE sequence < $1 ORDER BY sequence DESC LIMIT 1`,
+      `SELECT record_hash, hash_format FROM audit_record WHERE sequence < $1 ORDER BY sequence DESC LIMIT 1`,
       [from],
-    )) as { record_hash: string }[];
+    )) as { record_hash: string; hash_format: number }[];
     let expectedPrevious = before?.record_hash ?? GENESIS_HASH;
+    let keyed = before?.hash_format === AUDIT_HASH_FORMAT;
     let lastSequence: number | null = null;
     let checked = 0;
     for (;;) {
@@ -189,20 +224,38 @@ export class AuditTrail {
       )) as AuditRow[];
       for (const row of rows) {
         const record = toRecord(row);
-        if (record.previousHash !== expectedPrevious) {
-          return { valid: false, brokenAt: record.sequence, reason: 'PREVIOUS_HASH_MISMATCH' };
+        const broken = (reason: Exclude<AuditVerification, { valid: true }>['reason']) =>
+          ({ valid: false, brokenAt: record.sequence, reason }) as const;
+        if (head && record.sequence > head.sequence && (lastSequence ?? -1) < head.sequence) {
+          return { valid: false, brokenAt: head.sequence, reason: 'PUBLISHED_HEAD_MISSING' };
         }
+        if (record.previousHash !== expectedPrevious) return broken('PREVIOUS_HASH_MISMATCH');
+        if (keyed && record.hashFormat !== AUDIT_HASH_FORMAT) return broken('UNKEYED_AFTER_KEYED');
         const { recordHash, ...unhashed } = record;
-        if (auditRecordHash(unhashed) !== recordHash) {
-          return { valid: false, brokenAt: record.sequence, reason: 'RECORD_HASH_MISMATCH' };
+        if (!this.hashMatches(unhashed, recordHash)) return broken('RECORD_HASH_MISMATCH');
+        if (head && record.sequence === head.sequence && recordHash !== head.recordHash) {
+          return broken('PUBLISHED_HEAD_MISMATCH');
         }
+        keyed ||= record.hashFormat === AUDIT_HASH_FORMAT;
         expectedPrevious = recordHash;
         lastSequence = record.sequence;
         checked += 1;
       }
       if (rows.length < VERIFY_BATCH_SIZE) break;
     }
+    if (head && (lastSequence === null || lastSequence < head.sequence)) {
+      return { valid: false, brokenAt: head.sequence, reason: 'PUBLISHED_HEAD_MISSING' };
+    }
     return { valid: true, records: checked, lastSequence, headHash: expectedPrevious };
+  }
+
+  /** A stored format this code does not know is a mismatch, not a crash of the verifier. */
+  private hashMatches(unhashed: Omit<AuditRecord, 'recordHash'>, recordHash: string): boolean {
+    try {
+      return auditRecordHash(unhashed, this.key) === recordHash;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -302,6 +355,7 @@ function toRecord(row: AuditRow): AuditRecord {
     purpose: row.purpose,
     decisionReason: row.decision_reason as PolicyReason,
     correlationId: row.correlation_id,
+    hashFormat: row.hash_format as AuditHashFormat,
     previousHash: row.previous_hash,
     recordHash: row.record_hash,
   };

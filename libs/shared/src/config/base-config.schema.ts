@@ -40,6 +40,17 @@ export const databaseConfigShape = {
   DATABASE_URL: secret(field.url(['postgres', 'postgresql'])),
 };
 
+/**
+ * Variables of a service's migration runner: its database, as the owner of the schema, and the role the
+ * service itself connects as, which the run creates if missing and grants its rights (ADR 026).
+ */
+export const migrationConfigShape = {
+  ...databaseConfigShape,
+  DATABASE_SERVICE_ROLE: field
+    .text({ regex: /^[a-z][a-z0-9_]{0,62}$/, expected: 'a role name of lower-case letters, digits and _' })
+    .optional(),
+};
+
 /** The typed result of {@link baseConfigShape}. */
 export type BaseConfig = Readonly<z.output<z.ZodObject<typeof baseConfigShape>>>;
 

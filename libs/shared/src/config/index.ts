@@ -5,6 +5,7 @@ export { loadConfig, describeConfig, type EnvSource, type LoadedConfig } from '.
 export {
   baseConfigShape,
   databaseConfigShape,
+  migrationConfigShape,
   LOG_LEVELS,
   type LogLevelName,
   type BaseConfig,

@@ -1,13 +1,17 @@
 import type { DataSource } from 'typeorm';
+import { grantServiceRole } from './service-database-role.js';
 
 /**
  * What `npm run migration:run` / `migration:revert` / `migration:show` do for one service database.
  * Migrations are never run on boot: an operator (or `npm start` on a development machine) runs them.
+ * Given `serviceRole`, a run then creates that role if needed and grants it the service's rights on
+ * every table, the new ones included (`grantServiceRole`, ADR 026).
  */
 export async function runMigrationCommand(
   service: string,
   dataSource: DataSource,
   command: 'run' | 'revert' | 'show',
+  options: { serviceRole?: string } = {},
 ): Promise<void> {
   await dataSource.initialize();
   try {
@@ -16,6 +20,10 @@ export async function runMigrationCommand(
       console.log(
         `${service}: ${applied.length === 0 ? 'schema up to date' : `applied ${applied.map((m) => m.name).join(', ')}`}`,
       );
+      if (options.serviceRole) {
+        await grantServiceRole(dataSource, options.serviceRole);
+        console.log(`${service}: the service connects as ${options.serviceRole}`);
+      }
     } else if (command === 'revert') {
       await dataSource.undoLastMigration({ transaction: 'each' });
       console.log(`${service}: reverted the last migration`);

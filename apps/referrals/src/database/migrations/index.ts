@@ -1,4 +1,8 @@
-import { AuditTrailTable1764000000000, MessagingTables1763769600000 } from '@passage/shared';
+import {
+  AuditTrailKeyedChain1765600000000,
+  AuditTrailTable1764000000000,
+  MessagingTables1763769600000,
+} from '@passage/shared';
 import { RescueRequests1763850000000 } from './1763850000000-rescue-requests.js';
 import { CaseWork1763900000000 } from './1763900000000-case-work.js';
 import { Handoffs1764300000000 } from './1764300000000-handoffs.js';
@@ -34,4 +38,5 @@ export const REFERRALS_MIGRATIONS = [
   PathwaysBeyondReturn1765100000000,
   CaseDueTimes1765200000000,
   ReceptionCoverage1765250000000,
+  AuditTrailKeyedChain1765600000000,
 ];

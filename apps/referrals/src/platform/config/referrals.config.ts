@@ -5,6 +5,7 @@ import {
   databaseConfigShape,
   field,
   loadConfig,
+  migrationConfigShape,
   secret,
   type LoadedConfig,
 } from '@passage/shared';
@@ -88,6 +89,23 @@ const referralsConfigSchema = z.object({
   ATTESTATION_VALIDITY_DAYS: field.positiveInt().default(90),
   /** How often overdue requests are looked for. */
   RESCUE_OVERDUE_CHECK_INTERVAL_MS: field.durationMs().default(60_000),
+  /**
+   * The key the audit chain is HMAC-keyed with (base64/base64url, at least 32 bytes). Configuration only,
+   * never the database: whoever can write the audit table still cannot forge a record (ADR 026).
+   */
+  AUDIT_CHAIN_KEY: secret(
+    field.text({
+      regex: /^[A-Za-z0-9+/_=-]{43,}$/,
+      expected: 'at least 32 random bytes in base64 or base64url',
+    }),
+  ),
+  /**
+   * The file the verified head of the audit chain is appended to, outside the database (JSON lines).
+   * Unset, nothing is published and a warning says so at boot; `npm run audit:verify` reads this file.
+   */
+  AUDIT_HEAD_FILE: field.text().optional(),
+  /** How often the audit chain is verified since the last published head and its new head published. */
+  AUDIT_HEAD_PUBLISH_INTERVAL_MS: field.durationMs().default(60_000),
   /** Topic prefix of the regional mechanism; a second mechanism on the same cluster uses another. */
   EXCHANGE_NAMESPACE: field
     .text({ regex: /^[a-z][a-z0-9-]{0,30}$/, expected: 'lower-case letters, digits and dashes' })
@@ -104,7 +122,7 @@ export function loadReferralsConfig(): ReferralsConfig {
 /** Injection token of the loaded {@link ReferralsConfig}. */
 export const REFERRALS_CONFIG = Symbol('REFERRALS_CONFIG');
 
-const referralsMigrationConfigSchema = z.object({ ...databaseConfigShape });
+const referralsMigrationConfigSchema = z.object({ ...migrationConfigShape });
 
 /** The migration runner needs the database and nothing else. */
 export function loadReferralsMigrationConfig(): LoadedConfig<typeof referralsMigrationConfigSchema> {
