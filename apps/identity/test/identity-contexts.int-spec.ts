@@ -165,6 +165,54 @@ describe('identity contexts on the injected clock (real Postgres)', () => {
     });
   });
 
+  it('locks the account under 50 parallel wrong passwords and then refuses the right one', async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        sessions.signIn({ email: person.email, password: 'not the password' }),
+      ),
+    );
+    expect(attempts.every((attempt) => attempt.status === 'rejected')).toBe(true);
+    // Only the free attempts and the one that locks may reach the password check; the rest are refused.
+    const [row] = (await dataSource.query(`SELECT failed_logins FROM user_account WHERE id = $1`, [
+      person.id,
+    ])) as { failed_logins: number }[];
+    expect(row.failed_logins).toBe(5);
+    await expect(sessions.signIn({ email: person.email, password: PASSWORD })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      details: { reason: 'ACCOUNT_LOCKED' },
+    });
+  });
+
+  it('locks the second factor under 50 parallel wrong codes, with a lower limit, even with the right password', async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    const { secret } = await secondFactor.enrol(person.id);
+    await secondFactor.confirm(person.id, totpCode(secret, clock.now()));
+    clock.advance(30_000);
+    const right = totpCode(secret, clock.now());
+    // Not the code of this step nor of either neighbour the window accepts.
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        sessions.signIn({ email: person.email, password: PASSWORD, totpCode: wrong }),
+      ),
+    );
+    const refusals = attempts.map((attempt) =>
+      attempt.status === 'rejected'
+        ? (attempt.reason as { details?: { reason?: string } }).details?.reason
+        : 'ok',
+    );
+    // Five attempts get past the password's reservation (the fifth locks it); of those, three codes are
+    // checked (the third locks the second factor) and two are refused unchecked.
+    expect(refusals.filter((reason) => reason === 'MFA_CODE_INVALID')).toHaveLength(3);
+    expect(refusals.filter((reason) => reason === 'SECOND_FACTOR_LOCKED')).toHaveLength(2);
+    expect(refusals.filter((reason) => reason === 'ACCOUNT_LOCKED')).toHaveLength(45);
+    clock.advance(30_000);
+    await expect(
+      sessions.signIn({ email: person.email, password: PASSWORD, totpCode: totpCode(secret, clock.now()) }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { reason: 'SECOND_FACTOR_LOCKED' } });
+  });
+
   it("ends a person's sessions when they are deactivated, at the clock's time", async () => {
     const person = await newPerson((await newOrganisation()).id);
     const signedIn = await sessions.signIn({ email: person.email, password: PASSWORD });

@@ -21,6 +21,17 @@ export class AccountLockedError extends CodedError {
   }
 }
 
+/** Too many wrong second-factor codes: the password was right, so saying so tells an attacker nothing new. */
+export class SecondFactorLockedError extends CodedError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_REQUESTS',
+      `Too many wrong authenticator codes. Try again in ${retryAfterSeconds} seconds.`,
+      { reason: 'SECOND_FACTOR_LOCKED', retryAfterSeconds },
+    );
+  }
+}
+
 export class SecondFactorRequiredError extends CodedError {
   constructor(wrongCode: boolean) {
     super(

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { SessionEnding } from '../access/index.js';
 import { CredentialsModule } from '../credentials/index.js';
 import { SecondFactorModule } from '../second-factor/index.js';
+import { AttemptLedger } from './attempt-ledger.js';
 import { FailedLoginTracker } from './failed-login-tracker.js';
 import { SessionResolver } from './session.resolver.js';
 import { SessionService } from './session.service.js';
@@ -17,6 +18,7 @@ import { SessionService } from './session.service.js';
   providers: [
     SessionService,
     FailedLoginTracker,
+    AttemptLedger,
     SessionResolver,
     { provide: SessionEnding, useExisting: SessionService },
   ],
