@@ -1,7 +1,6 @@
 export * from './credentials.errors.js';
 export * from './password-hasher.js';
 export * from './password-policy.js';
-export * from './common-passwords.js';
 export * from './totp.js';
 export * from './recovery-codes.js';
 export * from './secret-box.js';

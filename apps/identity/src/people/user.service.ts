@@ -90,6 +90,7 @@ export class UserService {
     const problems = checkPasswordPolicy(input.initialPassword, {
       email: input.email,
       displayName: input.displayName,
+      organisationName: organisation.name,
     });
     if (problems.length > 0) {
       throw new CodedError(
