@@ -74,7 +74,8 @@ export function verifyTotp(
       ...(afterStep === undefined ? {} : { afterTimeStep: afterStep }),
     }),
   );
-  return result.valid ? result.timeStep : null;
+  // A TOTP result carries its time step; the HOTP half of otplib's result type does not.
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
 /** What an authenticator app shows for the account. Neither part may contain a colon. */
