@@ -47,3 +47,4 @@ export * from './service/clock.js';
 export * from './service/clock.module.js';
 export * from './audit/index.js';
 export * from './attestation/index.js';
+export * from './rate-limits/postgres-rate-window.js';

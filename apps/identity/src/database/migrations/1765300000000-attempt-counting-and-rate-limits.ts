@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { RATE_LIMIT_TABLE, createRateLimitTable } from '@passage/shared';
 
 /**
  * A separate count and lock for wrong second-factor codes (stricter than the password's), and the table
@@ -14,17 +15,11 @@ export class AttemptCountingAndRateLimits1765300000000 implements MigrationInter
         ADD COLUMN failed_second_factor integer NOT NULL DEFAULT 0,
         ADD COLUMN second_factor_locked_until timestamptz
     `);
-    await queryRunner.query(`
-      CREATE TABLE rate_limit (
-        key    varchar(255) PRIMARY KEY,
-        points integer NOT NULL DEFAULT 0,
-        expire bigint
-      )
-    `);
+    await createRateLimitTable(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP TABLE rate_limit`);
+    await queryRunner.query(`DROP TABLE ${RATE_LIMIT_TABLE}`);
     await queryRunner.query(`
       ALTER TABLE user_account DROP COLUMN second_factor_locked_until, DROP COLUMN failed_second_factor
     `);
