@@ -21,7 +21,7 @@ import { IDENTITY_MIGRATIONS, identityDataSourceOptions } from '../src/database/
 import { OrganisationService, OrganisationsModule } from '../src/organisations/index.js';
 import { PeopleModule, UserService } from '../src/people/index.js';
 import { SecondFactor, SecondFactorModule } from '../src/second-factor/index.js';
-import { SessionService, SessionsModule } from '../src/sessions/index.js';
+import { SessionService, SessionsModule, SignInRateLimits } from '../src/sessions/index.js';
 import { SigningKeysModule } from '../src/signing-keys/index.js';
 
 const PASSWORD = 'correct horse battery staple 7';
@@ -36,6 +36,10 @@ const config = {
   REFRESH_TOKEN_TTL_MS: 12 * 60 * MINUTE,
   SESSION_MAX_AGE_MS: 7 * 24 * 60 * MINUTE,
   SIGNING_KEY_ROTATION_MS: 30 * 24 * 60 * MINUTE,
+  RATE_LIMIT_WINDOW_SECONDS: 900,
+  SIGN_IN_LIMIT_PER_ADDRESS: 5,
+  SIGN_IN_LIMIT_PER_ACCOUNT: 3,
+  REFRESH_LIMIT_PER_ADDRESS: 4,
 } as IdentityConfig;
 
 /** Events land in the outbox table as in production; no relay runs, so nothing reaches a broker. */
@@ -211,6 +215,33 @@ describe('identity contexts on the injected clock (real Postgres)', () => {
     await expect(
       sessions.signIn({ email: person.email, password: PASSWORD, totpCode: totpCode(secret, clock.now()) }),
     ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { reason: 'SECOND_FACTOR_LOCKED' } });
+  });
+
+  it('limits sign-ins per client address and per account, counted in Postgres for every instance', async () => {
+    const limits = app.get(SignInRateLimits);
+    const otherInstance = new SignInRateLimits(dataSource, config);
+    const rateLimited = { code: 'TOO_MANY_REQUESTS', details: { reason: 'RATE_LIMITED' } };
+    // One address spraying five accounts, half through each instance; the sixth is refused.
+    for (let account = 0; account < 5; account++) {
+      const instance = account % 2 === 0 ? limits : otherInstance;
+      await instance.admitSignIn('203.0.113.7', `sprayed-${account}@example.org`);
+    }
+    const refused = await limits.admitSignIn('203.0.113.7', 'sprayed-5@example.org').catch((error) => error);
+    expect(refused).toMatchObject(rateLimited);
+    const wait = (refused as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(900);
+    await expect(limits.admitSignIn('203.0.113.8', 'sprayed-5@example.org')).resolves.toBeUndefined();
+    // One account tried from many addresses (address case and spaces do not make it another account).
+    await limits.admitSignIn('198.51.100.1', 'target@example.org');
+    await otherInstance.admitSignIn('198.51.100.2', ' Target@Example.org');
+    await limits.admitSignIn(null, 'target@example.org');
+    await expect(otherInstance.admitSignIn('198.51.100.4', 'target@example.org')).rejects.toMatchObject(
+      rateLimited,
+    );
+    // Refreshes per address.
+    for (let refresh = 0; refresh < 4; refresh++) await limits.admitRefresh('192.0.2.1');
+    await expect(otherInstance.admitRefresh('192.0.2.1')).rejects.toMatchObject(rateLimited);
   });
 
   it("ends a person's sessions when they are deactivated, at the clock's time", async () => {

@@ -47,3 +47,13 @@ export class InvalidRefreshTokenError extends CodedError {
     super('UNAUTHENTICATED', 'This session has ended. Sign in again.', { reason: 'SESSION_ENDED' });
   }
 }
+
+/** Too many requests from this address or for this account, whether the guesses were right or wrong. */
+export class RateLimitedError extends CodedError {
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+      reason: 'RATE_LIMITED',
+      retryAfterSeconds,
+    });
+  }
+}

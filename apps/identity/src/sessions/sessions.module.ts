@@ -6,6 +6,7 @@ import { AttemptLedger } from './attempt-ledger.js';
 import { FailedLoginTracker } from './failed-login-tracker.js';
 import { SessionResolver } from './session.resolver.js';
 import { SessionService } from './session.service.js';
+import { SignInRateLimits } from './sign-in-rate-limits.js';
 
 /**
  * Signing in, refreshing and signing out, and the failed attempts that lock an account. Global only so
@@ -19,6 +20,7 @@ import { SessionService } from './session.service.js';
     SessionService,
     FailedLoginTracker,
     AttemptLedger,
+    SignInRateLimits,
     SessionResolver,
     { provide: SessionEnding, useExisting: SessionService },
   ],
