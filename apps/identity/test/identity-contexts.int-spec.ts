@@ -21,7 +21,7 @@ import { IDENTITY_MIGRATIONS, identityDataSourceOptions } from '../src/database/
 import { OrganisationService, OrganisationsModule } from '../src/organisations/index.js';
 import { AccountBootstrap, PeopleModule, UserService } from '../src/people/index.js';
 import { SecondFactor, SecondFactorModule } from '../src/second-factor/index.js';
-import { SessionService, SessionsModule } from '../src/sessions/index.js';
+import { SessionService, SessionsModule, SignInRateLimits } from '../src/sessions/index.js';
 import { SigningKeysModule } from '../src/signing-keys/index.js';
 
 const PASSWORD = 'correct horse battery staple 7';
@@ -37,6 +37,10 @@ const config = {
   SESSION_MAX_AGE_MS: 7 * 24 * 60 * MINUTE,
   SIGNING_KEY_ROTATION_MS: 30 * 24 * 60 * MINUTE,
   ENROLMENT_LINK_TTL_MS: 72 * 60 * MINUTE,
+  RATE_LIMIT_WINDOW_SECONDS: 900,
+  SIGN_IN_LIMIT_PER_ADDRESS: 5,
+  SIGN_IN_LIMIT_PER_ACCOUNT: 3,
+  REFRESH_LIMIT_PER_ADDRESS: 4,
 } as IdentityConfig;
 
 /** Events land in the outbox table as in production; no relay runs, so nothing reaches a broker. */
@@ -164,6 +168,81 @@ describe('identity contexts on the injected clock (real Postgres)', () => {
     await expect(sessions.signIn({ email: person.email, password: PASSWORD })).resolves.toMatchObject({
       user: { id: person.id },
     });
+  });
+
+  it('locks the account under 50 parallel wrong passwords and then refuses the right one', async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        sessions.signIn({ email: person.email, password: 'not the password' }),
+      ),
+    );
+    expect(attempts.every((attempt) => attempt.status === 'rejected')).toBe(true);
+    // Only the free attempts and the one that locks may reach the password check; the rest are refused.
+    const [row] = (await dataSource.query(`SELECT failed_logins FROM user_account WHERE id = $1`, [
+      person.id,
+    ])) as { failed_logins: number }[];
+    expect(row.failed_logins).toBe(5);
+    await expect(sessions.signIn({ email: person.email, password: PASSWORD })).rejects.toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      details: { reason: 'ACCOUNT_LOCKED' },
+    });
+  });
+
+  it('locks the second factor under 50 parallel wrong codes, with a lower limit, even with the right password', async () => {
+    const person = await newPerson((await newOrganisation()).id);
+    const { secret } = await secondFactor.enrol(person.id, PASSWORD);
+    await secondFactor.confirm(person.id, totpCode(secret, clock.now()));
+    clock.advance(30_000);
+    const right = totpCode(secret, clock.now());
+    // Not the code of this step nor of either neighbour the window accepts.
+    const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 50 }, () =>
+        sessions.signIn({ email: person.email, password: PASSWORD, totpCode: wrong }),
+      ),
+    );
+    const refusals = attempts.map((attempt) =>
+      attempt.status === 'rejected'
+        ? (attempt.reason as { details?: { reason?: string } }).details?.reason
+        : 'ok',
+    );
+    // Five attempts get past the password's reservation (the fifth locks it); of those, three codes are
+    // checked (the third locks the second factor) and two are refused unchecked.
+    expect(refusals.filter((reason) => reason === 'MFA_CODE_INVALID')).toHaveLength(3);
+    expect(refusals.filter((reason) => reason === 'SECOND_FACTOR_LOCKED')).toHaveLength(2);
+    expect(refusals.filter((reason) => reason === 'ACCOUNT_LOCKED')).toHaveLength(45);
+    clock.advance(30_000);
+    await expect(
+      sessions.signIn({ email: person.email, password: PASSWORD, totpCode: totpCode(secret, clock.now()) }),
+    ).rejects.toMatchObject({ code: 'TOO_MANY_REQUESTS', details: { reason: 'SECOND_FACTOR_LOCKED' } });
+  });
+
+  it('limits sign-ins per client address and per account, counted in Postgres for every instance', async () => {
+    const limits = app.get(SignInRateLimits);
+    const otherInstance = new SignInRateLimits(dataSource, config);
+    const rateLimited = { code: 'TOO_MANY_REQUESTS', details: { reason: 'RATE_LIMITED' } };
+    // One address spraying five accounts, half through each instance; the sixth is refused.
+    for (let account = 0; account < 5; account++) {
+      const instance = account % 2 === 0 ? limits : otherInstance;
+      await instance.admitSignIn('203.0.113.7', `sprayed-${account}@example.org`);
+    }
+    const refused = await limits.admitSignIn('203.0.113.7', 'sprayed-5@example.org').catch((error) => error);
+    expect(refused).toMatchObject(rateLimited);
+    const wait = (refused as { details: { retryAfterSeconds: number } }).details.retryAfterSeconds;
+    expect(wait).toBeGreaterThan(0);
+    expect(wait).toBeLessThanOrEqual(900);
+    await expect(limits.admitSignIn('203.0.113.8', 'sprayed-5@example.org')).resolves.toBeUndefined();
+    // One account tried from many addresses (address case and spaces do not make it another account).
+    await limits.admitSignIn('198.51.100.1', 'target@example.org');
+    await otherInstance.admitSignIn('198.51.100.2', ' Target@Example.org');
+    await limits.admitSignIn(null, 'target@example.org');
+    await expect(otherInstance.admitSignIn('198.51.100.4', 'target@example.org')).rejects.toMatchObject(
+      rateLimited,
+    );
+    // Refreshes per address.
+    for (let refresh = 0; refresh < 4; refresh++) await limits.admitRefresh('192.0.2.1');
+    await expect(otherInstance.admitRefresh('192.0.2.1')).rejects.toMatchObject(rateLimited);
   });
 
   it("ends a person's sessions when they are deactivated, at the clock's time", async () => {

@@ -48,3 +48,5 @@ export * from './service/clock.js';
 export * from './service/clock.module.js';
 export * from './audit/index.js';
 export * from './attestation/index.js';
+export * from './rate-limits/postgres-rate-window.js';
+export * from './rate-limits/client-address.js';

@@ -24,6 +24,11 @@ const gatewayConfigSchema = z.object({
   SUPERGRAPH_PATH: field.text().optional(),
   /** How long the gateway waits at start-up for the subgraphs to answer before giving up. */
   SUBGRAPH_STARTUP_TIMEOUT_MS: field.durationMs().default(120_000),
+  /**
+   * How many proxies (load balancers, ingress) in front of the gateway append to X-Forwarded-For; the
+   * client address identity limits sign-ins by is read past them (ADR 023). 0: the connection's address.
+   */
+  TRUSTED_PROXY_HOPS: field.nonNegativeInt().default(0),
   /** Limits every operation must stay within; they bound the work one request can cause. */
   GRAPHQL_MAX_DEPTH: field.positiveInt().default(12),
   GRAPHQL_MAX_COST: field.positiveInt().default(5000),

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { Logger } from '@nestjs/common';
 import { LARGE_OPERATION_HEADER, RequestContext, maskingErrorFormatter } from '@passage/shared';
 import type { GatewayConfig } from '../config/gateway.config.js';
+import { clientAddress } from './client-address.js';
 import { SubgraphDataSource, type GatewayRequestContext } from './subgraph-data-source.js';
 import { subgraphEndpoints } from './subgraph-list.js';
 import { readSupergraphFile, supergraphSource } from './supergraph-source.js';
@@ -44,6 +45,7 @@ export function gatewayGraphqlOptions(config: GatewayConfig): ApolloGatewayDrive
         correlationId: RequestContext.correlationId(),
         authorization: typeof req.headers.authorization === 'string' ? req.headers.authorization : undefined,
         largeOperation: headerValue(req, LARGE_OPERATION_HEADER),
+        clientAddress: clientAddress(req, config.TRUSTED_PROXY_HOPS),
       }),
     },
     gateway: supergraphGatewayOptions(config),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { LARGE_OPERATION_HEADER } from '@passage/shared';
+import { CLIENT_ADDRESS_HEADER, LARGE_OPERATION_HEADER } from '@passage/shared';
 import { SubgraphDataSource, type GatewayRequestContext } from './subgraph-data-source.js';
 
 /** The headers the gateway sends a subgraph for a client request with `context`. */
@@ -27,5 +27,12 @@ describe('SubgraphDataSource', () => {
 
   it('declares nothing the client did not', () => {
     expect(headersSent({ correlationId: 'c-2' }).get(LARGE_OPERATION_HEADER)).toBeNull();
+  });
+
+  it("passes on the client's address as the gateway saw it, and nothing when it has none", () => {
+    expect(
+      headersSent({ correlationId: 'c-3', clientAddress: '203.0.113.7' }).get(CLIENT_ADDRESS_HEADER),
+    ).toBe('203.0.113.7');
+    expect(headersSent({ correlationId: 'c-4', clientAddress: null }).get(CLIENT_ADDRESS_HEADER)).toBeNull();
   });
 });

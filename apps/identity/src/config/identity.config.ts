@@ -26,6 +26,16 @@ const identityConfigSchema = z.object({
   SESSION_MAX_AGE_MS: field.durationMs().default(7 * 24 * 3600_000),
   /** How long a one-time enrolment link (new account, or a reset) stays usable. */
   ENROLMENT_LINK_TTL_MS: field.durationMs().default(72 * 3600_000),
+  /**
+   * Sign-in and refresh requests allowed per client address and per account address in each window,
+   * counted in this database across instances (ADR 023). An office behind one address and the end-to-end
+   * tests (every persona signing in from 127.0.0.1, many times) stay well within them; a password
+   * sprayer across accounts does not.
+   */
+  RATE_LIMIT_WINDOW_SECONDS: field.positiveInt().default(900),
+  SIGN_IN_LIMIT_PER_ADDRESS: field.positiveInt().default(300),
+  SIGN_IN_LIMIT_PER_ACCOUNT: field.positiveInt().default(60),
+  REFRESH_LIMIT_PER_ADDRESS: field.positiveInt().default(600),
   /** A new token-signing key is made when the current one is older than this. */
   SIGNING_KEY_ROTATION_MS: field.durationMs().default(30 * 24 * 3600_000),
 });

@@ -1,6 +1,11 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { decodeBase32, encodeBase32 } from './base32.js';
+import { generateSecret, generateSync, generateURI, verifySync } from 'otplib';
 import { CredentialError } from './credentials.errors.js';
+
+/**
+ * Time-based one-time codes (RFC 6238: HMAC-SHA-1, 30-second steps, six digits) through `otplib`, the
+ * maintained implementation, rather than our own HMAC and base32 (ADR 023). Secrets are unpadded RFC 4648
+ * base32, as they always were here, so every stored secret stays valid.
+ */
 
 /** RFC 6238 time step, in seconds. */
 export const TOTP_PERIOD_SECONDS = 30;
@@ -15,37 +20,17 @@ export type OtpDigits = 6 | 7 | 8;
 
 /** Creates a new TOTP secret: 20 random bytes as unpadded RFC 4648 base32. */
 export function generateTotpSecret(): string {
-  return encodeBase32(randomBytes(SECRET_BYTES));
+  return generateSecret({ length: SECRET_BYTES });
 }
 
 /**
- * RFC 4226 HOTP: HMAC-SHA-1 of the 8-byte big-endian counter, dynamically truncated to 31 bits, modulo
- * 10^digits, left-padded with zeros.
- */
-export function hotpCode(key: Uint8Array, counter: number, digits: OtpDigits = TOTP_DIGITS): string {
-  if (!Number.isSafeInteger(counter) || counter < 0) {
-    throw new CredentialError('TOTP_OPTIONS_INVALID', 'HOTP counter must be a non-negative safe integer');
-  }
-  const message = Buffer.alloc(8);
-  message.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac('sha1', key).update(message).digest();
-  const offset = mac[mac.length - 1] & 0x0f;
-  const value = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(value % 10 ** digits).padStart(digits, '0');
-}
-
-/** The RFC 6238 time-step counter that contains `at`. */
-export function totpCounter(at: Date): number {
-  return Math.floor(at.getTime() / 1000 / TOTP_PERIOD_SECONDS);
-}
-
-/**
- * The TOTP code for `at` (SHA-1, 30-second step).
+ * The TOTP code for `at`.
  *
- * @throws CredentialError `TOTP_SECRET_INVALID` when the secret is not base32.
+ * @throws CredentialError `TOTP_SECRET_INVALID` when the secret is not base32 or is shorter than 128 bits.
  */
 export function totpCode(secretBase32: string, at: Date, digits: OtpDigits = TOTP_DIGITS): string {
-  return hotpCode(decodeBase32(secretBase32), totpCounter(at), digits);
+  const secret = canonicalSecret(secretBase32);
+  return withSecretCheck(() => generateSync({ secret, epoch: epochSeconds(at), digits }));
 }
 
 /** Options of {@link verifyTotp}. */
@@ -53,48 +38,44 @@ export interface VerifyTotpOptions {
   /** Steps accepted on either side of the current one, for clock drift and typing time. Default 1. */
   window?: number;
   digits?: OtpDigits;
+  /** Refuse codes of this step and earlier: the last step accepted, so no code is used twice. */
+  afterStep?: number;
 }
 
 /**
- * Checks a code typed by the user (spaces allowed) against every step in the window, comparing in
- * constant time and without stopping at the first match, so timing reveals neither the code nor which
- * step matched.
+ * Checks a code typed by the user (spaces allowed) against every step in the window; otplib compares in
+ * constant time.
  *
  * @returns the matched time-step counter, or `null`. The caller must store it and refuse any later
- *   code whose counter is not greater, or a code seen over the user's shoulder could be replayed
- *   within its window.
+ *   code whose counter is not greater (pass it back as `afterStep`), or a code seen over the user's
+ *   shoulder could be replayed within its window.
  * @throws CredentialError `TOTP_SECRET_INVALID` or `TOTP_OPTIONS_INVALID`.
  */
 export function verifyTotp(
   secretBase32: string,
   code: string,
   at: Date,
-  { window = 1, digits = TOTP_DIGITS }: VerifyTotpOptions = {},
+  { window = 1, digits = TOTP_DIGITS, afterStep }: VerifyTotpOptions = {},
 ): number | null {
   if (!Number.isInteger(window) || window < 0 || window > MAX_WINDOW) {
     throw new CredentialError('TOTP_OPTIONS_INVALID', `window must be an integer from 0 to ${MAX_WINDOW}`);
   }
-  const key = decodeBase32(secretBase32);
+  const secret = canonicalSecret(secretBase32);
   const typed = code.replace(/\s+/g, '');
-  if (typed.length !== digits || !/^\d+$/.test(typed)) return null;
-
-  const current = totpCounter(at);
-  const candidate = Buffer.from(typed);
-  let matched: number | null = null;
-  // Nearest steps first, so a code valid for two steps resolves to the one closest to now.
-  for (const offset of stepOffsets(window)) {
-    const counter = current + offset;
-    if (counter < 0) continue;
-    const equal = timingSafeEqual(Buffer.from(hotpCode(key, counter, digits)), candidate);
-    if (equal && matched === null) matched = counter;
-  }
-  return matched;
-}
-
-function stepOffsets(window: number): number[] {
-  const offsets = [0];
-  for (let step = 1; step <= window; step += 1) offsets.push(-step, step);
-  return offsets;
+  // otplib throws on a malformed code; to the caller it is simply not the right one.
+  if (typed.length !== digits || !/^[0-9]+$/.test(typed)) return null;
+  const result = withSecretCheck(() =>
+    verifySync({
+      secret,
+      token: typed,
+      epoch: epochSeconds(at),
+      digits,
+      epochTolerance: window * TOTP_PERIOD_SECONDS,
+      ...(afterStep === undefined ? {} : { afterTimeStep: afterStep }),
+    }),
+  );
+  // A TOTP result carries its time step; the HOTP half of otplib's result type does not.
+  return result.valid && 'timeStep' in result ? result.timeStep : null;
 }
 
 /** What an authenticator app shows for the account. Neither part may contain a colon. */
@@ -105,8 +86,7 @@ export interface OtpauthUriInput {
 }
 
 /**
- * The `otpauth://totp/Issuer:account?…` URI for the enrolment QR code, with every part
- * percent-encoded per RFC 3986 (spaces as `%20`, which authenticator apps read correctly, unlike `+`).
+ * The `otpauth://totp/Issuer:account?secret=…&issuer=…` URI for the enrolment QR code.
  *
  * @throws CredentialError `OTPAUTH_LABEL_INVALID` for an empty or colon-bearing issuer or account,
  *   `TOTP_SECRET_INVALID` for a secret that is not base32.
@@ -120,21 +100,26 @@ export function otpauthUri({ secret, accountName, issuer }: OtpauthUriInput): st
       );
     }
   }
-  const canonicalSecret = encodeBase32(decodeBase32(secret));
-  const parameters: [string, string][] = [
-    ['secret', canonicalSecret],
-    ['issuer', issuer],
-    ['algorithm', 'SHA1'],
-    ['digits', String(TOTP_DIGITS)],
-    ['period', String(TOTP_PERIOD_SECONDS)],
-  ];
-  const query = parameters.map(([key, value]) => `${key}=${encodeRfc3986(value)}`).join('&');
-  return `otpauth://totp/${encodeRfc3986(issuer)}:${encodeRfc3986(accountName)}?${query}`;
+  const canonical = canonicalSecret(secret);
+  // Generating a code checks the secret the URI would hand to the authenticator app.
+  totpCode(canonical, new Date(0));
+  return generateURI({ issuer, label: accountName, secret: canonical });
 }
 
-function encodeRfc3986(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+/** Upper case without padding: the form authenticator apps expect, whatever was stored or typed. */
+function canonicalSecret(secretBase32: string): string {
+  return secretBase32.toUpperCase().replace(/=+$/, '');
+}
+
+function epochSeconds(at: Date): number {
+  return Math.floor(at.getTime() / 1000);
+}
+
+/** otplib's own errors for a bad secret, as the coded error the callers know. */
+function withSecretCheck<T>(operation: () => T): T {
+  try {
+    return operation();
+  } catch {
+    throw new CredentialError('TOTP_SECRET_INVALID', 'Secret is not valid base32 of at least 128 bits');
+  }
 }

@@ -121,8 +121,10 @@ export class SecondFactor {
     now: Date,
   ): Promise<'ok' | 'missing' | 'wrong'> {
     if (given.totpCode && user.totpSecret) {
-      const step = verifyTotp(this.box.open(user.totpSecret, user.id), given.totpCode, now);
-      if (step === null || (user.totpLastStep !== null && step <= Number(user.totpLastStep))) return 'wrong';
+      const step = verifyTotp(this.box.open(user.totpSecret, user.id), given.totpCode, now, {
+        ...(user.totpLastStep === null ? {} : { afterStep: Number(user.totpLastStep) }),
+      });
+      if (step === null) return 'wrong';
       const claimed = await this.dataSource
         .createQueryBuilder()
         .update(UserAccountEntity)

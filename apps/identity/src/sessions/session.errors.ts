@@ -21,6 +21,17 @@ export class AccountLockedError extends CodedError {
   }
 }
 
+/** Too many wrong second-factor codes: the password was right, so saying so tells an attacker nothing new. */
+export class SecondFactorLockedError extends CodedError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_REQUESTS',
+      `Too many wrong authenticator codes. Try again in ${retryAfterSeconds} seconds.`,
+      { reason: 'SECOND_FACTOR_LOCKED', retryAfterSeconds },
+    );
+  }
+}
+
 export class SecondFactorRequiredError extends CodedError {
   constructor(wrongCode: boolean) {
     super(
@@ -34,5 +45,15 @@ export class SecondFactorRequiredError extends CodedError {
 export class InvalidRefreshTokenError extends CodedError {
   constructor() {
     super('UNAUTHENTICATED', 'This session has ended. Sign in again.', { reason: 'SESSION_ENDED' });
+  }
+}
+
+/** Too many requests from this address or for this account, whether the guesses were right or wrong. */
+export class RateLimitedError extends CodedError {
+  constructor(retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', `Too many attempts. Try again in ${retryAfterSeconds} seconds.`, {
+      reason: 'RATE_LIMITED',
+      retryAfterSeconds,
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import {
   AllowedDuringMfaEnrolment,
+  CLIENT_ADDRESS_HEADER,
   CurrentActor,
   Public,
   parseInput,
@@ -15,6 +16,7 @@ import {
   refreshSessionSchema,
 } from './graphql/session.models.js';
 import { SessionService, type SignInResult } from './session.service.js';
+import { SignInRateLimits } from './sign-in-rate-limits.js';
 
 /**
  * The rest of a sign-in response (the user's organisation, say) is resolved as the person who just signed
@@ -43,18 +45,35 @@ function toPayload(result: SignInResult, context: { req: { user?: AuthenticatedA
   };
 }
 
-type RequestContext = { req: { user?: AuthenticatedActor } };
+type RequestContext = {
+  req: { user?: AuthenticatedActor; headers?: Record<string, string | string[] | undefined>; ip?: string };
+};
+
+/**
+ * Where the request came from: as the gateway saw it (the header it sets on every call), or the
+ * connection's own address when identity is called directly (in development).
+ */
+function clientAddressOf(context: RequestContext): string | null {
+  const forwarded = context.req.headers?.[CLIENT_ADDRESS_HEADER];
+  if (typeof forwarded === 'string' && forwarded !== '') return forwarded;
+  return context.req.ip ?? null;
+}
 
 @Resolver()
 export class SessionResolver {
-  constructor(private readonly sessions: SessionService) {}
+  constructor(
+    private readonly sessions: SessionService,
+    private readonly limits: SignInRateLimits,
+  ) {}
 
   @Mutation(() => SessionPayload, {
     description: 'Signs in. Any failure gives the same answer, so it never tells whether an account exists.',
   })
   @Public()
   async login(@Args('input') input: LoginInput, @Context() context: RequestContext) {
-    return toPayload(await this.sessions.signIn(parseInput(loginSchema, input)), context);
+    const credentials = parseInput(loginSchema, input);
+    await this.limits.admitSignIn(clientAddressOf(context), credentials.email);
+    return toPayload(await this.sessions.signIn(credentials), context);
   }
 
   @Mutation(() => SessionPayload, {
@@ -62,10 +81,9 @@ export class SessionResolver {
   })
   @Public()
   async refreshSession(@Args('input') input: RefreshSessionInput, @Context() context: RequestContext) {
-    return toPayload(
-      await this.sessions.refresh(parseInput(refreshSessionSchema, input).refreshToken),
-      context,
-    );
+    const { refreshToken } = parseInput(refreshSessionSchema, input);
+    await this.limits.admitRefresh(clientAddressOf(context));
+    return toPayload(await this.sessions.refresh(refreshToken), context);
   }
 
   @Mutation(() => Boolean, { description: 'Ends the current session everywhere within seconds.' })

@@ -12,7 +12,6 @@ import {
   generateOpaqueToken,
   hashOpaqueToken,
   parseOpaqueToken,
-  type LoginThrottleState,
 } from '../credentials/index.js';
 import { OrganisationEntity } from '../organisations/index.js';
 import { UserAccountEntity, requiresSecondFactor } from '../people/index.js';
@@ -20,11 +19,13 @@ import { SecondFactor } from '../second-factor/index.js';
 import { AccessTokenIssuer } from '../signing-keys/index.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 import { SessionEntity } from './entities/session.entity.js';
+import { AttemptLedger } from './attempt-ledger.js';
 import { FailedLoginTracker } from './failed-login-tracker.js';
 import {
   AccountLockedError,
   InvalidCredentialsError,
   InvalidRefreshTokenError,
+  SecondFactorLockedError,
   SecondFactorRequiredError,
 } from './session.errors.js';
 
@@ -70,6 +71,7 @@ export class SessionService implements SessionEnding {
     private readonly secondFactor: SecondFactor,
     private readonly tokens: AccessTokenIssuer,
     private readonly unknownAddresses: FailedLoginTracker,
+    private readonly attempts: AttemptLedger,
     private readonly outbox: Outbox,
     private readonly clock: Clock,
   ) {}
@@ -81,28 +83,15 @@ export class SessionService implements SessionEnding {
     if (!found) return this.refuseUnknownAddress(email, credentials.password, now);
     const { user, organisation } = found;
 
-    const decision = this.throttle.check(throttleState(user), now);
-    if (!decision.allowed) throw new AccountLockedError(decision.retryAfterSeconds);
-
+    const reserved = await this.attempts.reserve('PASSWORD', user.id, now);
+    if (!reserved.allowed) throw new AccountLockedError(reserved.retryAfterSeconds);
     const passwordMatches = await this.passwords.verify(user.passwordHash, credentials.password);
-    if (!passwordMatches || !user.active || !organisation.active) {
-      await this.recordFailure(user, now);
-      throw new InvalidCredentialsError();
-    }
-    if (user.totpConfirmedAt) {
-      const accepted = await this.secondFactor.verifyAtSignIn(user, credentials, now);
-      if (accepted === 'missing') throw new SecondFactorRequiredError(false);
-      if (accepted === 'wrong') {
-        await this.recordFailure(user, now);
-        throw new SecondFactorRequiredError(true);
-      }
-    }
+    // A wrong password keeps its reservation: it was counted as a failure before the check.
+    if (!passwordMatches || !user.active || !organisation.active) throw new InvalidCredentialsError();
+    if (user.totpConfirmedAt) await this.checkSecondFactor(user, credentials, now);
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(
-        UserAccountEntity,
-        { id: user.id },
-        { failedLogins: 0, lockedUntil: null, lastLoginAt: now },
-      );
+      await this.attempts.clear(user.id, ['PASSWORD', 'SECOND_FACTOR'], manager);
+      await manager.update(UserAccountEntity, { id: user.id }, { lastLoginAt: now });
       const session = manager.create(SessionEntity, {
         id: randomUUID(),
         userId: user.id,
@@ -115,6 +104,26 @@ export class SessionService implements SessionEnding {
       await manager.insert(SessionEntity, session);
       return this.issueTokens(manager, user, organisation, session, now);
     });
+  }
+
+  /**
+   * After the right password: without a code the password's reservation is released (the person is
+   * fetching their code); with one, a second-factor attempt is reserved too, so wrong codes count on
+   * their own, stricter lock as well as on the password's.
+   */
+  private async checkSecondFactor(
+    user: UserAccountEntity,
+    credentials: Credentials,
+    now: Date,
+  ): Promise<void> {
+    if (!credentials.totpCode && !credentials.recoveryCode) {
+      await this.attempts.clear(user.id, ['PASSWORD']);
+      throw new SecondFactorRequiredError(false);
+    }
+    const reserved = await this.attempts.reserve('SECOND_FACTOR', user.id, now);
+    if (!reserved.allowed) throw new SecondFactorLockedError(reserved.retryAfterSeconds);
+    const accepted = await this.secondFactor.verifyAtSignIn(user, credentials, now);
+    if (accepted !== 'ok') throw new SecondFactorRequiredError(accepted === 'wrong');
   }
 
   async refresh(presented: string): Promise<SignInResult> {
@@ -276,17 +285,11 @@ export class SessionService implements SessionEnding {
     const state = this.unknownAddresses.state(email);
     const decision = this.throttle.check(state, now);
     if (!decision.allowed) throw new AccountLockedError(decision.retryAfterSeconds);
+    // Counted before the slow check, with nothing awaited in between, so parallel guesses see each other.
+    this.unknownAddresses.record(email, this.throttle.recordFailure(state, now).state);
     // Spend the time a real verification takes, so timing does not tell unknown addresses apart.
     await this.passwords.dummyVerify(password);
-    this.unknownAddresses.record(email, this.throttle.recordFailure(state, now).state);
     throw new InvalidCredentialsError();
-  }
-
-  private async recordFailure(user: UserAccountEntity, now: Date): Promise<void> {
-    const { state } = this.throttle.recordFailure(throttleState(user), now);
-    await this.dataSource
-      .getRepository(UserAccountEntity)
-      .update({ id: user.id }, { failedLogins: state.failedAttempts, lockedUntil: state.lockedUntil });
   }
 
   private async findAccount(
@@ -301,8 +304,4 @@ export class SessionService implements SessionEnding {
     });
     return { user, organisation };
   }
-}
-
-function throttleState(user: UserAccountEntity): LoginThrottleState {
-  return { failedAttempts: user.failedLogins, lockedUntil: user.lockedUntil };
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
 import {
   AttestationHasher,
-  Clock,
   DEFAULT_VERIFICATION_RATE_LIMITS,
   VerificationRateLimiter,
 } from '@passage/shared';
@@ -98,9 +99,10 @@ import { ScreeningService } from './screening/screening.service.js';
     },
     {
       provide: VerificationRateLimiter,
-      inject: [Clock],
-      useFactory: (clock: Clock) =>
-        new VerificationRateLimiter(DEFAULT_VERIFICATION_RATE_LIMITS, () => clock.now().getTime()),
+      // Counted in the referrals database, so the limits hold across instances and restarts (ADR 023).
+      inject: [getDataSourceToken()],
+      useFactory: (dataSource: DataSource) =>
+        new VerificationRateLimiter(dataSource, DEFAULT_VERIFICATION_RATE_LIMITS),
     },
     AttestationStandingWriter,
     AttestationRebinding,

@@ -43,6 +43,5 @@ export {
   DEFAULT_VERIFICATION_RATE_LIMITS,
   VerificationRateLimiter,
   type RateLimitDecision,
-  type RateWindow,
   type VerificationRateLimits,
 } from './verification-rate-limiter.js';

@@ -50,6 +50,13 @@ function positiveInt() {
   });
 }
 
+function nonNegativeInt() {
+  return parsed((raw) => {
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    return Number.isSafeInteger(value) ? value : new Invalid('must be a whole number, 0 or more');
+  });
+}
+
 function boolean() {
   return parsed((raw) => {
     const word = raw.toLowerCase();
@@ -145,6 +152,7 @@ function text(pattern?: { regex: RegExp; expected: string }) {
 export const field = {
   port,
   positiveInt,
+  nonNegativeInt,
   boolean,
   durationMs,
   url,

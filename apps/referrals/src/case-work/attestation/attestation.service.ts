@@ -198,7 +198,7 @@ export class AttestationService {
     const decision = this.access.authorise(actor, 'attestation.verify', null);
     const code = parseAttestationCode(input.code);
     const proof = holderProof(input);
-    const admitted = this.limiter.attempt(actor.userId, code);
+    const admitted = await this.limiter.attempt(actor.userId, code);
     if (!admitted.allowed) throw new VerificationRateLimitedError(admitted.retryAfterSeconds);
     return this.dataSource.transaction(async (manager) => {
       let found: string | null = null;

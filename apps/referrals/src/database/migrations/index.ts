@@ -18,6 +18,7 @@ import { ProtectionFollowUp1765000000000 } from './1765000000000-protection-foll
 import { PathwaysBeyondReturn1765100000000 } from './1765100000000-pathways-beyond-return.js';
 import { CaseDueTimes1765200000000 } from './1765200000000-case-due-times.js';
 import { ReceptionCoverage1765250000000 } from './1765250000000-reception-coverage.js';
+import { RateLimits1765300000000 } from './1765300000000-rate-limits.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -38,5 +39,6 @@ export const REFERRALS_MIGRATIONS = [
   PathwaysBeyondReturn1765100000000,
   CaseDueTimes1765200000000,
   ReceptionCoverage1765250000000,
+  RateLimits1765300000000,
   AuditTrailKeyedChain1765600000000,
 ];
