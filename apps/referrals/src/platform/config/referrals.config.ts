@@ -88,6 +88,11 @@ const referralsConfigSchema = z.object({
   ATTESTATION_VALIDITY_DAYS: field.positiveInt().default(90),
   /** How often overdue requests are looked for. */
   RESCUE_OVERDUE_CHECK_INTERVAL_MS: field.durationMs().default(60_000),
+  /**
+   * Oldest envelope accepted from another node, by the `sentAt` its signer claims; also how long a retired
+   * signing key stays usable for envelopes signed before its retirement. Longer than any outbox delay.
+   */
+  EXCHANGE_MAX_ENVELOPE_AGE_MS: field.durationMs().default(7 * 24 * 3600_000),
   /** Topic prefix of the regional mechanism; a second mechanism on the same cluster uses another. */
   EXCHANGE_NAMESPACE: field
     .text({ regex: /^[a-z][a-z0-9-]{0,30}$/, expected: 'lower-case letters, digits and dashes' })
