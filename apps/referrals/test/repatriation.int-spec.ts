@@ -621,6 +621,31 @@ describe('repatriation (real Postgres)', () => {
           ),
         ),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // Nor may another country take the copy over by claiming the plan as its own (issue 12, finding 10).
+      const takeover = {
+        ...second.payload,
+        jurisdictionCountry: 'TH',
+        revision: second.payload.revision + 5,
+        status: 'CANCELLED',
+      };
+      await expect(
+        dataSource.transaction((manager) =>
+          r.assignments.receive(
+            takeover as never,
+            { ...second.header, sender: { country: 'TH', node: 'x' } },
+            manager,
+          ),
+        ),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const [kept] = (await dataSource.query(
+        `SELECT revision, status, jurisdiction_country FROM repatriation_assignment WHERE plan_id = $1`,
+        [plan.id],
+      )) as { revision: number; status: string; jurisdiction_country: string }[];
+      expect(kept).toEqual({
+        revision: second.payload.revision,
+        status: 'APPROVED',
+        jurisdiction_country: 'KH',
+      });
 
       const listed = await r.assignments.list(embassy);
       expect(listed.find((candidate) => candidate.id === plan.id)).toMatchObject({
