@@ -442,6 +442,96 @@ describe('repatriation (real Postgres)', () => {
     ]);
   });
 
+  describe('exit-clearance requests do not outlive their need (issue 12, finding 3)', () => {
+    /** A case whose plan has a pending exit-clearance request addressed to `immigration`. */
+    async function pendingRequest(documentNumber: string) {
+      const ids = await openCase({ ...survivor, documentNumber });
+      await s.identification.recordDecision(
+        focal,
+        parseInput(RecordIdentificationDecisionInput.schema, {
+          ...ids,
+          status: 'REASONABLE_GROUNDS',
+          legalBasis: 'Fictional law, article 1',
+          decidedAt: clock.now(),
+        }),
+      );
+      const { code } = await s.attestations.issue(focal, { ...ids, validForDays: null });
+      const plan = await createPlan(ids);
+      await move(embassy, plan.id, 'TRAVEL_DOCUMENT', 'IN_PROGRESS');
+      await move(embassy, plan.id, 'TRAVEL_DOCUMENT', 'DONE');
+      await move(ngo, plan.id, 'EXIT_CLEARANCE', 'IN_PROGRESS', {
+        exitClearance: {
+          travelDocumentNumber: documentNumber,
+          nameOnTravelDocument: 'TEST PERSON ERASED',
+          attestationCode: code,
+          requestedDepartureDate: '2026-04-01',
+        },
+      });
+      const [row] = (await dataSource.query(
+        `SELECT r.id FROM exit_clearance_request r JOIN repatriation_plan p ON p.id = r.plan_id WHERE p.case_id = $1`,
+        [ids.caseId],
+      )) as { id: string }[];
+      return { ids, requestId: row!.id };
+    }
+    const stored = async (requestId: string) =>
+      (
+        (await dataSource.query(
+          `SELECT status, travel_document_number, name_on_travel_document, attestation_code_sealed
+           FROM exit_clearance_request WHERE id = $1`,
+          [requestId],
+        )) as Record<string, unknown>[]
+      )[0];
+    const listedIds = async (status: 'PENDING' | 'GRANTED' | 'REFUSED' | 'WITHDRAWN') =>
+      (await s.exitClearance.list(immigration, { status, first: 50, after: null })).edges.map(
+        (edge) => edge.node.id,
+      );
+
+    it('withdraws a pending request and erases its personal fields when RETURN consent is withdrawn', async () => {
+      const { ids, requestId } = await pendingRequest('W1111111');
+      expect(await listedIds('PENDING')).toContain(requestId);
+
+      await s.consents.withdrawConsent(ngo, { ...ids, purpose: 'RETURN' } as never);
+
+      expect(await stored(requestId)).toEqual({
+        status: 'WITHDRAWN',
+        travel_document_number: null,
+        name_on_travel_document: null,
+        attestation_code_sealed: null,
+      });
+      expect(await listedIds('PENDING')).not.toContain(requestId);
+      expect(await listedIds('WITHDRAWN')).not.toContain(requestId);
+      await expect(
+        s.exitClearance.respond(immigration, {
+          requestId,
+          decision: 'GRANTED',
+          fineWaived: false,
+          reference: null,
+        }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+    });
+
+    it('lists an answered request only for the retention period, then erases its personal fields', async () => {
+      const { requestId } = await pendingRequest('W2222222');
+      await s.exitClearance.respond(immigration, {
+        requestId,
+        decision: 'REFUSED',
+        fineWaived: false,
+        reference: 'IMM-KH-0002',
+      });
+      expect(await listedIds('REFUSED')).toContain(requestId);
+
+      clock.advance(7 * DAY + 1);
+      expect(await listedIds('REFUSED')).not.toContain(requestId);
+      expect(await s.exitClearance.eraseAnsweredPastRetention()).toBeGreaterThanOrEqual(1);
+      expect(await stored(requestId)).toEqual({
+        status: 'REFUSED',
+        travel_document_number: null,
+        name_on_travel_document: null,
+        attestation_code_sealed: null,
+      });
+    });
+  });
+
   it('shares a plan whose step an organisation of a country hosted elsewhere owns with that country only, sealed and without personal data', async () => {
     const mailbox = exchangeMailboxTopic('ID', 'repatriation-int');
     const queued = async () =>

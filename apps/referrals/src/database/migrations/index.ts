@@ -13,6 +13,7 @@ import { AttestationBindings1764900000000 } from './1764900000000-attestation-bi
 import { ProtectionFollowUp1765000000000 } from './1765000000000-protection-follow-up.js';
 import { PathwaysBeyondReturn1765100000000 } from './1765100000000-pathways-beyond-return.js';
 import { CaseDueTimes1765200000000 } from './1765200000000-case-due-times.js';
+import { ExitClearanceErasure1765500000000 } from './1765500000000-exit-clearance-erasure.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -32,4 +33,5 @@ export const REFERRALS_MIGRATIONS = [
   ProtectionFollowUp1765000000000,
   PathwaysBeyondReturn1765100000000,
   CaseDueTimes1765200000000,
+  ExitClearanceErasure1765500000000,
 ];

@@ -73,6 +73,11 @@ const referralsConfigSchema = z.object({
   /** How long a service provider has to answer a referral, and to start once it accepted (working time). */
   REFERRAL_ANSWER_WITHIN_MS: field.durationMs().default(48 * 3600_000),
   REFERRAL_START_WITHIN_MS: field.durationMs().default(72 * 3600_000),
+  /**
+   * How long an answered exit-clearance request keeps the travel document number and name and stays in
+   * immigration's list; then both are erased (withdrawn requests are erased at once). Issue 12.
+   */
+  EXIT_CLEARANCE_ANSWERED_RETENTION_MS: field.durationMs().default(7 * 24 * 3600_000),
   /** How long the focal point who takes a request on may see its live data (names, places, contact). */
   RESCUE_ACCESS_GRANT_MS: field.durationMs().default(30 * 24 * 3600_000),
   /** Keys the protection-attestation hashes with (base64/base64url, at least 32 bytes): codes and document numbers are never stored. */
