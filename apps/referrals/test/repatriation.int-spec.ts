@@ -505,7 +505,7 @@ describe('repatriation (real Postgres)', () => {
           requestId,
           decision: 'GRANTED',
           fineWaived: false,
-          reference: null,
+          reference: 'IMM-KH-0001',
         }),
       ).rejects.toMatchObject({ code: 'CONFLICT' });
     });
