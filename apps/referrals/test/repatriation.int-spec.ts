@@ -215,6 +215,13 @@ describe('repatriation (real Postgres)', () => {
       }),
     );
 
+  /** Moves the clock to just after the start of the next calendar quarter (UTC). */
+  const advanceToNextQuarter = () => {
+    const now = clock.now();
+    const next = Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 1, 1);
+    clock.advance(next - now.getTime());
+  };
+
   const move = (who: AuthenticatedActor, planId: string, step: string, status: string, extra = {}) =>
     s.plans.updateStep(
       who,
@@ -812,8 +819,9 @@ describe('repatriation (real Postgres)', () => {
   });
 
   it('gives stage durations per country with cells under 5 plans suppressed, and none to immigration or the operator', async () => {
-    // Steps completed by the earlier tests end before this instant and stay out of the figures.
-    clock.advance(60_000);
+    // Figures count whole quarters (UTC): steps completed by the earlier tests end in an earlier quarter
+    // and stay out of the figures.
+    advanceToNextQuarter();
     const since = clock.now();
     const make = async (purposes: string[]) => {
       const ids = await openCase(survivor, purposes);
@@ -855,6 +863,26 @@ describe('repatriation (real Postgres)', () => {
     expect(
       (await s.durations.stageDurations(focal, { country: 'TH', since: null })).every((c) => c.suppressed),
     ).toBe(true);
+
+    // Issue 12: `since` cannot step around suppression. Moving it past the first plan's FUNDING (so
+    // that the difference would be that one plan) lands on the same quarter and the same figures.
+    const funding = async (from: Date | null) =>
+      (await s.durations.stageDurations(ngo, { country: 'KH', since: from })).find(
+        (cell) => cell.step === 'FUNDING',
+      );
+    const fundingCell = await funding(since);
+    expect(await funding(new Date(since.getTime() + 1.5 * DAY))).toEqual(fundingCell);
+    // One more FUNDING completed now changes nothing while its quarter runs, nor after: a quarter
+    // with fewer than 5 plans is left out of every window, so no two answers differ by one plan.
+    const late = await make(['RETURN', 'ANONYMISED_STATISTICS']);
+    await move(ngo, late, 'FUNDING', 'IN_PROGRESS');
+    clock.advance(2 * DAY);
+    await move(ngo, late, 'FUNDING', 'DONE');
+    const lateQuarter = clock.now();
+    expect(await funding(since)).toEqual(fundingCell);
+    advanceToNextQuarter();
+    expect(await funding(since)).toEqual(fundingCell);
+    expect(await funding(lateQuarter)).toMatchObject({ suppressed: true, plans: null });
     await expect(
       s.durations.stageDurations(immigration, { country: 'KH', since: null }),
     ).rejects.toMatchObject({
