@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '@passage/shared/testing';
 import { graphql } from '../support/graphql-client.js';
+import { as, signIn, type Session } from '../support/personas.js';
 import { startTestNode, type RunningNode } from '../support/running-node.js';
 
 const NODE_STATUS = `{
@@ -30,9 +31,12 @@ interface NodeStatus {
 
 describe('a node started like `npm start` (real Postgres, real Kafka, all services, the gateway)', () => {
   let node: RunningNode;
+  /** The node's activity is for its operator (and a hosted country's oversight body) only. */
+  let operator: Session;
 
   beforeAll(async () => {
     node = await startTestNode();
+    operator = await signIn(node.gatewayUrl, 'admin@passage.demo');
   });
 
   afterAll(async () => {
@@ -40,7 +44,7 @@ describe('a node started like `npm start` (real Postgres, real Kafka, all servic
   });
 
   it('answers one query through the gateway with fields from both subgraphs', async () => {
-    const response = await graphql<{ passageNode: NodeStatus }>(node.gatewayUrl, NODE_STATUS);
+    const response = await graphql<{ passageNode: NodeStatus }>(node.gatewayUrl, NODE_STATUS, as(operator));
     expect(response.errors).toBeUndefined();
     const status = response.data!.passageNode;
     expect(status.id).toBe('e2e');
@@ -61,10 +65,49 @@ describe('a node started like `npm start` (real Postgres, real Kafka, all servic
     expect(status.exchange.reachableCountries).toBeGreaterThanOrEqual(status.hostedCountries.length);
   });
 
+  it("keeps the node's outbox and exchange activity from the anonymous caller and from immigration (issue 12)", async () => {
+    const immigration = await signIn(node.gatewayUrl, 'immigration.kh@passage.demo');
+    for (const options of [{}, as(immigration)]) {
+      const response = await graphql(
+        node.gatewayUrl,
+        `
+          {
+            passageNode {
+              referrals {
+                outbox {
+                  pending
+                }
+              }
+              exchange {
+                mailboxTopics
+              }
+            }
+          }
+        `,
+        options,
+      );
+      expect(response.data?.passageNode ?? null).toBeNull();
+      expect(response.errors?.map((error) => error.extensions?.code)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/)]),
+      );
+    }
+    const id = await graphql<{ passageNode: { id: string } }>(
+      node.gatewayUrl,
+      `
+        {
+          passageNode {
+            id
+          }
+        }
+      `,
+    );
+    expect(id.data?.passageNode.id).toBe('e2e');
+  });
+
   it('carries the caller’s correlation id through the gateway into both subgraphs’ logs', async () => {
     const correlationId = randomUUID();
     const response = await graphql(node.gatewayUrl, NODE_STATUS, {
-      headers: { 'x-correlation-id': correlationId },
+      headers: { ...as(operator).headers, 'x-correlation-id': correlationId },
     });
     expect(response.headers.get('x-correlation-id')).toBe(correlationId);
     for (const service of ['gateway', 'identity', 'referrals']) {

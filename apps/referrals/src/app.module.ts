@@ -43,6 +43,7 @@ export class ReferralsAppModule {
           hostedCountries: config.HOSTED_COUNTRIES,
           trustDirectoryPath: config.EXCHANGE_TRUST_DIRECTORY,
           keysDirectory: config.EXCHANGE_KEYS_DIR,
+          maxEnvelopeAgeMs: config.EXCHANGE_MAX_ENVELOPE_AGE_MS,
         }),
         PassageNodeModule,
         IntakeModule,

@@ -8,6 +8,7 @@ import {
   actor,
   count,
   insertRescueRequestCopy,
+  listInDirectory,
   openCaseWork,
   type CaseWorkServices,
 } from './case-work-fixture.js';
@@ -437,6 +438,41 @@ describe('case work (real Postgres)', () => {
         parseInput(RecordScreeningInput.schema, { ...base, observations: [] }),
       ),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('records a decision only on the authority of an organisation of the deciding country that decides (issue 12)', async () => {
+    const opened = await open();
+    const personId = opened.people[0].id;
+    const authorities = {
+      thaiCoordinator: actor('NRM_COORDINATOR', 'TH', ['FOCAL_POINT']),
+      cambodianNgo: actor('NGO', 'KH', ['CASEWORKER']),
+      cambodianPolice: actor('LAW_ENFORCEMENT', 'KH', ['INVESTIGATOR']),
+    };
+    for (const member of Object.values(authorities)) await listInDirectory(dataSource, member);
+    const decide = (authorityOrganisationId: string) =>
+      services.identification.recordDecision(focal, {
+        caseId: opened.id,
+        personId,
+        jurisdictionCountry: null,
+        authorityOrganisationId,
+        status: 'REASONABLE_GROUNDS',
+        legalBasis: 'Fictional anti-trafficking law, article 1',
+        decidedAt: new Date('2026-03-02T07:00:00Z'),
+        recognisedBy: [],
+      });
+    for (const refused of [
+      authorities.thaiCoordinator.organisationId, // another country's authority
+      authorities.cambodianNgo.organisationId, // an organisation that does not decide
+      randomUUID(), // no organisation at all
+    ]) {
+      await expect(decide(refused)).rejects.toMatchObject({
+        code: 'BAD_USER_INPUT',
+        details: { field: 'authorityOrganisationId' },
+      });
+    }
+    expect(await count(dataSource, 'identification_decision', `person_id = '${personId}'`)).toBe(0);
+    const decided = await decide(authorities.cambodianPolice.organisationId);
+    expect(decided.identificationDecisions[0]).toMatchObject({ status: 'REASONABLE_GROUNDS' });
   });
 
   it('decides identification, opens follow-up tasks, issues an attestation and lets immigration verify it', async () => {

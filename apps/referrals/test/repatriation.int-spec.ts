@@ -215,6 +215,13 @@ describe('repatriation (real Postgres)', () => {
       }),
     );
 
+  /** Moves the clock to just after the start of the next calendar quarter (UTC). */
+  const advanceToNextQuarter = () => {
+    const now = clock.now();
+    const next = Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3 + 3, 1, 1);
+    clock.advance(next - now.getTime());
+  };
+
   const move = (who: AuthenticatedActor, planId: string, step: string, status: string, extra = {}) =>
     s.plans.updateStep(
       who,
@@ -442,6 +449,96 @@ describe('repatriation (real Postgres)', () => {
     ]);
   });
 
+  describe('exit-clearance requests do not outlive their need (issue 12, finding 3)', () => {
+    /** A case whose plan has a pending exit-clearance request addressed to `immigration`. */
+    async function pendingRequest(documentNumber: string) {
+      const ids = await openCase({ ...survivor, documentNumber });
+      await s.identification.recordDecision(
+        focal,
+        parseInput(RecordIdentificationDecisionInput.schema, {
+          ...ids,
+          status: 'REASONABLE_GROUNDS',
+          legalBasis: 'Fictional law, article 1',
+          decidedAt: clock.now(),
+        }),
+      );
+      const { code } = await s.attestations.issue(focal, { ...ids, validForDays: null });
+      const plan = await createPlan(ids);
+      await move(embassy, plan.id, 'TRAVEL_DOCUMENT', 'IN_PROGRESS');
+      await move(embassy, plan.id, 'TRAVEL_DOCUMENT', 'DONE');
+      await move(ngo, plan.id, 'EXIT_CLEARANCE', 'IN_PROGRESS', {
+        exitClearance: {
+          travelDocumentNumber: documentNumber,
+          nameOnTravelDocument: 'TEST PERSON ERASED',
+          attestationCode: code,
+          requestedDepartureDate: '2026-04-01',
+        },
+      });
+      const [row] = (await dataSource.query(
+        `SELECT r.id FROM exit_clearance_request r JOIN repatriation_plan p ON p.id = r.plan_id WHERE p.case_id = $1`,
+        [ids.caseId],
+      )) as { id: string }[];
+      return { ids, requestId: row!.id };
+    }
+    const stored = async (requestId: string) =>
+      (
+        (await dataSource.query(
+          `SELECT status, travel_document_number, name_on_travel_document, attestation_code_sealed
+           FROM exit_clearance_request WHERE id = $1`,
+          [requestId],
+        )) as Record<string, unknown>[]
+      )[0];
+    const listedIds = async (status: 'PENDING' | 'GRANTED' | 'REFUSED' | 'WITHDRAWN') =>
+      (await s.exitClearance.list(immigration, { status, first: 50, after: null })).edges.map(
+        (edge) => edge.node.id,
+      );
+
+    it('withdraws a pending request and erases its personal fields when RETURN consent is withdrawn', async () => {
+      const { ids, requestId } = await pendingRequest('W1111111');
+      expect(await listedIds('PENDING')).toContain(requestId);
+
+      await s.consents.withdrawConsent(ngo, { ...ids, purpose: 'RETURN' } as never);
+
+      expect(await stored(requestId)).toEqual({
+        status: 'WITHDRAWN',
+        travel_document_number: null,
+        name_on_travel_document: null,
+        attestation_code_sealed: null,
+      });
+      expect(await listedIds('PENDING')).not.toContain(requestId);
+      expect(await listedIds('WITHDRAWN')).not.toContain(requestId);
+      await expect(
+        s.exitClearance.respond(immigration, {
+          requestId,
+          decision: 'GRANTED',
+          fineWaived: false,
+          reference: 'IMM-KH-0001',
+        }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+    });
+
+    it('lists an answered request only for the retention period, then erases its personal fields', async () => {
+      const { requestId } = await pendingRequest('W2222222');
+      await s.exitClearance.respond(immigration, {
+        requestId,
+        decision: 'REFUSED',
+        fineWaived: false,
+        reference: 'IMM-KH-0002',
+      });
+      expect(await listedIds('REFUSED')).toContain(requestId);
+
+      clock.advance(7 * DAY + 1);
+      expect(await listedIds('REFUSED')).not.toContain(requestId);
+      expect(await s.exitClearance.eraseAnsweredPastRetention()).toBeGreaterThanOrEqual(1);
+      expect(await stored(requestId)).toEqual({
+        status: 'REFUSED',
+        travel_document_number: null,
+        name_on_travel_document: null,
+        attestation_code_sealed: null,
+      });
+    });
+  });
+
   it('shares a plan whose step an organisation of a country hosted elsewhere owns with that country only, sealed and without personal data', async () => {
     const mailbox = exchangeMailboxTopic('ID', 'repatriation-int');
     const queued = async () =>
@@ -644,6 +741,31 @@ describe('repatriation (real Postgres)', () => {
           ),
         ),
       ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      // Nor may another country take the copy over by claiming the plan as its own (issue 12, finding 10).
+      const takeover = {
+        ...second.payload,
+        jurisdictionCountry: 'TH',
+        revision: second.payload.revision + 5,
+        status: 'CANCELLED',
+      };
+      await expect(
+        dataSource.transaction((manager) =>
+          r.assignments.receive(
+            takeover as never,
+            { ...second.header, sender: { country: 'TH', node: 'x' } },
+            manager,
+          ),
+        ),
+      ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const [kept] = (await dataSource.query(
+        `SELECT revision, status, jurisdiction_country FROM repatriation_assignment WHERE plan_id = $1`,
+        [plan.id],
+      )) as { revision: number; status: string; jurisdiction_country: string }[];
+      expect(kept).toEqual({
+        revision: second.payload.revision,
+        status: 'APPROVED',
+        jurisdiction_country: 'KH',
+      });
 
       const listed = await r.assignments.list(embassy);
       expect(listed.find((candidate) => candidate.id === plan.id)).toMatchObject({
@@ -720,8 +842,9 @@ describe('repatriation (real Postgres)', () => {
   });
 
   it('gives stage durations per country with cells under 5 plans suppressed, and none to immigration or the operator', async () => {
-    // Steps completed by the earlier tests end before this instant and stay out of the figures.
-    clock.advance(60_000);
+    // Figures count whole quarters (UTC): steps completed by the earlier tests end in an earlier quarter
+    // and stay out of the figures.
+    advanceToNextQuarter();
     const since = clock.now();
     const make = async (purposes: string[]) => {
       const ids = await openCase(survivor, purposes);
@@ -763,6 +886,26 @@ describe('repatriation (real Postgres)', () => {
     expect(
       (await s.durations.stageDurations(focal, { country: 'TH', since: null })).every((c) => c.suppressed),
     ).toBe(true);
+
+    // Issue 12: `since` cannot step around suppression. Moving it past the first plan's FUNDING (so
+    // that the difference would be that one plan) lands on the same quarter and the same figures.
+    const funding = async (from: Date | null) =>
+      (await s.durations.stageDurations(ngo, { country: 'KH', since: from })).find(
+        (cell) => cell.step === 'FUNDING',
+      );
+    const fundingCell = await funding(since);
+    expect(await funding(new Date(since.getTime() + 1.5 * DAY))).toEqual(fundingCell);
+    // One more FUNDING completed now changes nothing while its quarter runs, nor after: a quarter
+    // with fewer than 5 plans is left out of every window, so no two answers differ by one plan.
+    const late = await make(['RETURN', 'ANONYMISED_STATISTICS']);
+    await move(ngo, late, 'FUNDING', 'IN_PROGRESS');
+    clock.advance(2 * DAY);
+    await move(ngo, late, 'FUNDING', 'DONE');
+    const lateQuarter = clock.now();
+    expect(await funding(since)).toEqual(fundingCell);
+    advanceToNextQuarter();
+    expect(await funding(since)).toEqual(fundingCell);
+    expect(await funding(lateQuarter)).toMatchObject({ suppressed: true, plans: null });
     await expect(
       s.durations.stageDurations(immigration, { country: 'KH', since: null }),
     ).rejects.toMatchObject({

@@ -271,6 +271,48 @@ describe('cross-border exchange between two nodes (real Postgres, real Kafka)', 
     ]);
   });
 
+  it('does not let a forged envelope reusing a genuine message id suppress the genuine one (issue 12, finding 6)', async () => {
+    const mailbox = exchangeMailboxTopic('ID', namespace);
+    const genuine = sealEnvelope(
+      {
+        correlationId: randomUUID(),
+        type: 'test.case-offered',
+        typeVersion: 1,
+        sender: { country: 'KH', node: 'node-a' },
+        recipient: { country: 'ID' },
+        payload: { caseRef: 'KH-2026-0003', personName: 'Suppressed Person' },
+      },
+      {
+        keyRing: CountryKeyRing.fromKeyFiles([keys.KH.keyFile]),
+        trustDirectory: directory,
+        now: () => new Date(),
+      },
+    );
+    const genuineBytes = serializeEnvelope(genuine);
+    // Whoever sees the genuine envelope on the wire (or guesses its id) races it with a forgery that
+    // carries the same id in its unauthenticated header but fails the signature check.
+    const forged = JSON.parse(genuineBytes.toString());
+    forged.ciphertext =
+      forged.ciphertext.slice(0, -4) + (forged.ciphertext.endsWith('AAAA') ? 'BBBB' : 'AAAA');
+    const rejectedBefore = nodeB.rejections.length;
+
+    await bus.publish(mailbox, [{ key: 'forged', value: Buffer.from(JSON.stringify(forged)) }]);
+    await eventually(async () => {
+      if (nodeB.rejections.length === rejectedBefore) throw new Error('forgery not refused yet');
+    });
+    expect(nodeB.rejections[rejectedBefore]).toMatchObject({
+      code: 'BAD_SIGNATURE',
+      messageId: genuine.messageId,
+    });
+
+    await bus.publish(mailbox, [{ key: 'genuine', value: genuineBytes }]);
+    const atB = await eventually(() => received(nodeB, genuine.messageId));
+    expect(atB.body).toEqual({ caseRef: 'KH-2026-0003', personName: 'Suppressed Person' });
+    expect(nodeB.rejections.slice(rejectedBefore).map((rejection) => rejection.code)).toEqual([
+      'BAD_SIGNATURE',
+    ]);
+  });
+
   it('accepts a message that gained an optional field, without handing the field to the handler (ADR 013)', async () => {
     const withdrawal = { handoffId: randomUUID(), withdrawnAt: new Date().toISOString() };
     // What a Cambodian node on a newer build sends: the same version with one more optional field.

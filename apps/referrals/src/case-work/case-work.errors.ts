@@ -15,6 +15,8 @@ export const caseWorkErrors = defineContextErrors('case-work', {
   DATE_IN_FUTURE: 'BAD_USER_INPUT',
   /** A decision lists its own jurisdiction among the countries that recognise it. */
   RECOGNISED_BY_OWN_COUNTRY: 'BAD_USER_INPUT',
+  /** The named deciding authority is not an active coordinator or police of the deciding jurisdiction. */
+  AUTHORITY_NOT_ELIGIBLE: 'BAD_USER_INPUT',
   /** The decision does not follow the jurisdiction's current one. */
   DECISION_OUT_OF_SEQUENCE: 'BAD_USER_INPUT',
   /** An attestation needs, and a reinstated one still needs, a decision that grants protection. */

@@ -72,6 +72,15 @@ export class AssignedPlans {
     );
   }
 
+  /** The country whose plan a held copy is (locked until the transaction ends), or null when none is held. */
+  async jurisdictionOf(manager: EntityManager, planId: string): Promise<string | null> {
+    const [row] = (await manager.query(
+      `SELECT jurisdiction_country FROM repatriation_assignment WHERE plan_id = $1 FOR UPDATE`,
+      [planId],
+    )) as { jurisdiction_country: string }[];
+    return row?.jurisdiction_country ?? null;
+  }
+
   async exists(manager: EntityManager, planId: string): Promise<boolean> {
     const rows = (await manager.query(`SELECT 1 FROM repatriation_assignment WHERE plan_id = $1`, [
       planId,

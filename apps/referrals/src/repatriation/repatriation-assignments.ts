@@ -68,6 +68,12 @@ export class RepatriationAssignments {
         'no step of this plan belongs to the recipient country',
       );
     }
+    // The plan id is the sender's word: a copy already held belongs to the country that first shared it,
+    // and another country claiming the same id must not replace its steps or status.
+    const heldFor = await this.assigned.jurisdictionOf(manager, message.planId);
+    if (heldFor !== null && heldFor !== message.jurisdictionCountry) {
+      throw repatriationErrors.error('SENDER_NOT_ENTITLED', `this plan is ${heldFor}'s`);
+    }
     await this.assigned.keepNewest(manager, message, this.clock.now());
   }
 

@@ -13,29 +13,42 @@ export interface StepDurationRow {
 export class RepatriationSteps {
   /**
    * Per kind, the median and 90th percentile of the days completed steps took in plans of `country`
-   * (left since `since`, if given), only for people who consented to anonymised statistics; kinds
-   * resting on fewer than `minPlans` plans never leave the database.
+   * (left in [`from`, `until`); from the beginning without `from`), only for people who consented to
+   * anonymised statistics; kinds resting on fewer than `minPlans` plans never leave the database.
    */
   async durationsByKind(
     manager: EntityManager,
-    cell: { country: string; since: Date | null; minPlans: number },
+    cell: { country: string; from: Date | null; until: Date; minPlans: number },
   ): Promise<StepDurationRow[]> {
+    // Per step, only the quarters in which at least `minPlans` plans completed it count: a small quarter
+    // is left out of every window alike, so comparing windows never reveals it (issue 12).
     return (await manager.query(
-      `SELECT s.kind,
-                count(DISTINCT s.plan_id)::int AS plans,
-                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM s.left_at - s.entered_at) / 86400.0) AS median_days,
-                percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM s.left_at - s.entered_at) / 86400.0) AS p90_days
+      `WITH completed AS (
+         SELECT s.kind, s.plan_id,
+                date_trunc('quarter', s.left_at AT TIME ZONE 'UTC') AS quarter,
+                extract(epoch FROM s.left_at - s.entered_at) / 86400.0 AS days
            FROM repatriation_step s
            JOIN repatriation_plan p ON p.id = s.plan_id
           WHERE p.jurisdiction_country = $1
             AND s.left_at IS NOT NULL
             AND ($2::timestamptz IS NULL OR s.left_at >= $2::timestamptz)
+            AND s.left_at < $3::timestamptz
             AND EXISTS (SELECT 1 FROM case_consent c
                          WHERE c.person_id = p.person_id AND c.purpose = 'ANONYMISED_STATISTICS'
                            AND c.withdrawn_at IS NULL)
-          GROUP BY s.kind
-         HAVING count(DISTINCT s.plan_id) >= $3`,
-      [cell.country, cell.since, cell.minPlans],
+       ),
+       publishable_quarter AS (
+         SELECT kind, quarter FROM completed GROUP BY kind, quarter HAVING count(DISTINCT plan_id) >= $4
+       )
+       SELECT c.kind,
+              count(DISTINCT c.plan_id)::int AS plans,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY c.days) AS median_days,
+              percentile_cont(0.9) WITHIN GROUP (ORDER BY c.days) AS p90_days
+         FROM completed c
+         JOIN publishable_quarter q ON q.kind = c.kind AND q.quarter = c.quarter
+        GROUP BY c.kind
+       HAVING count(DISTINCT c.plan_id) >= $4`,
+      [cell.country, cell.from, cell.until, cell.minPlans],
     )) as StepDurationRow[];
   }
 }

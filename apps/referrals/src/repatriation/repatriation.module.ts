@@ -6,6 +6,11 @@ import { REFERRALS_CONFIG } from '../platform/index.js';
 import { AttestationCodeSealer } from './exit-clearance/attestation-code-sealer.js';
 import { ExitClearanceResolver } from './exit-clearance/exit-clearance.resolver.js';
 import { ExitClearanceService } from './exit-clearance/exit-clearance.service.js';
+import { ExitClearanceRetention } from './exit-clearance/exit-clearance-retention.js';
+import {
+  DEFAULT_EXIT_CLEARANCE_ANSWERED_RETENTION_MS,
+  EXIT_CLEARANCE_ANSWERED_RETENTION_MS,
+} from './exit-clearance/exit-clearance-retention-period.js';
 import { AssignedPlans } from './assigned-plans.repository.js';
 import { ExitClearanceRequests } from './exit-clearance/exit-clearance-requests.repository.js';
 import { RepatriationPlans } from './repatriation-plans.repository.js';
@@ -48,6 +53,12 @@ import { StayPathwaysQuery } from './stay-pathway/stay-pathways.query.js';
       useFactory: (config: { REPATRIATION_FOLLOW_UP_MONTHS?: readonly number[] }) =>
         config.REPATRIATION_FOLLOW_UP_MONTHS ?? DEFAULT_FOLLOW_UP_MONTHS,
     },
+    {
+      provide: EXIT_CLEARANCE_ANSWERED_RETENTION_MS,
+      inject: [REFERRALS_CONFIG],
+      useFactory: (config: { EXIT_CLEARANCE_ANSWERED_RETENTION_MS?: number }) =>
+        config.EXIT_CLEARANCE_ANSWERED_RETENTION_MS ?? DEFAULT_EXIT_CLEARANCE_ANSWERED_RETENTION_MS,
+    },
     { provide: AssignedPlans, useValue: new AssignedPlans() },
     { provide: ExitClearanceRequests, useValue: new ExitClearanceRequests() },
     { provide: RepatriationPlans, useValue: new RepatriationPlans() },
@@ -57,6 +68,7 @@ import { StayPathwaysQuery } from './stay-pathway/stay-pathways.query.js';
     RepatriationPlanSharing,
     RepatriationPlanReader,
     ExitClearanceService,
+    ExitClearanceRetention,
     RepatriationPlanService,
     RepatriationAssignments,
     RemoteStepWork,

@@ -127,7 +127,7 @@ export class RepatriationResolver {
 
   @Query(() => [StageDurationModel], {
     description:
-      'Days spent per repatriation step in plans of one country (the country left), one row per step: median, 90th percentile and plan count over completed steps (left since `since`, if given) of survivors who consented to anonymised statistics. k-anonymity: a row resting on fewer than 5 plans is suppressed (suppressed: true, all figures null). Not available to immigration or the platform operator.',
+      'Days spent per repatriation step in plans of one country (the country left), one row per step: median, 90th percentile and plan count over completed steps (left since `since`, if given) of survivors who consented to anonymised statistics. Counted in whole calendar quarters (UTC): `since` stands for the start of its quarter, and the current quarter is counted once it ends. k-anonymity: a row resting on fewer than 5 plans is suppressed (suppressed: true, all figures null), and a quarter in which fewer than 5 plans completed a step is left out of the figures of that step in every window. Not available to immigration or the platform operator.',
   })
   stageDurations(
     @CurrentActor() actor: AuthenticatedActor,

@@ -2,19 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { REPATRIATION_STEP_KINDS } from '@passage/schemas';
-import type { AuthenticatedActor } from '@passage/shared';
+import { Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess } from '../platform/index.js';
 import { ReferralsAudit } from '../platform/index.js';
 import type { StageDurationsValue } from './dtos/repatriation.inputs.js';
 import type { StageDurationModel } from './graphql/repatriation.model.js';
 import { RepatriationSteps } from './repatriation-steps.repository.js';
-import { MIN_PLANS_PER_CELL, publishDurationCell } from './rules/repatriation-statistics.js';
+import {
+  MIN_PLANS_PER_CELL,
+  publishDurationCell,
+  statisticsWindow,
+} from './rules/repatriation-statistics.js';
 
 /**
  * Where people wait: per step, the median and 90th percentile of the days completed steps took in plans
  * of one country (the country the person leaves). Computed in SQL over the recorded step times, only for
- * people who consented to anonymised statistics; a cell resting on fewer than MIN_PLANS_PER_CELL plans
- * never leaves the database with figures.
+ * people who consented to anonymised statistics, over whole quarters (see `statisticsWindow`); a cell
+ * resting on fewer than MIN_PLANS_PER_CELL plans never leaves the database with figures.
  */
 @Injectable()
 export class StageDurationsService {
@@ -23,6 +27,7 @@ export class StageDurationsService {
     private readonly access: ReferralsAccess,
     private readonly audit: ReferralsAudit,
     private readonly steps: RepatriationSteps,
+    private readonly clock: Clock,
   ) {}
 
   async stageDurations(actor: AuthenticatedActor, input: StageDurationsValue): Promise<StageDurationModel[]> {
@@ -31,7 +36,7 @@ export class StageDurationsService {
     return this.dataSource.transaction(async (manager) => {
       const rows = await this.steps.durationsByKind(manager, {
         country: input.country,
-        since: input.since,
+        ...statisticsWindow(input.since, this.clock.now()),
         minPlans: MIN_PLANS_PER_CELL,
       });
       await this.audit.record(manager, actor, {

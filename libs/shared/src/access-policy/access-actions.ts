@@ -59,17 +59,30 @@ export const CASE_WORK_ACTIONS = [
   'directory.read',
 ] as const;
 
+/**
+ * Running the node itself: its services' status (outbox backlog, consumers) and the exchange's. Not
+ * case data, but activity: a backlog that moves tells when cases move, so it is not for everyone.
+ */
+export const NODE_ACTIONS = ['node.status'] as const;
+
 /** Identity administration: organisations, users, and one's own account. */
 export type IdentityAction = (typeof IDENTITY_ACTIONS)[number];
 
 /** Case work: anything that touches, or is derived from, a survivor's data. */
 export type CaseWorkAction = (typeof CASE_WORK_ACTIONS)[number];
 
+/** The node's own operation. */
+export type NodeAction = (typeof NODE_ACTIONS)[number];
+
 /** Every action the access policy knows. */
-export type AccessAction = IdentityAction | CaseWorkAction;
+export type AccessAction = IdentityAction | CaseWorkAction | NodeAction;
 
 /** All actions, identity administration first. */
-export const ACCESS_ACTIONS: readonly AccessAction[] = [...IDENTITY_ACTIONS, ...CASE_WORK_ACTIONS];
+export const ACCESS_ACTIONS: readonly AccessAction[] = [
+  ...IDENTITY_ACTIONS,
+  ...CASE_WORK_ACTIONS,
+  ...NODE_ACTIONS,
+];
 
 const IDENTITY_ACTION_SET: ReadonlySet<string> = new Set(IDENTITY_ACTIONS);
 const CASE_WORK_ACTION_SET: ReadonlySet<string> = new Set(CASE_WORK_ACTIONS);
@@ -82,4 +95,11 @@ export function isIdentityAction(action: unknown): action is IdentityAction {
 /** True for a case-work action (its resource is a `ResourceContext`). */
 export function isCaseWorkAction(action: unknown): action is CaseWorkAction {
   return typeof action === 'string' && CASE_WORK_ACTION_SET.has(action);
+}
+
+const NODE_ACTION_SET: ReadonlySet<string> = new Set(NODE_ACTIONS);
+
+/** True for an action on the node itself (its resource is a `NodeTarget`). */
+export function isNodeAction(action: unknown): action is NodeAction {
+  return typeof action === 'string' && NODE_ACTION_SET.has(action);
 }

@@ -6,9 +6,9 @@ import {
   ROLES,
   type OrganisationKind,
 } from '@passage/schemas';
-import { ACCESS_ACTIONS, IDENTITY_ACTIONS, type AccessAction } from './access-actions.js';
+import { ACCESS_ACTIONS, IDENTITY_ACTIONS, isNodeAction, type AccessAction } from './access-actions.js';
 import { decide } from './access-policy.js';
-import type { Actor, OrganisationTarget, ResourceContext } from './access-subjects.js';
+import type { Actor, NodeTarget, OrganisationTarget, ResourceContext } from './access-subjects.js';
 
 /**
  * The whole matrix: every organisation kind × every action × every shape of resource, against a table
@@ -77,6 +77,12 @@ function recordFor(actor: Actor, shape: Shape): ResourceContext | null {
 function targetFor(shape: Shape): OrganisationTarget | null {
   if (shape === 'none') return null;
   return { organisationId: shape === 'own' ? SELF_ORG : OTHER_ORG };
+}
+
+/** A node hosting the actor's country ('own'), or only another country ('unrelated'). */
+function nodeFor(actor: Actor, shape: Shape): NodeTarget | null {
+  if (shape === 'none') return null;
+  return { hostedCountries: shape === 'own' ? [actor.country, ELSEWHERE] : [ELSEWHERE] };
 }
 
 type Row = Partial<Record<OrganisationKind, string>>;
@@ -221,6 +227,8 @@ const EXPECTED: Record<AccessAction, Row> = {
   'export.create': { ...each(CASE_OWNERS, 'own') },
   'audit.read': { ...each(FRONTLINE, 'own'), OVERSIGHT: 'own country countryTeam none' },
   'directory.read': { ...each([...FRONTLINE, 'OVERSIGHT'], 'all') },
+  // The node's outbox and exchange status: its operator, and the oversight body of a hosted country.
+  'node.status': { PLATFORM_OPERATOR: 'all', OVERSIGHT: 'own' },
 };
 
 const IDENTITY_ACTION_SET: ReadonlySet<string> = new Set(IDENTITY_ACTIONS);
@@ -243,7 +251,11 @@ function actualShapes(
   const actor = actorOf(kind);
   return Object.fromEntries(
     shapes.map((shape) => {
-      const resource = IDENTITY_ACTION_SET.has(action) ? targetFor(shape) : recordFor(actor, shape);
+      const resource = IDENTITY_ACTION_SET.has(action)
+        ? targetFor(shape)
+        : isNodeAction(action)
+          ? nodeFor(actor, shape)
+          : recordFor(actor, shape);
       return [shape, decide(actor, action, resource, NOW).allowed];
     }),
   );
@@ -263,7 +275,7 @@ describe('access policy matrix', () => {
   const cases = ACCESS_ACTIONS.flatMap((action) => ORGANISATION_KINDS.map((kind) => [action, kind] as const));
 
   it.each(cases)('%s by %s', (action, kind) => {
-    const shapes = IDENTITY_ACTION_SET.has(action) ? IDENTITY_SHAPES : RECORD_SHAPES;
+    const shapes = IDENTITY_ACTION_SET.has(action) || isNodeAction(action) ? IDENTITY_SHAPES : RECORD_SHAPES;
     expect(actualShapes(action, kind, shapes)).toEqual(expectedShapes(action, kind, shapes));
   });
 });

@@ -9,6 +9,7 @@ import { isCountryCode } from '../exchange/exchange-identifiers.js';
 import {
   isCaseWorkAction,
   isIdentityAction,
+  isNodeAction,
   type AccessAction,
   type CaseWorkAction,
   type IdentityAction,
@@ -16,6 +17,7 @@ import {
 import { AccessDeniedError } from './access-denied.error.js';
 import type {
   Actor,
+  NodeTarget,
   OrganisationTarget,
   ResourceContext,
   ResourceFor,
@@ -28,6 +30,7 @@ import {
   type CaseWorkRule,
   type RecordRelation,
 } from './case-work-rules.js';
+import { decideNode } from './node-rules.js';
 import type { AllowReason, Decision, DenyReason, FieldAccess } from './policy-reasons.js';
 
 /** A decision that let the actor in. */
@@ -48,6 +51,7 @@ export function decide<A extends AccessAction>(
   if (actor.organisationKind === 'IMMIGRATION') return decideForImmigration(actor, action, resource);
   if (isIdentityAction(action)) return decideIdentity(actor, action, asOrganisationTarget(resource));
   if (isCaseWorkAction(action)) return decideCaseWork(actor, action, asRecordContext(resource), now);
+  if (isNodeAction(action)) return decideNode(actor, asNodeTarget(resource));
   return deny('KIND_NOT_PERMITTED');
 }
 
@@ -419,6 +423,14 @@ function asRecordContext(resource: unknown): ResourceContext | null {
     resource !== null &&
     typeof (resource as Partial<ResourceContext>).ownerOrganisationId === 'string'
     ? (resource as ResourceContext)
+    : null;
+}
+
+function asNodeTarget(resource: unknown): NodeTarget | null {
+  return typeof resource === 'object' &&
+    resource !== null &&
+    Array.isArray((resource as Partial<NodeTarget>).hostedCountries)
+    ? (resource as NodeTarget)
     : null;
 }
 

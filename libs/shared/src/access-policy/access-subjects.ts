@@ -1,5 +1,5 @@
 import type { ConsentPurpose, DataCategory, OrganisationKind, Role } from '@passage/schemas';
-import type { AccessAction, IdentityAction } from './access-actions.js';
+import type { AccessAction, IdentityAction, NodeAction } from './access-actions.js';
 
 /**
  * The authenticated person asking, as the access token describes them. Authentication has already
@@ -77,6 +77,11 @@ export interface OrganisationTarget {
   readonly organisationId: string;
 }
 
+/** The node an action on the node concerns: the countries it hosts. */
+export interface NodeTarget {
+  readonly hostedCountries: readonly string[];
+}
+
 /**
  * The resource shape an action takes: identity administration targets an organisation, case work a
  * record. Pass `null` when there is no record (creating one, listing, statistics) or when the record was
@@ -84,4 +89,6 @@ export interface OrganisationTarget {
  */
 export type ResourceFor<A extends AccessAction> = A extends IdentityAction
   ? OrganisationTarget
-  : ResourceContext;
+  : A extends NodeAction
+    ? NodeTarget
+    : ResourceContext;

@@ -7,16 +7,20 @@ export {
   ACCESS_ACTIONS,
   CASE_WORK_ACTIONS,
   IDENTITY_ACTIONS,
+  NODE_ACTIONS,
   isCaseWorkAction,
   isIdentityAction,
+  isNodeAction,
   type AccessAction,
   type CaseWorkAction,
   type IdentityAction,
+  type NodeAction,
 } from './access-actions.js';
 export { ACCESS_DENIED_MESSAGE, AccessDeniedError } from './access-denied.error.js';
 export { assertAllowed, decide, decideFields, type AllowedDecision } from './access-policy.js';
 export type {
   Actor,
+  NodeTarget,
   OrganisationTarget,
   RescueAccessGrant,
   ResourceContext,

@@ -19,12 +19,21 @@ import type { TrustDirectory } from './trust-directory.js';
 export const DEFAULT_MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 
 /**
+ * Default maximum age of an envelope: one whose `sentAt` lies further in the past is refused as
+ * `TOO_OLD`. It bounds how long a captured envelope stays replayable and how far a signer can backdate.
+ * It must exceed the longest delay a genuine message can spend in an outbox and on a topic: envelopes
+ * held up longer (a week-long broker outage) are parked as `TOO_OLD`, visibly, for the operators.
+ */
+export const DEFAULT_MAX_ENVELOPE_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
  * Default time a signing key stays usable after its `validUntil`, whatever `sentAt` claims. `sentAt` is
  * chosen by the signer, so without this bound whoever obtained a retired key could sign forever by
- * backdating; with it, a retired key dies for good this long after retirement. It must exceed the
- * longest delay a genuine message can spend in an outbox and on a topic.
+ * backdating; with it, a retired key dies for good this long after retirement. A genuine envelope signed
+ * before retirement is too old after the maximum age anyway, so the grace defaults to that age: a key
+ * cannot sign anything acceptable after its retirement plus the time a genuine envelope may travel.
  */
-export const DEFAULT_RETIRED_KEY_GRACE_MS = 14 * 24 * 60 * 60 * 1000;
+export const DEFAULT_RETIRED_KEY_GRACE_MS = DEFAULT_MAX_ENVELOPE_AGE_MS;
 
 /** Options of {@link verifyEnvelope}. */
 export interface VerifyEnvelopeOptions {
@@ -34,8 +43,10 @@ export interface VerifyEnvelopeOptions {
   maxBytes?: number;
   /** How far `sentAt` may lie in the future (default 5 minutes). */
   maxClockSkewMs?: number;
-  /** See {@link DEFAULT_RETIRED_KEY_GRACE_MS} (default 14 days). */
+  /** See {@link DEFAULT_RETIRED_KEY_GRACE_MS} (default 7 days). */
   retiredKeyGraceMs?: number;
+  /** See {@link DEFAULT_MAX_ENVELOPE_AGE_MS} (default 7 days). */
+  maxEnvelopeAgeMs?: number;
 }
 
 /** Options of {@link openEnvelope}. */
@@ -63,7 +74,8 @@ export interface OpenedEnvelope extends VerifiedEnvelope {
  * before the signature has been verified: size and schema (`MALFORMED`), recipient hosted here with the
  * named private key (`WRONG_RECIPIENT`), sender listed in the trust directory (`UNKNOWN_SENDER`),
  * signature present (`UNSIGNED`), `sentAt` not in the future (`CLOCK_SKEW`), signing key known
- * (`UNKNOWN_KEY`) and valid at `sentAt` (`KEY_NOT_VALID`), signature (`BAD_SIGNATURE`), decryption
+ * (`UNKNOWN_KEY`) and valid at `sentAt` and not retired past its grace (`KEY_NOT_VALID`), `sentAt` not
+ * older than the maximum age (`TOO_OLD`), signature (`BAD_SIGNATURE`), decryption
  * (`UNDECRYPTABLE`), payload is UTF-8 JSON (`MALFORMED`).
  *
  * Replays are not detected here: the same bytes open again. The inbox deduplicates on `messageId`.
@@ -179,6 +191,15 @@ function authenticate(parsed: ParsedEnvelope, options: VerifyEnvelopeOptions): V
       parsed,
       'KEY_NOT_VALID',
       `is signed with key ${signature.keyId}, retired at ${key.validUntil.toISOString()}, past its grace period`,
+    );
+  }
+
+  const maxAge = options.maxEnvelopeAgeMs ?? DEFAULT_MAX_ENVELOPE_AGE_MS;
+  if (sentAt.getTime() < now.getTime() - maxAge) {
+    throw reject(
+      parsed,
+      'TOO_OLD',
+      `claims to be sent at ${unsigned.sentAt}, more than ${maxAge} ms before ${now.toISOString()}`,
     );
   }
 

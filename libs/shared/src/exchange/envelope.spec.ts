@@ -423,6 +423,37 @@ describe('openEnvelope: signatures and keys', () => {
     );
   });
 
+  it('refuses a backdated envelope signed with a retired key once the default grace (the maximum age) has passed', () => {
+    // The key retires at DAY; whoever obtained it afterwards signs with sentAt just before retirement.
+    const published = {
+      ...keys.KH.published,
+      signingKeys: [{ ...keys.KH.published.signingKeys[0]!, validUntil: at(DAY).toISOString() }],
+    };
+    const dir = directoryOf({ KH: published, ID: keys.ID.published });
+    const backdated = serializeEnvelope(seal({}, at(DAY - 1)));
+    expectRejected(
+      () => openEnvelope(backdated, receiver({ trustDirectory: dir, now: clock(at(DAY + 7 * DAY)) })),
+      'KEY_NOT_VALID',
+    );
+    expect(
+      openEnvelope(backdated, receiver({ trustDirectory: dir, now: clock(at(DAY + 7 * DAY - 2)) })).payload,
+    ).toEqual(payload);
+  });
+
+  it('refuses an envelope older than the maximum age as TOO_OLD (7 days unless configured)', () => {
+    const bytes = serializeEnvelope(seal());
+    expect(openEnvelope(bytes, receiver({ now: clock(at(7 * DAY)) })).payload).toEqual(payload);
+    expectRejected(() => openEnvelope(bytes, receiver({ now: clock(at(7 * DAY + 1)) })), 'TOO_OLD');
+    expectRejected(
+      () => openEnvelope(bytes, receiver({ maxEnvelopeAgeMs: 2 * DAY, now: clock(at(2 * DAY + 1)) })),
+      'TOO_OLD',
+    );
+    expectRejected(
+      () => verifyEnvelope(bytes, { trustDirectory: directory, now: clock(at(8 * DAY)) }),
+      'TOO_OLD',
+    );
+  });
+
   it('rejects a signature over a payload that decrypts to something other than JSON, without quoting it', () => {
     const header = readEnvelopeHeader(serializeEnvelope(seal()));
     const recipient = directory.encryptionKeyFor('ID', T0)!;

@@ -22,6 +22,7 @@ export interface ExchangeRejection {
   mailboxCountry: string;
   code: string;
   reason: string;
+  /** As the envelope's header claims it: unauthenticated when the envelope failed authentication. */
   messageId: string | null;
   claimedSenderCountry: string | null;
   messageType: string | null;
@@ -38,6 +39,8 @@ export interface ExchangeMailboxReceiverOptions {
   trustDirectory: TrustDirectory;
   registry: ExchangeMessageRegistry;
   now?: () => Date;
+  /** Oldest envelope accepted, and grace of a retired signing key (default 7 days; see envelope-opener). */
+  maxEnvelopeAgeMs?: number;
   /** Told about every refused envelope (for logs, metrics and the security event). */
   onRejected?: (rejection: ExchangeRejection) => void;
   /** Watches the underlying inbox consumer (metrics). */
@@ -130,10 +133,17 @@ export class ExchangeMailboxReceiver {
         trustDirectory: this.options.trustDirectory,
         hostedCountries: this.options.hostedCountries,
         now: this.options.now ?? (() => new Date()),
+        maxEnvelopeAgeMs: this.options.maxEnvelopeAgeMs,
+        retiredKeyGraceMs: this.options.maxEnvelopeAgeMs,
       });
     } catch (error) {
       if (error instanceof ExchangeRejectedError) {
-        throw new PoisonMessageError(error.code, error.message, claimedHeader(record)?.messageId ?? null);
+        // No message id: the only id a refused envelope has is the one its unauthenticated header
+        // claims, and the inbox remembers the id of whatever it parks. Remembering a forgery's claimed
+        // id would park the genuine message carrying that id as a replay (issue 12, finding 6). The
+        // claimed id still reaches the rejection report, marked as claimed; a redelivery of the same
+        // refused bytes is simply refused again, which costs a signature check and nothing else.
+        throw new PoisonMessageError(error.code, error.message, null);
       }
       throw error;
     }

@@ -23,6 +23,8 @@ export interface ExchangeTransportOptions {
   trustDirectoryPath: string;
   /** Directory of `<CC>.json` private key files; only the hosted countries' files are read. */
   keysDirectory: string;
+  /** Oldest envelope accepted, and grace of a retired signing key (default 7 days; see envelope-opener). */
+  maxEnvelopeAgeMs?: number;
 }
 
 const EXCHANGE_OPTIONS = Symbol('EXCHANGE_OPTIONS');
@@ -103,6 +105,7 @@ export class ExchangeTransportModule implements OnModuleInit {
               keyRing,
               trustDirectory,
               registry,
+              maxEnvelopeAgeMs: options.maxEnvelopeAgeMs,
               observer: metrics.consumerObserver(),
               onRejected: (rejection) => {
                 logger.warn(

@@ -11,7 +11,8 @@ export type ExchangeRejectionCode =
   | 'KEY_NOT_VALID'
   | 'WRONG_RECIPIENT'
   | 'UNDECRYPTABLE'
-  | 'CLOCK_SKEW';
+  | 'CLOCK_SKEW'
+  | 'TOO_OLD';
 
 /**
  * Thrown when an inbound envelope cannot be accepted. The message is built only from header fields and

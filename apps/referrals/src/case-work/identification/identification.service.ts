@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { identificationDecidedV1 } from '@passage/schemas';
-import { Clock, type AuthenticatedActor } from '@passage/shared';
+import type { EntityManager } from 'typeorm';
+import { identificationDecidedV1, type OrganisationKind } from '@passage/schemas';
+import { CASE_WORK_RULES, Clock, type AuthenticatedActor } from '@passage/shared';
 import { ReferralsAccess, UnitOfWork } from '../../platform/index.js';
 import { CaseRecords } from '../case/case-records.js';
 import { caseWorkErrors, refuseClosedCase, refuseFutureTime } from '../case-work.errors.js';
@@ -9,6 +10,7 @@ import { CaseViewReader } from '../case/case-view.reader.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
 import type { RecordIdentificationDecision } from './dtos/identification.inputs.js';
 import { FollowUpTasks } from '../follow-up/follow-up-tasks.repository.js';
+import { listedOrganisation } from '../follow-up/listed-organisations.js';
 import { IdentificationDecisionHooks } from './identification-decision-hooks.js';
 import { IdentificationDecisionEntity } from './entities/identification-decision.entity.js';
 import { followUpTasksFor, isAllowedDecision } from './identification-vocabulary.js';
@@ -65,6 +67,12 @@ export class IdentificationService {
           where: { personId: person.id, jurisdictionCountry },
           order: { recordedAt: 'DESC', id: 'DESC' },
         });
+        const authorityOrganisationId = await this.decidingAuthority(
+          manager,
+          actor,
+          input.authorityOrganisationId,
+          jurisdictionCountry,
+        );
         const from = current?.status ?? null;
         if (!isAllowedDecision(from, input.status)) {
           throw caseWorkErrors.error(
@@ -80,7 +88,7 @@ export class IdentificationService {
           jurisdictionCountry,
           status: input.status,
           previousStatus: from,
-          authorityOrganisationId: input.authorityOrganisationId ?? actor.organisationId,
+          authorityOrganisationId,
           legalBasis: input.legalBasis,
           decidedAt: input.decidedAt,
           recognisedBy: input.recognisedBy,
@@ -138,4 +146,36 @@ export class IdentificationService {
       view: ({ manager }) => this.views.read(manager, actor, input.caseId),
     });
   }
+
+  /**
+   * The organisation on whose authority the decision is taken: the caller's own (the policy let it
+   * decide for this jurisdiction), or one named, which must be an active organisation of the deciding
+   * jurisdiction of a kind that decides identification (the coordinator, or police), as the regional
+   * directory lists it. Anything else would let a decision claim an authority it never had (issue 12).
+   */
+  private async decidingAuthority(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    named: string | null,
+    jurisdictionCountry: string,
+  ): Promise<string> {
+    if (named === null || named === actor.organisationId) return actor.organisationId;
+    const organisation = await listedOrganisation(manager, named);
+    const problem = !organisation
+      ? 'is not an organisation of the directory'
+      : !organisation.active
+        ? `${organisation.name} no longer takes part`
+        : organisation.country !== jurisdictionCountry
+          ? `${organisation.name} is not an authority of ${jurisdictionCountry}`
+          : !DECIDING_KINDS.includes(organisation.kind)
+            ? `${organisation.name} (${organisation.kind}) does not decide identification`
+            : null;
+    if (problem) {
+      throw caseWorkErrors.error('AUTHORITY_NOT_ELIGIBLE', problem, { field: 'authorityOrganisationId' });
+    }
+    return named;
+  }
 }
+
+/** Kinds of organisation that decide identification: those the access policy lets decide. */
+const DECIDING_KINDS: readonly OrganisationKind[] = CASE_WORK_RULES['identification.decide'].kinds;

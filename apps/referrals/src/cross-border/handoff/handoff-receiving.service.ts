@@ -13,6 +13,7 @@ import {
   type AllowedDecision,
   type AuthenticatedActor,
   type ExchangeHeader,
+  type FieldAccess,
   type ResourceContext,
 } from '@passage/shared';
 import { ReferralsAccess, ReferralsAudit, UnitOfWork } from '../../platform/index.js';
@@ -87,7 +88,7 @@ export class HandoffReceiving {
         }
         return { row, decision };
       },
-      execute: async ({ manager, now, emit, send }, { row }) => {
+      execute: async ({ manager, now, emit, send }, { row }): Promise<ShownHandoff | null> => {
         if (input.decision === 'DECLINED') {
           // Declining leaves nothing behind: the offer and its packet are deleted, not just marked.
           await this.received.erase(manager, row.id);
@@ -118,16 +119,20 @@ export class HandoffReceiving {
           handoffStatusChangedV1,
           handoffStatusChanged(row.id, 'RECEIVER', input.decision, row.sender_country, row.shared_categories),
         );
+        if (input.decision === 'DECLINED') return null;
+        // What the caller gets back is what the list would show it now that the copy is its own: the
+        // same projection, so a mutation is never a way around the categories a read withholds.
+        const accepted = await this.received.find(manager, row.id);
+        return accepted ? this.project(actor, accepted) : null;
       },
-      audit: ({ row }) => ({
+      audit: ({ row }, shown) => ({
         resourceType: 'handoff',
         resourceId: row.id,
-        categories: ['OPERATIONAL'],
-        fields: ['status'],
+        categories: shown ? { ...shown.visible, OPERATIONAL: 'ALLOW' } : ['OPERATIONAL'],
+        fields: shown ? ['status', 'packet'] : ['status'],
         purpose: 'CROSS_BORDER_HANDOFF',
       }),
-      view: ({ manager }, { row }) =>
-        input.decision === 'DECLINED' ? Promise.resolve(null) : this.received.find(manager, row.id),
+      view: (_scope, _authorised, shown) => Promise.resolve(shown?.row ?? null),
     });
   }
 
@@ -221,11 +226,7 @@ export class HandoffReceiving {
     return this.dataSource.transaction(async (manager) => {
       const shown: ReceivedHandoffRow[] = [];
       for (const row of rows) {
-        const context = receivedContext(row);
-        const action = row.status === 'ACCEPTED' ? 'case.read' : 'handoff.respond';
-        const decision = this.access.authorise(actor, action, context);
-        const visible = this.access.visibleCategories(actor, action, context, row.shared_categories);
-        const packet = row.packet ? redactPacket(row.packet, visible) : null;
+        const { action, decision, visible, row: projected } = this.project(actor, row);
         await this.audit.record(manager, actor, {
           action,
           resourceType: 'handoff',
@@ -235,10 +236,24 @@ export class HandoffReceiving {
           purpose: 'CROSS_BORDER_HANDOFF',
           reason: decision.reason,
         });
-        shown.push({ ...row, packet });
+        shown.push(projected);
       }
       return shown;
     });
+  }
+
+  /**
+   * A received handoff as `actor` may see it: the packet only once accepted (OPERATIONAL before), and
+   * then only the shared categories the policy lets this actor see. The one projection of every path
+   * that returns a received handoff.
+   */
+  private project(actor: AuthenticatedActor, row: ReceivedHandoffRow): ShownHandoff {
+    const context = receivedContext(row);
+    const action = row.status === 'ACCEPTED' ? 'case.read' : 'handoff.respond';
+    const decision = this.access.authorise(actor, action, context);
+    const visible = this.access.visibleCategories(actor, action, context, row.shared_categories);
+    const packet = row.packet ? redactPacket(row.packet, visible) : null;
+    return { action, decision, visible, row: { ...row, packet } };
   }
 
   /**
@@ -260,6 +275,14 @@ export class HandoffReceiving {
   }
 }
 
+/** A received handoff projected for one actor, with what the audit entry of showing it records. */
+interface ShownHandoff {
+  action: 'case.read' | 'handoff.respond';
+  decision: AllowedDecision;
+  visible: Partial<Record<DataCategory, FieldAccess>>;
+  row: ReceivedHandoffRow;
+}
+
 /** On the receiving node the addressed organisation owns its copy once it accepted; before, it is only the addressee. */
 function receivedContext(row: ReceivedHandoffRow): ResourceContext {
   return {
@@ -274,7 +297,7 @@ function receivedContext(row: ReceivedHandoffRow): ResourceContext {
 
 function redactPacket(
   packet: HandoffOfferedMessage['packet'],
-  visible: Partial<Record<DataCategory, string>>,
+  visible: Partial<Record<DataCategory, FieldAccess>>,
 ): HandoffOfferedMessage['packet'] {
   const shows = (category: DataCategory) => visible[category] === 'ALLOW';
   return {

@@ -91,7 +91,7 @@ export class OrganisationDirectory {
 
   /**
    * An announcement from another node. Only the node hosting the organisation's country may announce it,
-   * and it never overrides an organisation of this node.
+   * it never overrides an organisation of this node, and never one listed for another country.
    */
   async recordRemote(
     message: OrganisationListedMessage,
@@ -105,6 +105,18 @@ export class OrganisationDirectory {
       throw crossBorderErrors.error(
         'SENDER_NOT_ENTITLED',
         'this node lists the organisations of its own countries itself',
+      );
+    }
+    // The organisation id is the sender's word too: an entry already listed for another country stays
+    // that country's, or one country could rename, move or deactivate another's organisations.
+    const [existing] = (await manager.query(
+      `SELECT country FROM organisation_directory WHERE organisation_id = $1 FOR UPDATE`,
+      [message.organisationId],
+    )) as { country: string | null }[];
+    if (existing && existing.country !== message.country) {
+      throw crossBorderErrors.error(
+        'SENDER_NOT_ENTITLED',
+        `organisation ${message.organisationId} is listed for ${existing.country ?? 'no country'}`,
       );
     }
     await this.upsert(manager, { ...message, hostedHere: false });

@@ -19,6 +19,7 @@ import { PathwaysBeyondReturn1765100000000 } from './1765100000000-pathways-beyo
 import { CaseDueTimes1765200000000 } from './1765200000000-case-due-times.js';
 import { ReceptionCoverage1765250000000 } from './1765250000000-reception-coverage.js';
 import { RateLimits1765300000000 } from './1765300000000-rate-limits.js';
+import { ExitClearanceErasure1765500000000 } from './1765500000000-exit-clearance-erasure.js';
 
 /** Every migration of the referrals database, oldest first. Listed explicitly: ESM has no glob loading. */
 export const REFERRALS_MIGRATIONS = [
@@ -40,5 +41,6 @@ export const REFERRALS_MIGRATIONS = [
   CaseDueTimes1765200000000,
   ReceptionCoverage1765250000000,
   RateLimits1765300000000,
+  ExitClearanceErasure1765500000000,
   AuditTrailKeyedChain1765600000000,
 ];

@@ -74,6 +74,11 @@ const referralsConfigSchema = z.object({
   /** How long a service provider has to answer a referral, and to start once it accepted (working time). */
   REFERRAL_ANSWER_WITHIN_MS: field.durationMs().default(48 * 3600_000),
   REFERRAL_START_WITHIN_MS: field.durationMs().default(72 * 3600_000),
+  /**
+   * How long an answered exit-clearance request keeps the travel document number and name and stays in
+   * immigration's list; then both are erased (withdrawn requests are erased at once). Issue 12.
+   */
+  EXIT_CLEARANCE_ANSWERED_RETENTION_MS: field.durationMs().default(7 * 24 * 3600_000),
   /** How long the focal point who takes a request on may see its live data (names, places, contact). */
   RESCUE_ACCESS_GRANT_MS: field.durationMs().default(30 * 24 * 3600_000),
   /** Keys the protection-attestation hashes with (base64/base64url, at least 32 bytes): codes and document numbers are never stored. */
@@ -106,6 +111,11 @@ const referralsConfigSchema = z.object({
   AUDIT_HEAD_FILE: field.text().optional(),
   /** How often the audit chain is verified since the last published head and its new head published. */
   AUDIT_HEAD_PUBLISH_INTERVAL_MS: field.durationMs().default(60_000),
+  /**
+   * Oldest envelope accepted from another node, by the `sentAt` its signer claims; also how long a retired
+   * signing key stays usable for envelopes signed before its retirement. Longer than any outbox delay.
+   */
+  EXCHANGE_MAX_ENVELOPE_AGE_MS: field.durationMs().default(7 * 24 * 3600_000),
   /** Topic prefix of the regional mechanism; a second mechanism on the same cluster uses another. */
   EXCHANGE_NAMESPACE: field
     .text({ regex: /^[a-z][a-z0-9-]{0,30}$/, expected: 'lower-case letters, digits and dashes' })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { NodeStatusAccess } from './node-status-access.js';
 import { PassageNodeResolver } from './passage-node.resolver.js';
 
-@Module({ providers: [PassageNodeResolver] })
+@Module({ providers: [NodeStatusAccess, PassageNodeResolver] })
 export class PassageNodeModule {}

@@ -9,6 +9,10 @@ export interface ExitClearancePolicyFacts {
   jurisdiction_country: string;
 }
 
+/** What erasing a request's personal fields sets. */
+const ERASED_FIELDS = `travel_document_number = NULL, name_on_travel_document = NULL,
+  attestation_code_sealed = NULL, attestation_code_key_id = NULL`;
+
 /** Exit-clearance requests and the attestations they rest on, by what the exit-clearance side asks. */
 export class ExitClearanceRequests {
   /** For each request, who owns the plan behind it and which countries it concerns. */
@@ -24,6 +28,41 @@ export class ExitClearanceRequests {
         WHERE r.id = ANY($1)`,
       [requestIds],
     )) as ExitClearancePolicyFacts[];
+  }
+
+  /**
+   * The survivor withdrew RETURN consent: the person's pending requests are withdrawn, and every request
+   * of theirs still holding personal fields loses them. Answers how many requests were erased.
+   */
+  async withdrawAndEraseForPerson(manager: EntityManager, personId: string, at: Date): Promise<number> {
+    const [, erased] = (await manager.query(
+      `UPDATE exit_clearance_request r
+          SET status = CASE WHEN r.status = 'PENDING' THEN 'WITHDRAWN' ELSE r.status END,
+              ${ERASED_FIELDS}, personal_data_erased_at = $2
+         FROM repatriation_plan p
+        WHERE p.id = r.plan_id AND p.person_id = $1 AND r.personal_data_erased_at IS NULL`,
+      [personId, at],
+    )) as [unknown, number];
+    return erased;
+  }
+
+  /** Withdraws one pending request (a new request replaces it) and erases its personal fields. */
+  async withdrawAndErase(manager: EntityManager, requestId: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE exit_clearance_request SET status = 'WITHDRAWN', ${ERASED_FIELDS}, personal_data_erased_at = $2
+        WHERE id = $1`,
+      [requestId, at],
+    );
+  }
+
+  /** Erases the personal fields of requests answered at or before `answeredBy`; answers how many. */
+  async eraseAnsweredBy(manager: EntityManager, answeredBy: Date, at: Date): Promise<number> {
+    const [, erased] = (await manager.query(
+      `UPDATE exit_clearance_request SET ${ERASED_FIELDS}, personal_data_erased_at = $2
+        WHERE status IN ('GRANTED', 'REFUSED') AND personal_data_erased_at IS NULL AND responded_at <= $1`,
+      [answeredBy, at],
+    )) as [unknown, number];
+    return erased;
   }
 
   /**

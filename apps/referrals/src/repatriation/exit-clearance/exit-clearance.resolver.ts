@@ -19,7 +19,7 @@ export class ExitClearanceResolver {
 
   @Query(() => ExitClearanceRequestConnection, {
     description:
-      "Exit-clearance requests addressed to the caller's organisation, oldest first: four fields each, never the case behind them.",
+      "Exit-clearance requests addressed to the caller's organisation, oldest first: four fields each, never the case behind them. Only what is still needed is listed: pending requests, and answered ones for a few days (EXIT_CLEARANCE_ANSWERED_RETENTION_MS) before their personal fields are erased; withdrawn requests never.",
   })
   exitClearanceRequests(
     @CurrentActor() actor: AuthenticatedActor,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -24,12 +24,14 @@ import {
   policyActor,
   type ChangeScope,
 } from '../../platform/index.js';
+import { ConsentWithdrawalHooks } from '../../case-work/index.js';
 import { RepatriationPlanEntity } from '../entities/repatriation-plan.entity.js';
 import { RepatriationStepEntity } from '../entities/repatriation-step.entity.js';
 import { RepatriationPlanSharing } from '../repatriation-plan-sharing.js';
 import { repatriationErrors } from '../repatriation.errors.js';
 import { RepatriationStepWriter } from '../repatriation-step.writer.js';
 import { AttestationCodeSealer } from './attestation-code-sealer.js';
+import { EXIT_CLEARANCE_ANSWERED_RETENTION_MS } from './exit-clearance-retention-period.js';
 import type { ExitClearanceListValue, RespondToExitClearanceValue } from './dtos/exit-clearance.inputs.js';
 import { ExitClearanceRequestEntity } from './entities/exit-clearance-request.entity.js';
 import { ExitClearanceRequests } from './exit-clearance-requests.repository.js';
@@ -61,7 +63,14 @@ export class ExitClearanceService {
     private readonly steps: RepatriationStepWriter,
     private readonly sharing: RepatriationPlanSharing,
     private readonly requests: ExitClearanceRequests,
-  ) {}
+    @Inject(EXIT_CLEARANCE_ANSWERED_RETENTION_MS) private readonly answeredRetentionMs: number,
+    withdrawalHooks: ConsentWithdrawalHooks,
+  ) {
+    // Without RETURN consent there is no return to clear: immigration keeps nothing of the person.
+    withdrawalHooks.register(async (manager, { personId, purpose, at }) => {
+      if (purpose === 'RETURN') await this.requests.withdrawAndEraseForPerson(manager, personId, at);
+    });
+  }
 
   /**
    * Addresses a new request to `addressedToOrganisationId`, inside the plan change's unit of work. The
@@ -101,13 +110,7 @@ export class ExitClearanceService {
     const superseded = await manager.findOne(ExitClearanceRequestEntity, {
       where: { planId: plan.id, status: 'PENDING' },
     });
-    if (superseded) {
-      await manager.update(
-        ExitClearanceRequestEntity,
-        { id: superseded.id },
-        { status: 'WITHDRAWN', attestationCodeSealed: null, attestationCodeKeyId: null },
-      );
-    }
+    if (superseded) await this.requests.withdrawAndErase(manager, superseded.id, now);
     const id = randomUUID();
     const sealed = this.sealer.seal(code, id);
     const request: ExitClearanceRequestEntity = {
@@ -126,6 +129,7 @@ export class ExitClearanceService {
       respondedAt: null,
       requestedBy: actor.userId,
       requestedAt: now,
+      personalDataErasedAt: null,
     };
     await manager.insert(ExitClearanceRequestEntity, request);
     await emit(exitClearanceRequestedV1, {
@@ -144,8 +148,10 @@ export class ExitClearanceService {
   }
 
   /**
-   * Requests addressed to the caller's organisation in one status, oldest first. Each row is still put
-   * to the policy one by one; a refused row is left out, never reported.
+   * Requests addressed to the caller's organisation in one status, oldest first, as far as immigration
+   * still needs them: pending ones, and answered ones for the retention period after the answer.
+   * Withdrawn and erased requests are never listed. Each row is still put to the policy one by one; a
+   * refused row is left out, never reported.
    */
   async list(actor: AuthenticatedActor, input: ExitClearanceListValue) {
     // Immigration has no record of its own to be checked against; every other kind must at least be
@@ -159,6 +165,11 @@ export class ExitClearanceService {
         .where('r.addressed_to_organisation_id = :organisationId AND r.status = :status', {
           organisationId: actor.organisationId,
           status: input.status,
+        })
+        .andWhere('r.personal_data_erased_at IS NULL')
+        .andWhere(`r.status <> 'WITHDRAWN'`)
+        .andWhere('(r.responded_at IS NULL OR r.responded_at > :answeredAfter)', {
+          answeredAfter: new Date(this.clock.now().getTime() - this.answeredRetentionMs),
         });
       const totalCount = await query.clone().getCount();
       if (after) {
@@ -276,6 +287,17 @@ export class ExitClearanceService {
     });
   }
 
+  /**
+   * Erases the personal fields of requests answered longer ago than the retention period; run on a
+   * schedule, and answers how many it erased.
+   */
+  eraseAnsweredPastRetention(): Promise<number> {
+    const now = this.clock.now();
+    return this.dataSource.transaction((manager) =>
+      this.requests.eraseAnsweredBy(manager, new Date(now.getTime() - this.answeredRetentionMs), now),
+    );
+  }
+
   /** The policy's view of each request: the plan's owner and jurisdiction, and its addressee. */
   private async contexts(
     manager: EntityManager,
@@ -330,6 +352,10 @@ export class ExitClearanceService {
 
   private toModel(row: ExitClearanceRequestEntity): ExitClearanceRequestModel {
     const status: ExitClearanceStatus = row.status;
+    if (row.travelDocumentNumber === null || row.nameOnTravelDocument === null) {
+      // Erased requests are filtered out before they get here: reaching this is a bug, not a null field.
+      throw new Error(`exit-clearance request ${row.id} was erased and cannot be shown`);
+    }
     return {
       id: row.id,
       travelDocumentNumber: row.travelDocumentNumber,

@@ -23,3 +23,19 @@ export function publishDurationCell(cell: DurationCell): PublishedDurationCell {
   }
   return { suppressed: false, plans: cell.plans, medianDays: cell.medianDays, p90Days: cell.p90Days };
 }
+
+/**
+ * The window a duration statistic covers: whole calendar quarters (UTC), from the quarter `since` falls
+ * in (all time without it) to the start of the current quarter. Nothing finer can be asked for, so two
+ * answers can only differ by whole quarters, and an answer does not change while a quarter runs: neither
+ * moving `since` nor asking again later isolates one plan. Quarters themselves holding fewer than
+ * {@link MIN_PLANS_PER_CELL} plans of a step are left out of every window (see the repository), so the
+ * difference between two answers is never a suppressed cell.
+ */
+export function statisticsWindow(since: Date | null, now: Date): { from: Date | null; until: Date } {
+  return { from: since === null ? null : quarterStart(since), until: quarterStart(now) };
+}
+
+function quarterStart(instant: Date): Date {
+  return new Date(Date.UTC(instant.getUTCFullYear(), Math.floor(instant.getUTCMonth() / 3) * 3, 1));
+}

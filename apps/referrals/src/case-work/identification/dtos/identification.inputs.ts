@@ -21,7 +21,8 @@ export const RecordIdentificationDecisionInput = declareInput(
       type: () => ID,
       nullable: true,
       schema: orNull(z.uuid('must be an organisation id')),
-      description: "The deciding authority; defaults to the caller's organisation.",
+      description:
+        "The deciding authority; defaults to the caller's organisation. Must be an active coordinator or police organisation of the deciding jurisdiction, as the organisation directory lists it.",
     },
     legalBasis: {
       type: () => String,

@@ -16,11 +16,13 @@ export class ExitClearanceRequestEntity {
   @Column({ name: 'addressed_to_organisation_id', type: 'uuid' })
   addressedToOrganisationId: string;
 
-  @Column({ name: 'travel_document_number', type: 'text' })
-  travelDocumentNumber: string;
+  /** Null once erased (see `personalDataErasedAt`). */
+  @Column({ name: 'travel_document_number', type: 'text', nullable: true })
+  travelDocumentNumber: string | null;
 
-  @Column({ name: 'name_on_travel_document', type: 'text' })
-  nameOnTravelDocument: string;
+  /** Null once erased (see `personalDataErasedAt`). */
+  @Column({ name: 'name_on_travel_document', type: 'text', nullable: true })
+  nameOnTravelDocument: string | null;
 
   /** The attestation code, sealed; null once the request is answered or withdrawn. */
   @Column({ name: 'attestation_code_sealed', type: 'text', nullable: true })
@@ -53,4 +55,11 @@ export class ExitClearanceRequestEntity {
 
   @Column({ name: 'requested_at', type: 'timestamptz' })
   requestedAt: Date;
+
+  /**
+   * When the personal fields were erased: at once when the request is withdrawn, a retention period
+   * after it was answered. An erased request is never listed to immigration again.
+   */
+  @Column({ name: 'personal_data_erased_at', type: 'timestamptz', nullable: true })
+  personalDataErasedAt: Date | null;
 }
