@@ -411,7 +411,9 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
       reason: 'PASSWORD_TOO_COMMON',
     });
     // The message says what is wrong, in words a person can act on.
-    expect(weak.errors?.[0]?.message).toMatch(/^input\.initialPassword: Password is one of the most commonly used/);
+    expect(weak.errors?.[0]?.message).toMatch(
+      /^input\.initialPassword: Password is one of the most commonly used/,
+    );
     const wrongRole = await graphql(node.gatewayUrl, CREATE_USER, {
       ...as(admin),
       variables: {
