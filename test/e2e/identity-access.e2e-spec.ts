@@ -408,11 +408,11 @@ describe('identity and access through the gateway (real services, Postgres, Kafk
     expect(weak.errors?.[0]?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.initialPassword',
-      reason: 'PASSWORD_TOO_COMMON',
+      reason: 'PASSWORD_TOO_SHORT',
     });
-    // The message says what is wrong, in words a person can act on.
+    // The message says what is wrong, in words a person can act on: every problem, the first one's code.
     expect(weak.errors?.[0]?.message).toMatch(
-      /^input\.initialPassword: Password is one of the most commonly used/,
+      /^input\.initialPassword: Password must be at least 12 characters; Password is one of the most commonly used/,
     );
     const wrongRole = await graphql(node.gatewayUrl, CREATE_USER, {
       ...as(admin),
