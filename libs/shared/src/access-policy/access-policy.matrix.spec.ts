@@ -114,16 +114,28 @@ const HANDOFF: readonly OrganisationKind[] = ['NRM_COORDINATOR', 'NGO', 'INTERNA
 /** Allowed shapes per action and kind. A kind that is not listed is refused everywhere. */
 const EXPECTED: Record<AccessAction, Row> = {
   'organisation.list': { ...each([...FRONTLINE, 'OVERSIGHT', 'PLATFORM_OPERATOR'], 'all') },
-  'organisation.read': { ...each([...FRONTLINE, 'OVERSIGHT', 'PLATFORM_OPERATOR'], 'all') },
+  'organisation.read': {
+    ...each([...FRONTLINE, 'OVERSIGHT', 'PLATFORM_OPERATOR'], 'all'),
+    IMMIGRATION: 'own',
+  },
   'organisation.create': { PLATFORM_OPERATOR: 'all' },
   'organisation.deactivate': { PLATFORM_OPERATOR: 'all' },
-  'user.list': { ...each([...FRONTLINE, 'OVERSIGHT'], 'own'), PLATFORM_OPERATOR: 'all' },
-  'user.read': { ...each([...FRONTLINE, 'OVERSIGHT'], 'own'), PLATFORM_OPERATOR: 'all' },
-  'user.create': { ...each([...FRONTLINE, 'OVERSIGHT'], 'own'), PLATFORM_OPERATOR: 'all' },
-  'user.assign-roles': { ...each([...FRONTLINE, 'OVERSIGHT'], 'own'), PLATFORM_OPERATOR: 'own' },
-  'user.approve-roles': { ...each([...FRONTLINE, 'OVERSIGHT'], 'own'), PLATFORM_OPERATOR: 'all' },
-  'user.issue-enrolment-link': { ...each([...FRONTLINE, 'OVERSIGHT'], 'own'), PLATFORM_OPERATOR: 'all' },
-  'user.deactivate': { ...each([...FRONTLINE, 'OVERSIGHT'], 'own'), PLATFORM_OPERATOR: 'all' },
+  'user.list': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'own'), PLATFORM_OPERATOR: 'all' },
+  'user.read': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'own'), PLATFORM_OPERATOR: 'all' },
+  'user.create': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'own'), PLATFORM_OPERATOR: 'all' },
+  'user.assign-roles': {
+    ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'own'),
+    PLATFORM_OPERATOR: 'own',
+  },
+  'user.approve-roles': {
+    ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'own'),
+    PLATFORM_OPERATOR: 'all',
+  },
+  'user.issue-enrolment-link': {
+    ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'own'),
+    PLATFORM_OPERATOR: 'all',
+  },
+  'user.deactivate': { ...each([...FRONTLINE, 'OVERSIGHT', 'IMMIGRATION'], 'own'), PLATFORM_OPERATOR: 'all' },
   'self.read': { ...each(ORGANISATION_KINDS, 'all') },
   'self.manage-credentials': { ...each(ORGANISATION_KINDS, 'all') },
 

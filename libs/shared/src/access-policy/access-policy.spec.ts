@@ -99,11 +99,42 @@ describe('the immigration firewall', () => {
     'self.manage-credentials',
   ];
   const addressedOnly: readonly AccessAction[] = ['exit-clearance.read', 'exit-clearance.respond'];
+  // Since ADR 024 only an organisation's own administrators give it people; immigration's are no exception.
+  const ownPeopleOnly: readonly AccessAction[] = [
+    'organisation.read',
+    'user.list',
+    'user.read',
+    'user.create',
+    'user.assign-roles',
+    'user.approve-roles',
+    'user.issue-enrolment-link',
+    'user.deactivate',
+  ];
 
   it.each(
-    ACCESS_ACTIONS.filter((action) => !allowedEverywhere.includes(action) && !addressedOnly.includes(action)),
+    ACCESS_ACTIONS.filter(
+      (action) =>
+        !allowedEverywhere.includes(action) &&
+        !addressedOnly.includes(action) &&
+        !ownPeopleOnly.includes(action),
+    ),
   )('refuses %s whatever the resource, with every role', (action) => {
     for (const resource of EVERY_RESOURCE) {
+      expect(decideAny(officer, action, resource)).toEqual({
+        allowed: false,
+        reason: 'FIREWALL_IMMIGRATION',
+      });
+    }
+  });
+
+  it.each(ownPeopleOnly)('allows %s on its own organisation only, to its administrator', (action) => {
+    expect(decideAny(officer, action, { organisationId: 'org-self' }).allowed).toBe(true);
+    expect(decideAny(actorOf('IMMIGRATION', ['VERIFIER']), action, { organisationId: 'org-self' })).toEqual(
+      expect.objectContaining({ allowed: action === 'organisation.read' }),
+    );
+    for (const resource of EVERY_RESOURCE.filter(
+      (candidate) => !(candidate && 'organisationId' in candidate && candidate.organisationId === 'org-self'),
+    )) {
       expect(decideAny(officer, action, resource)).toEqual({
         allowed: false,
         reason: 'FIREWALL_IMMIGRATION',

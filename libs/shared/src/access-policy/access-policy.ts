@@ -152,9 +152,22 @@ function deny(reason: DenyReason): Decision {
 }
 
 /**
- * The firewall. Immigration may verify an attestation, answer an exit clearance addressed to it, and
- * look after its own account; every other path, whatever the resource, gets the same refusal.
+ * The firewall. Immigration may verify an attestation, answer an exit clearance addressed to it, look
+ * after its own account and administer its own people; every other path, whatever the resource, gets the
+ * same refusal.
  */
+/** What an immigration organisation may do about its own people (ADR 024), and nothing beyond them. */
+const IMMIGRATION_OWN_PEOPLE: ReadonlySet<AccessAction> = new Set<AccessAction>([
+  'organisation.read',
+  'user.list',
+  'user.read',
+  'user.create',
+  'user.assign-roles',
+  'user.approve-roles',
+  'user.issue-enrolment-link',
+  'user.deactivate',
+]);
+
 function decideForImmigration(actor: Actor, action: AccessAction, resource: unknown): Decision {
   switch (action) {
     case 'self.read':
@@ -169,8 +182,16 @@ function decideForImmigration(actor: Actor, action: AccessAction, resource: unkn
         ? allow('ALLOWED_ADDRESSEE')
         : deny('FIREWALL_IMMIGRATION');
     }
-    default:
-      return deny('FIREWALL_IMMIGRATION');
+    default: {
+      // Its own administrators manage its own people: since ADR 024 nobody else can give it verifiers.
+      // Other organisations, and everything about survivors, stay behind the firewall.
+      const target = IMMIGRATION_OWN_PEOPLE.has(action) ? asOrganisationTarget(resource) : null;
+      const decision =
+        target !== null && sameId(target.organisationId, actor.organisationId)
+          ? decideIdentity(actor, action as IdentityAction, target)
+          : null;
+      return decision?.allowed ? decision : deny('FIREWALL_IMMIGRATION');
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
 import {
+  AccessDeniedError,
   AccessTokenVerifier,
   Clock,
   UnauthenticatedError,
@@ -29,13 +31,25 @@ export class NodeStatusAccess {
   ) {}
 
   async authorise(request: NodeStatusRequest | undefined): Promise<void> {
-    const actor = request?.user ?? (await this.verifier.verify(bearerToken(request)));
-    assertAllowed(
-      policyActor(actor),
-      'node.status',
-      { hostedCountries: this.config.HOSTED_COUNTRIES },
-      this.clock.now(),
-    );
+    try {
+      const actor = request?.user ?? (await this.verifier.verify(bearerToken(request)));
+      assertAllowed(
+        policyActor(actor),
+        'node.status',
+        { hostedCountries: this.config.HOSTED_COUNTRIES },
+        this.clock.now(),
+      );
+    } catch (error) {
+      // Nest's exception filters do not run on an entity's field resolvers: the refusal is shaped here,
+      // or the caller would see an internal error instead of being told to sign in.
+      if (error instanceof AccessDeniedError) {
+        throw new GraphQLError(error.message, { extensions: { code: 'FORBIDDEN' } });
+      }
+      if (error instanceof UnauthenticatedError) {
+        throw new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED' } });
+      }
+      throw error;
+    }
   }
 }
 

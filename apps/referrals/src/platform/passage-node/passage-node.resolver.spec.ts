@@ -100,10 +100,14 @@ describe('passageNode status fields (issue 12, finding 10)', () => {
       await requestAs('NRM_COORDINATOR', 'KH', ['FOCAL_POINT']),
       await requestAs('OVERSIGHT', 'ID', ['DATA_PROTECTION_OFFICER']),
     ]) {
-      await expect(resolver.referrals(request)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-      await expect(resolver.exchange(request)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      await expect(resolver.referrals(request)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      await expect(resolver.exchange(request)).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     }
-    await expect(resolver.referrals({ headers: {} })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
-    await expect(resolver.exchange(undefined)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    await expect(resolver.referrals({ headers: {} })).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
+    await expect(resolver.exchange(undefined)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
   });
 });
