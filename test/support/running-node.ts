@@ -58,7 +58,10 @@ export async function startTestNode(
     },
   });
   const gatewayUrl = `http://127.0.0.1:${profile.ports.gateway}`;
-  await waitForHttp(`${gatewayUrl}/health/ready`, 120_000);
+  // Up means every service is ready (database, Kafka, consumers), not only the gateway in front of them.
+  await Promise.all(
+    NODE_SERVICES.map((name) => waitForHttp(`http://127.0.0.1:${profile.ports[name]}/health/ready`, 120_000)),
+  );
   return {
     id: profile.id,
     databaseUrl: (service) => infra.databaseUrl(`passage_${profile.id}_${service}`),
