@@ -1,60 +1,35 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Global, Module } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import type { TestingModule } from '@nestjs/testing';
 import { decodeJwt } from 'jose';
 import type { DataSource } from 'typeorm';
 import type { OrganisationKind, Role } from '@passage/schemas';
-import {
-  Clock,
-  ClockModule,
-  LoadedConfigModule,
-  ManualClock,
-  Outbox,
-  type AuthenticatedActor,
-} from '@passage/shared';
-import { createTestDatabase, type TestDatabase } from '@passage/shared/testing';
-import { IDENTITY_CONFIG, type IdentityConfig } from '../src/config/index.js';
+import { ManualClock, type AuthenticatedActor } from '@passage/shared';
 import { totpCode } from '../src/credentials/index.js';
-import { IDENTITY_MIGRATIONS, identityDataSourceOptions } from '../src/database/index.js';
-import { OrganisationService, OrganisationsModule } from '../src/organisations/index.js';
-import { AccountBootstrap, PeopleModule, UserService } from '../src/people/index.js';
-import { SecondFactor, SecondFactorModule } from '../src/second-factor/index.js';
-import { SessionService, SessionsModule, SignInRateLimits } from '../src/sessions/index.js';
-import { SigningKeysModule } from '../src/signing-keys/index.js';
+import { OrganisationService } from '../src/organisations/index.js';
+import { AccountBootstrap, UserService } from '../src/people/index.js';
+import { SecondFactor } from '../src/second-factor/index.js';
+import { SessionService, SignInRateLimits } from '../src/sessions/index.js';
+import {
+  identityTestConfig,
+  openIdentityContexts,
+  type IdentityTestingModule,
+} from './identity-testing-module.js';
 
 const PASSWORD = 'correct horse battery staple 7';
 const MINUTE = 60_000;
 
-const config = {
-  NODE_ID: 'int',
-  SERVICE_NAME: 'identity',
+const config = identityTestConfig({
   HOSTED_COUNTRIES: ['KH', 'TH', 'ID'],
-  IDENTITY_SECRET_KEY: randomBytes(32).toString('base64url'),
-  ACCESS_TOKEN_TTL_MS: 10 * MINUTE,
-  REFRESH_TOKEN_TTL_MS: 12 * 60 * MINUTE,
-  SESSION_MAX_AGE_MS: 7 * 24 * 60 * MINUTE,
-  SIGNING_KEY_ROTATION_MS: 30 * 24 * 60 * MINUTE,
-  ENROLMENT_LINK_TTL_MS: 72 * 60 * MINUTE,
-  RATE_LIMIT_WINDOW_SECONDS: 900,
   SIGN_IN_LIMIT_PER_ADDRESS: 5,
   SIGN_IN_LIMIT_PER_ACCOUNT: 3,
   REFRESH_LIMIT_PER_ADDRESS: 4,
-} as IdentityConfig;
-
-/** Events land in the outbox table as in production; no relay runs, so nothing reaches a broker. */
-@Global()
-@Module({
-  providers: [{ provide: Outbox, useValue: new Outbox({ service: 'identity', node: 'int' }) }],
-  exports: [Outbox],
-})
-class OutboxWithoutRelayModule {}
+});
 
 /** The identity contexts as the service wires them, on the real migrated Postgres; only the clock is a test's. */
 describe('identity contexts on the injected clock (real Postgres)', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
-  let database: TestDatabase;
+  let identity: IdentityTestingModule;
   let app: TestingModule;
   let dataSource: DataSource;
   let organisations: OrganisationService;
@@ -64,25 +39,8 @@ describe('identity contexts on the injected clock (real Postgres)', () => {
   let admin: AuthenticatedActor;
 
   beforeAll(async () => {
-    database = await createTestDatabase('identity', IDENTITY_MIGRATIONS);
-    app = await Test.createTestingModule({
-      imports: [
-        LoadedConfigModule.provide(IDENTITY_CONFIG, config),
-        ClockModule.forRoot(),
-        TypeOrmModule.forRoot(identityDataSourceOptions(database.url)),
-        OutboxWithoutRelayModule,
-        SigningKeysModule,
-        OrganisationsModule,
-        PeopleModule,
-        SecondFactorModule,
-        SessionsModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    await app.init();
-    dataSource = app.get<DataSource>(getDataSourceToken());
+    identity = await openIdentityContexts(clock, config);
+    ({ app, dataSource } = identity);
     organisations = app.get(OrganisationService);
     people = app.get(UserService);
     sessions = app.get(SessionService);
@@ -104,8 +62,7 @@ describe('identity contexts on the injected clock (real Postgres)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    await identity?.close();
   });
 
   function newOrganisation(kind: OrganisationKind = 'NGO', country: string | null = 'KH') {

@@ -1,66 +1,36 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Global, Module } from '@nestjs/common';
-import { Test, type TestingModule } from '@nestjs/testing';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import type { TestingModule } from '@nestjs/testing';
 import type { DataSource } from 'typeorm';
 import type { OrganisationKind, Role } from '@passage/schemas';
-import {
-  Clock,
-  ClockModule,
-  LoadedConfigModule,
-  ManualClock,
-  Outbox,
-  type AuthenticatedActor,
-} from '@passage/shared';
-import { createTestDatabase, type TestDatabase } from '@passage/shared/testing';
-import { IDENTITY_CONFIG, type IdentityConfig } from '../src/config/index.js';
-import { IDENTITY_MIGRATIONS, identityDataSourceOptions } from '../src/database/index.js';
-import { OrganisationEntity, OrganisationService, OrganisationsModule } from '../src/organisations/index.js';
+import { ManualClock, type AuthenticatedActor } from '@passage/shared';
+import { OrganisationEntity, OrganisationService } from '../src/organisations/index.js';
 import {
   AccountBootstrap,
   EnrolmentLinks,
   OwnCredentials,
-  PeopleModule,
   RoleGrants,
   UserAccountEntity,
   UserService,
 } from '../src/people/index.js';
-import { SecondFactor, SecondFactorModule } from '../src/second-factor/index.js';
-import { SessionService, SessionsModule } from '../src/sessions/index.js';
-import { SigningKeysModule } from '../src/signing-keys/index.js';
+import { SecondFactor } from '../src/second-factor/index.js';
+import { SessionService } from '../src/sessions/index.js';
+import {
+  identityTestConfig,
+  openIdentityContexts,
+  type IdentityTestingModule,
+} from './identity-testing-module.js';
 
 const PASSWORD = 'correct horse battery staple 7';
 const OWN_PASSWORD = 'my own choice of a long passphrase 42';
 const MINUTE = 60_000;
 
-const config = {
-  NODE_ID: 'int',
-  SERVICE_NAME: 'identity',
-  HOSTED_COUNTRIES: ['KH', 'TH'],
-  IDENTITY_SECRET_KEY: randomBytes(32).toString('base64url'),
-  ACCESS_TOKEN_TTL_MS: 10 * MINUTE,
-  REFRESH_TOKEN_TTL_MS: 12 * 60 * MINUTE,
-  SESSION_MAX_AGE_MS: 7 * 24 * 60 * MINUTE,
-  SIGNING_KEY_ROTATION_MS: 30 * 24 * 60 * MINUTE,
-  ENROLMENT_LINK_TTL_MS: 72 * 60 * MINUTE,
-  RATE_LIMIT_WINDOW_SECONDS: 900,
-  SIGN_IN_LIMIT_PER_ADDRESS: 300,
-  SIGN_IN_LIMIT_PER_ACCOUNT: 60,
-  REFRESH_LIMIT_PER_ADDRESS: 600,
-} as IdentityConfig;
-
-@Global()
-@Module({
-  providers: [{ provide: Outbox, useValue: new Outbox({ service: 'identity', node: 'int' }) }],
-  exports: [Outbox],
-})
-class OutboxWithoutRelayModule {}
+const config = identityTestConfig({});
 
 /** Finding 1 and 9 of issue 12, each reproduced as the attack it was, and refused (ADR 024). */
 describe('separation of duties and account hygiene (real Postgres)', () => {
   const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
-  let database: TestDatabase;
+  let identity: IdentityTestingModule;
   let app: TestingModule;
   let dataSource: DataSource;
   let organisations: OrganisationService;
@@ -71,25 +41,8 @@ describe('separation of duties and account hygiene (real Postgres)', () => {
   let operator: AuthenticatedActor;
 
   beforeAll(async () => {
-    database = await createTestDatabase('identity', IDENTITY_MIGRATIONS);
-    app = await Test.createTestingModule({
-      imports: [
-        LoadedConfigModule.provide(IDENTITY_CONFIG, config),
-        ClockModule.forRoot(),
-        TypeOrmModule.forRoot(identityDataSourceOptions(database.url)),
-        OutboxWithoutRelayModule,
-        SigningKeysModule,
-        OrganisationsModule,
-        PeopleModule,
-        SecondFactorModule,
-        SessionsModule,
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    await app.init();
-    dataSource = app.get<DataSource>(getDataSourceToken());
+    identity = await openIdentityContexts(clock, config);
+    ({ app, dataSource } = identity);
     organisations = app.get(OrganisationService);
     people = app.get(UserService);
     grants = app.get(RoleGrants);
@@ -113,8 +66,7 @@ describe('separation of duties and account hygiene (real Postgres)', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
-    await database?.drop();
+    await identity?.close();
   });
 
   function actorOf(

@@ -9,7 +9,7 @@ import { CaseViewReader } from '../case/case-view.reader.js';
 import { newPerson } from '../case/case.service.js';
 import { MAX_PEOPLE_PER_CASE } from '../case/dtos/case.inputs.js';
 import type { CaseModel } from '../case/graphql/case.model.js';
-import { caseWorkErrors, refuseClosedCase, refuseFutureBirthDate } from '../case-work.errors.js';
+import { caseWorkErrors, refuseFutureBirthDate } from '../case-work.errors.js';
 import type { AddPersonToCaseValue, UpdatePersonValue } from './dtos/person-maintenance.inputs.js';
 import { PersonLinkEntity } from './entities/person-link.entity.js';
 import { PersonRevisionEntity } from './entities/person-revision.entity.js';
@@ -67,7 +67,6 @@ export class PersonMaintenanceService {
         return authorised;
       },
       execute: async ({ manager, now, emit }, { record, person }) => {
-        refuseClosedCase(record);
         if (input.expectedVersion !== null && input.expectedVersion !== person.version) {
           throw caseWorkErrors.error(
             'PERSON_VERSION_CONFLICT',
@@ -143,7 +142,6 @@ export class PersonMaintenanceService {
         return authorised;
       },
       execute: async ({ manager, now, emit }, { record, persons }) => {
-        refuseClosedCase(record);
         if (persons.length >= MAX_PEOPLE_PER_CASE) {
           throw caseWorkErrors.error('CASE_FULL', `a case holds at most ${MAX_PEOPLE_PER_CASE} people`, {
             field: 'person',
